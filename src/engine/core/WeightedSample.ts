@@ -1,0 +1,110 @@
+import { Cell, isBlank, readNonNegative, readNumber, requireSameLength, toVector } from "./cells";
+import { valueError } from "./WsfError";
+
+/**
+ * The input of every equity statistic: one value and one pupil weight per unit (school), blank rows
+ * already removed. `rows` keeps each unit's 1-based row in the original range so messages and spilled
+ * results can point back at it. Unweighted data has every weight 1.
+ */
+export interface WeightedSample {
+  readonly values: Float64Array;
+  readonly weights: Float64Array;
+  /** 1-based row of each unit in the caller's range. */
+  readonly rows: Uint32Array;
+  /** Number of rows of the original range, blanks included (for spills aligned with the input). */
+  readonly inputLength: number;
+  /** True when no pupil weights were given. */
+  readonly unweighted: boolean;
+}
+
+export interface ReadSampleOptions {
+  /** Allow negative values (changes, residuals); statistics of levels reject them. Default false. */
+  allowNegative?: boolean;
+  /** Extra columns read under the same blank-row rule, e.g. `factor` or `poverty`. */
+  extra?: { arg: string; cells: Cell; min?: number; max?: number }[];
+}
+
+/** A sample plus the extra columns read alongside it (row-aligned with the sample). */
+export interface SampleWithExtras extends WeightedSample {
+  readonly extras: Float64Array[];
+}
+
+/**
+ * Reads `values` (and optional `pupils`, and any extra columns) from worksheet ranges into a
+ * `WeightedSample`, applying the catalogue's input rules in one pass:
+ * a blank value row is skipped; otherwise the value must be a number (>= 0 unless `allowNegative`),
+ * the pupil cell beside it a number >= 0, and each extra cell a number within its bounds.
+ *
+ * Cost O(n).
+ *
+ * @throws WsfError VALUE naming `fn`, the argument and the 1-based row of the first bad cell.
+ * @example readSample("WSF.MEAN", [[10], [null], [20]], [[1], [5], [3]]).values // Float64Array [10, 20]
+ */
+export function readSample(fn: string, values: Cell, pupils: Cell | null | undefined, options: ReadSampleOptions = {}): SampleWithExtras {
+  const valueCells = toVector(values, { fn, arg: "values" });
+  const n = valueCells.length;
+  const unweighted = pupils === null || pupils === undefined;
+  const pupilCells = unweighted ? null : toVector(pupils, { fn, arg: "pupils" });
+  if (pupilCells) requireSameLength(valueCells, pupilCells, { fn, arg: "pupils" }, "values");
+  const extras = (options.extra ?? []).map((e) => {
+    const cells = toVector(e.cells, { fn, arg: e.arg });
+    requireSameLength(valueCells, cells, { fn, arg: e.arg }, "values");
+    return { ...e, cells };
+  });
+
+  const vals = new Float64Array(n);
+  const wts = new Float64Array(n);
+  const rows = new Uint32Array(n);
+  const extraOut = extras.map(() => new Float64Array(n));
+  const allowNegative = options.allowNegative === true;
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const cell = valueCells[i];
+    if (isBlank(cell)) continue;
+    const row = i + 1;
+    const x = readNumber(cell, { fn, arg: "values", row });
+    if (!allowNegative && x < 0) throw valueError({ fn, arg: "values", row }, `is ${x}, expected a number >= 0`);
+    let w = 1;
+    if (pupilCells) {
+      const p = pupilCells[i];
+      if (isBlank(p)) throw valueError({ fn, arg: "pupils", row }, "is blank but values has a number; enter the pupils or clear the value");
+      w = readNonNegative(p, { fn, arg: "pupils", row });
+    }
+    for (let k = 0; k < extras.length; k++) {
+      const e = extras[k];
+      const where = { fn, arg: e.arg, row };
+      const c = e.cells[i];
+      if (isBlank(c)) throw valueError(where, "is blank but values has a number");
+      const f = readNumber(c, where);
+      if (e.min !== undefined && f < e.min) throw valueError(where, `is ${f}, expected a number >= ${e.min}`);
+      if (e.max !== undefined && f > e.max) throw valueError(where, `is ${f}, expected a number <= ${e.max}`);
+      extraOut[k][m] = f;
+    }
+    vals[m] = x;
+    wts[m] = w;
+    rows[m] = row;
+    m++;
+  }
+  return {
+    values: vals.subarray(0, m),
+    weights: wts.subarray(0, m),
+    rows: rows.subarray(0, m),
+    inputLength: n,
+    unweighted,
+    extras: extraOut.map((a) => a.subarray(0, m)),
+  };
+}
+
+/** Builds a sample directly from numbers (engine callers and tests); weights default to 1. */
+export function sampleOf(values: ArrayLike<number>, weights?: ArrayLike<number>): WeightedSample {
+  const n = values.length;
+  const rows = new Uint32Array(n);
+  for (let i = 0; i < n; i++) rows[i] = i + 1;
+  return {
+    values: Float64Array.from(values),
+    weights: weights ? Float64Array.from(weights) : new Float64Array(n).fill(1),
+    rows,
+    inputLength: n,
+    unweighted: weights === undefined,
+  };
+}
