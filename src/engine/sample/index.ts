@@ -1,0 +1,5 @@
+export type { SampleTable } from "./SampleTable";
+export type { SampleDistrictOptions } from "./generateSampleDistrict";
+export { generateSampleDistrict } from "./generateSampleDistrict";
+export { eightSchoolDistrict } from "./eightSchoolDistrict";
+export { mulberry32 } from "./mulberry32";
