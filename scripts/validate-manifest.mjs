@@ -1,0 +1,49 @@
+// Offline manifest validation: the XML schema (xmllint against ../shared/office-xsd) and the check the
+// schema cannot make: every resid names a resource declared under <Resources>, and every resource is used.
+// Exit code 0 when valid; the problems are printed one per line otherwise.
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Returns the list of problems with the resids of a manifest's XML text. */
+export function residProblems(xml) {
+  const declared = new Map();
+  const resources = xml.slice(xml.indexOf("<Resources>"));
+  for (const match of resources.matchAll(/<bt:(Image|Url|String)\s+id="([^"]+)"/g)) {
+    if (declared.has(match[2])) return [`resource id "${match[2]}" is declared twice`];
+    declared.set(match[2], match[1]);
+  }
+  const problems = [];
+  const used = new Set();
+  for (const match of xml.matchAll(/resid="([^"]+)"/g)) {
+    used.add(match[1]);
+    if (!declared.has(match[1])) problems.push(`resid "${match[1]}" does not resolve to any resource in <Resources>`);
+  }
+  for (const id of declared.keys()) if (!used.has(id)) problems.push(`resource "${id}" is declared but never used`);
+  return problems;
+}
+
+function main() {
+  const manifest = path.resolve(root, process.argv[2] ?? "manifest.xml");
+  const schemaDir = path.resolve(process.env.WSF_SHARED ?? path.join(root, "..", "shared"), "office-xsd");
+  const schema = path.join(schemaDir, "OfficeAppManifestV1_1.xsd");
+  if (!existsSync(schema)) {
+    console.error(`validate: schema not found at ${schema}; put the shared folder beside the project or set WSF_SHARED`);
+    process.exit(2);
+  }
+  try {
+    execFileSync("xmllint", ["--noout", "--nonet", "--schema", schema, manifest], { stdio: "inherit" });
+  } catch {
+    console.error("validate: the manifest does not match the Office add-in manifest schema (see xmllint's lines above)");
+    process.exit(1);
+  }
+  const problems = residProblems(readFileSync(manifest, "utf8"));
+  for (const p of problems) console.error(`validate: ${p}`);
+  if (problems.length > 0) process.exit(1);
+  console.log(`validate: ${path.basename(manifest)} matches the schema and every resid resolves`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) main();

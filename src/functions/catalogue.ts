@@ -1,0 +1,16 @@
+import * as functions from "./functions";
+
+/** A WSF custom function: its Excel id (the name after "WSF.") and its implementation. */
+export interface CatalogueEntry {
+  id: string;
+  fn: (...args: any[]) => unknown;
+}
+
+/**
+ * Every WSF function by id, for hosts other than Excel (the playground's HyperFormula). Each exported
+ * function's id is its name in capitals (`solveBase` -> `SOLVEBASE`), the same id its `@customfunction`
+ * tag declares; a test checks the two against functions.json.
+ */
+export const catalogue: CatalogueEntry[] = Object.entries(functions)
+  .filter((entry): entry is [string, (...args: any[]) => unknown] => typeof entry[1] === "function")
+  .map(([name, fn]) => ({ id: name.toUpperCase(), fn }));
