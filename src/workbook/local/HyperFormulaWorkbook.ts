@@ -1,0 +1,434 @@
+import { DetailedCellError, HyperFormula, type RawCellContent, type SimpleCellAddress } from "hyperformula";
+import {
+  PortError,
+  type Block,
+  type CellRef,
+  type CellValue,
+  type ChartSpec,
+  type SheetSpec,
+  type SheetStatus,
+  type TableData,
+  type TableInfo,
+  type WorkbookPort,
+  type WriteOptions,
+} from "../WorkbookPort";
+import { columnLetters, parseRangeAddress, rangeAddress, sheetPrefix } from "./a1";
+import { detectHeaderBlock } from "./detectHeaderBlock";
+import { fingerprintCells } from "./fingerprintCells";
+
+/** A named table: a rectangle on a sheet whose first row is the header. */
+export interface LocalTable {
+  name: string;
+  sheet: string;
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+/** What the grid shows for one cell: its computed value, and the error message when it is an error. */
+export interface DisplayCell {
+  value: CellValue;
+  /** Formula text (with "="), when the cell holds one. */
+  formula?: string;
+  /** For an error value: the message (e.g. `WSF.GINI: pupils row 12 is "n/a", expected a number`). */
+  errorMessage?: string;
+  /** Part of a spilled array but not its top-left cell. */
+  spilled?: boolean;
+}
+
+/** Number formats, header rows and widths the add-in asked for; the grid uses them to draw cells. */
+export interface SheetLook {
+  /** Number format per column, for rows `fromRow`..`toRow` (inclusive), from the blocks written. */
+  formats: { column: number; fromRow: number; toRow: number; format: string }[];
+  boldRows: Set<number>;
+  columnWidths: number[];
+}
+
+/** The scenario store lives on this sheet (cell A1, as text), hidden from the tabs, so it moves with the workbook. */
+export const SCENARIO_SHEET = "WSF_Scenarios";
+
+/** Config shared by every HyperFormula instance of the playground. */
+export const hyperFormulaConfig = { licenseKey: "gpl-v3", useArrayArithmetic: true, maxRows: 100_000, maxColumns: 1_000 } as const;
+
+function errorText(value: DetailedCellError): string {
+  return value.value;
+}
+
+function toCellValue(value: unknown): CellValue {
+  if (value instanceof DetailedCellError) return errorText(value);
+  if (value === undefined || value === null) return null;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  return String(value);
+}
+
+/** A value the add-in writes: formulas stay strings starting with "="; text that would parse as a number stays text. */
+function toRawContent(value: CellValue): RawCellContent {
+  if (value === null || value === "") return null;
+  if (typeof value === "string" && !value.startsWith("=") && /^\s*[-+$]?[\d.,]+%?\s*$|^\s*'/.test(value)) return `'${value}`;
+  return value;
+}
+
+/** Reads what a person typed into a cell the way a spreadsheet does: formula, number, TRUE/FALSE, or text. */
+export function parseTypedInput(text: string): RawCellContent {
+  const trimmed = text.trim();
+  if (trimmed === "") return null;
+  if (trimmed.startsWith("=")) return trimmed;
+  if (/^(true|false)$/i.test(trimmed)) return trimmed.toUpperCase() === "TRUE";
+  const numeric = trimmed.replace(/[$,]/g, "");
+  if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?%?$/i.test(numeric)) {
+    const percent = numeric.endsWith("%");
+    const n = Number(percent ? numeric.slice(0, -1) : numeric);
+    if (Number.isFinite(n)) return percent ? n / 100 : n;
+  }
+  return `'${text}`;
+}
+
+/**
+ * The playground's workbook: a `WorkbookPort` over a HyperFormula instance, so the task pane runs unchanged
+ * in a browser and WSF formulas it writes evaluate in the cells (the WSF functions are registered in
+ * HyperFormula beforehand, see src/playground/wsfFunctions.ts).
+ *
+ * It keeps the rules of every adapter: sheets it creates are owned; it refuses to write a sheet it does not
+ * own (NOT_OWNED) or one a person edited since its last write (EDITED_BY_HAND) unless told to; a fingerprint
+ * of each owned sheet's contents (formulas and constants) tells the two apart. Charts are kept as specs for
+ * the grid to draw. A person's edits go through `setCellByUser`, which fires `onChange` listeners.
+ *
+ * Beyond the port, it offers what the grid needs: sheet names, cell display values, formulas, selection, and
+ * `subscribe` for re-rendering after any change.
+ */
+export class HyperFormulaWorkbook implements WorkbookPort {
+  readonly hf: HyperFormula;
+  private readonly fingerprints = new Map<string, string>();
+  private readonly tables = new Map<string, LocalTable>();
+  private readonly charts = new Map<string, ChartSpec>();
+  private readonly looks = new Map<string, SheetLook>();
+  private readonly changeListeners = new Map<string, Set<() => void>>();
+  private readonly viewListeners = new Set<() => void>();
+  private active: string | null = null;
+  private selected: { row: number; column: number } = { row: 0, column: 0 };
+  private version = 0;
+
+  constructor(hf?: HyperFormula) {
+    this.hf = hf ?? HyperFormula.buildEmpty({ ...hyperFormulaConfig });
+    this.hf.on("valuesUpdated", () => this.notifyView());
+  }
+
+  // ---- the grid's view of the workbook -------------------------------------------------------------
+
+  /** Sheets to show as tabs, in creation order (the scenario store stays hidden). */
+  visibleSheets(): string[] {
+    return this.hf.getSheetNames().filter((name) => name !== SCENARIO_SHEET);
+  }
+
+  get activeSheet(): string | null {
+    if (this.active && this.hf.doesSheetExist(this.active)) return this.active;
+    return this.visibleSheets()[0] ?? null;
+  }
+
+  activate(sheet: string): void {
+    if (!this.hf.doesSheetExist(sheet)) throw new PortError("NOT_FOUND", `There is no sheet "${sheet}".`);
+    if (this.active !== sheet) {
+      this.active = sheet;
+      this.selected = { row: 0, column: 0 };
+    }
+    this.notifyView();
+  }
+
+  get selection(): CellRef | null {
+    const sheet = this.activeSheet;
+    return sheet ? { sheet, ...this.selected } : null;
+  }
+
+  select(row: number, column: number): void {
+    this.selected = { row: Math.max(0, row), column: Math.max(0, column) };
+    this.notifyView();
+  }
+
+  /** Rows and columns in use on a sheet (0 x 0 for an empty sheet). */
+  dimensions(sheet: string): { rows: number; columns: number } {
+    const id = this.sheetId(sheet);
+    const { height, width } = this.hf.getSheetDimensions(id);
+    return { rows: height, columns: width };
+  }
+
+  cell(sheet: string, row: number, column: number): DisplayCell {
+    const address = { sheet: this.sheetId(sheet), row, col: column };
+    const raw = this.hf.getCellValue(address);
+    const out: DisplayCell = { value: toCellValue(raw) };
+    if (raw instanceof DetailedCellError) out.errorMessage = raw.message;
+    if (this.hf.doesCellHaveFormula(address)) out.formula = this.hf.getCellFormula(address);
+    else if (this.hf.isCellPartOfArray(address)) out.spilled = true;
+    return out;
+  }
+
+  look(sheet: string): SheetLook {
+    return this.looks.get(sheet) ?? { formats: [], boldRows: new Set(), columnWidths: [] };
+  }
+
+  /** Charts placed on a sheet, in creation order. */
+  chartsOn(sheet: string): ChartSpec[] {
+    return [...this.charts.values()].filter((c) => c.sheet === sheet);
+  }
+
+  /** A chart's data block as computed values (first column: categories or x). */
+  chartData(spec: ChartSpec): CellValue[][] {
+    const id = this.sheetId(spec.dataSheet);
+    const { row, column, rows, columns } = spec.data;
+    return this.hf
+      .getRangeValues({ start: { sheet: id, row, col: column }, end: { sheet: id, row: row + rows - 1, col: column + columns - 1 } })
+      .map((line) => line.map(toCellValue));
+  }
+
+  /**
+   * A person typed into a cell: a formula, a number, TRUE/FALSE or text. Fires the sheet's `onChange`
+   * listeners. Returns the error message when HyperFormula cannot take the input (e.g. a cell inside a spill).
+   */
+  setCellByUser(sheet: string, row: number, column: number, text: string): string | null {
+    const address: SimpleCellAddress = { sheet: this.sheetId(sheet), row, col: column };
+    if (!this.hf.isItPossibleToSetCellContents(address)) {
+      return "This cell is part of a spilled result; edit the formula in its top-left cell.";
+    }
+    this.hf.setCellContents(address, [[parseTypedInput(text)]]);
+    this.notifyView();
+    for (const listener of [...(this.changeListeners.get(sheet) ?? [])]) listener();
+    return null;
+  }
+
+  /** Registers a grid re-render; returns the unsubscribe function (for React's useSyncExternalStore). */
+  subscribe(listener: () => void): () => void {
+    this.viewListeners.add(listener);
+    return () => this.viewListeners.delete(listener);
+  }
+
+  /** Changes on every write, edit, selection or chart, so a React store snapshot can compare it. */
+  getVersion(): number {
+    return this.version;
+  }
+
+  /** Registered tables (for tests and the playground's own checks). */
+  tableNamed(name: string): LocalTable | undefined {
+    return this.tables.get(name.toLowerCase());
+  }
+
+  // ---- WorkbookPort ----------------------------------------------------------------------------------
+
+  async listTables(): Promise<TableInfo[]> {
+    const found: TableInfo[] = [];
+    const sheetsWithTables = new Set<string>();
+    for (const table of this.tables.values()) {
+      if (!this.hf.doesSheetExist(table.sheet)) continue;
+      sheetsWithTables.add(table.sheet);
+      found.push(this.tableInfo(table));
+    }
+    for (const sheet of this.visibleSheets()) {
+      if (sheetsWithTables.has(sheet)) continue;
+      const values = this.hf.getSheetValues(this.sheetId(sheet)).map((line) => line.map(toCellValue));
+      const block = detectHeaderBlock(values);
+      if (!block) continue;
+      const address = rangeAddress(sheet, block.row, block.column, block.rows + 1, block.columns);
+      found.push({
+        id: address,
+        label: `${sheet} (${address.slice(sheetPrefix(sheet).length)})`,
+        kind: "headerRow",
+        sheet,
+        address,
+        headers: block.headers,
+        rowCount: block.rows,
+      });
+    }
+    return found;
+  }
+
+  async readTable(id: string): Promise<TableData> {
+    const table = this.tables.get(id.toLowerCase()) ?? this.tableFromAddress(id);
+    if (!table || !this.hf.doesSheetExist(table.sheet)) {
+      throw new PortError("NOT_FOUND", `The table "${id}" is no longer in the workbook; pick a table again.`);
+    }
+    const sheetId = this.sheetId(table.sheet);
+    const values = this.hf
+      .getRangeValues({
+        start: { sheet: sheetId, row: table.row, col: table.column },
+        end: { sheet: sheetId, row: table.row + table.rows - 1, col: table.column + table.columns - 1 },
+      })
+      .map((line) => line.map(toCellValue));
+    const info = this.tableInfo(table, values[0]);
+    return { info, rows: values.slice(1), firstRow: table.row + 1, firstColumn: table.column };
+  }
+
+  async inspectSheets(names: string[]): Promise<SheetStatus[]> {
+    return names.map((name) => this.status(name));
+  }
+
+  async writeSheet(spec: SheetSpec, options: WriteOptions = {}): Promise<void> {
+    this.checkWritable(this.status(spec.name), options);
+    this.hf.batch(() => {
+      const id = this.hf.doesSheetExist(spec.name) ? this.sheetId(spec.name) : this.sheetId(this.hf.addSheet(spec.name));
+      this.hf.clearSheet(id);
+      for (const block of spec.blocks) this.writeBlock(id, block);
+    });
+    this.fingerprints.set(spec.name, this.fingerprint(spec.name));
+    this.looks.set(spec.name, this.lookOf(spec));
+    for (const [key, table] of this.tables) if (table.sheet === spec.name) this.tables.delete(key);
+    if (spec.table) this.tables.set(spec.table.name.toLowerCase(), { name: spec.table.name, sheet: spec.name, ...spec.table });
+    if (spec.activate || this.activeSheet === null) this.active = spec.name;
+    this.notifyView();
+  }
+
+  async readSheet(name: string): Promise<{ values: CellValue[][]; formulas: CellValue[][] }> {
+    const id = this.existingSheetId(name);
+    const values = this.hf.getSheetValues(id).map((line) => line.map(toCellValue));
+    const serialized = this.hf.getSheetSerialized(id);
+    const formulas = values.map((line, r) =>
+      line.map((value, c) => {
+        const content = serialized[r]?.[c];
+        return typeof content === "string" && content.startsWith("=") ? content : value;
+      }),
+    );
+    return { values, formulas };
+  }
+
+  async createChart(spec: ChartSpec): Promise<void> {
+    const status = this.status(spec.sheet);
+    if (!status.exists) throw new PortError("NOT_FOUND", `The sheet "${spec.sheet}" for the chart "${spec.title}" does not exist.`);
+    if (!status.owned) throw new PortError("NOT_OWNED", `The sheet "${spec.sheet}" is not the add-in's; the chart was not placed on it.`);
+    this.existingSheetId(spec.dataSheet);
+    this.charts.set(`${spec.sheet}\u0000${spec.name}`, { ...spec });
+    this.notifyView();
+  }
+
+  async selectCell(ref: CellRef): Promise<void> {
+    this.existingSheetId(ref.sheet);
+    this.active = ref.sheet;
+    this.selected = { row: ref.row, column: ref.column };
+    this.notifyView();
+  }
+
+  async readScenarioStore(): Promise<string | null> {
+    if (!this.hf.doesSheetExist(SCENARIO_SHEET)) return null;
+    const value = this.hf.getCellValue({ sheet: this.sheetId(SCENARIO_SHEET), row: 0, col: 0 });
+    return typeof value === "string" && value !== "" ? value : null;
+  }
+
+  async writeScenarioStore(json: string): Promise<void> {
+    const status = this.status(SCENARIO_SHEET);
+    if (status.exists && !status.owned) throw new PortError("NOT_OWNED", `A sheet named "${SCENARIO_SHEET}" is not the add-in's; rename it to save scenarios.`);
+    const id = status.exists ? this.sheetId(SCENARIO_SHEET) : this.sheetId(this.hf.addSheet(SCENARIO_SHEET));
+    // The leading apostrophe keeps the JSON text as text, whatever it starts with.
+    this.hf.setCellContents({ sheet: id, row: 0, col: 0 }, [[`'${json}`]]);
+    this.fingerprints.set(SCENARIO_SHEET, this.fingerprint(SCENARIO_SHEET));
+    this.notifyView();
+  }
+
+  async exportValuesOnly(sheets: string[]): Promise<string[]> {
+    const written: string[] = [];
+    for (const name of sheets) {
+      const source = this.status(name);
+      if (!source.exists) throw new PortError("NOT_FOUND", `The sheet "${name}" does not exist, so it cannot be exported.`);
+      if (!source.owned) throw new PortError("NOT_OWNED", `The sheet "${name}" is not the add-in's; only its own sheets are exported.`);
+      const { values } = await this.readSheet(name);
+      const target = `${name} (values)`;
+      const look = this.look(name);
+      await this.writeSheet({ name: target, blocks: [{ row: 0, column: 0, values }], columnWidths: look.columnWidths });
+      this.looks.set(target, { ...look, boldRows: new Set(look.boldRows) });
+      written.push(target);
+    }
+    return written;
+  }
+
+  async onChange(sheet: string, listener: () => void): Promise<() => void> {
+    let listeners = this.changeListeners.get(sheet);
+    if (!listeners) {
+      listeners = new Set();
+      this.changeListeners.set(sheet, listeners);
+    }
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  }
+
+  // ---- internals -------------------------------------------------------------------------------------
+
+  private notifyView(): void {
+    this.version++;
+    for (const listener of [...this.viewListeners]) listener();
+  }
+
+  private sheetId(name: string): number {
+    const id = this.hf.getSheetId(name);
+    if (id === undefined) throw new PortError("NOT_FOUND", `There is no sheet "${name}".`);
+    return id;
+  }
+
+  private existingSheetId(name: string): number {
+    return this.sheetId(name);
+  }
+
+  private status(name: string): SheetStatus {
+    const exists = this.hf.doesSheetExist(name);
+    const remembered = this.fingerprints.get(name);
+    const owned = exists && remembered !== undefined;
+    return { name, exists, owned, editedByHand: owned && this.fingerprint(name) !== remembered };
+  }
+
+  private checkWritable(status: SheetStatus, options: WriteOptions): void {
+    if (status.exists && !status.owned) {
+      throw new PortError("NOT_OWNED", `A sheet named "${status.name}" already exists and was not made by the add-in; rename or delete it, then apply again.`);
+    }
+    if (status.editedByHand && !options.overwriteHandEdits) {
+      throw new PortError("EDITED_BY_HAND", `The sheet "${status.name}" was changed by hand since the add-in wrote it; confirm to replace those changes.`);
+    }
+  }
+
+  private fingerprint(name: string): string {
+    return fingerprintCells(this.hf.getSheetSerialized(this.sheetId(name)));
+  }
+
+  private writeBlock(sheetId: number, block: Block): void {
+    if (block.values.length === 0) return;
+    const content = block.values.map((line) => line.map(toRawContent));
+    this.hf.setCellContents({ sheet: sheetId, row: block.row, col: block.column }, content);
+  }
+
+  private lookOf(spec: SheetSpec): SheetLook {
+    const look: SheetLook = { formats: [], boldRows: new Set(), columnWidths: spec.columnWidths ?? [] };
+    for (const block of spec.blocks) {
+      const firstDataRow = block.headerRow ? block.row + 1 : block.row;
+      const lastRow = block.row + block.values.length - 1;
+      if (block.headerRow) look.boldRows.add(block.row);
+      block.numberFormats?.forEach((format, k) => {
+        if (format) look.formats.push({ column: block.column + k, fromRow: firstDataRow, toRow: lastRow, format });
+      });
+    }
+    return look;
+  }
+
+  private tableInfo(table: LocalTable, headerValues?: CellValue[]): TableInfo {
+    const header =
+      headerValues ??
+      this.hf
+        .getRangeValues({
+          start: { sheet: this.sheetId(table.sheet), row: table.row, col: table.column },
+          end: { sheet: this.sheetId(table.sheet), row: table.row, col: table.column + table.columns - 1 },
+        })[0]
+        .map(toCellValue);
+    return {
+      id: table.name,
+      label: table.name,
+      kind: "table",
+      sheet: table.sheet,
+      address: rangeAddress(table.sheet, table.row, table.column, table.rows, table.columns),
+      headers: header.map((h) => (h === null ? "" : String(h))),
+      rowCount: table.rows - 1,
+    };
+  }
+
+  private tableFromAddress(id: string): LocalTable | null {
+    const parsed = parseRangeAddress(id);
+    if (!parsed) return null;
+    return { name: id, ...parsed };
+  }
+}
+
+export { columnLetters };

@@ -1,0 +1,197 @@
+import fc from "fast-check";
+import { HyperFormulaWorkbook, parseTypedInput, SCENARIO_SHEET } from "../../../src/workbook/local/HyperFormulaWorkbook";
+import { columnIndex, columnLetters, parseRangeAddress, rangeAddress } from "../../../src/workbook/local/a1";
+import { PortError, type ChartSpec } from "../../../src/workbook/WorkbookPort";
+
+/* The browser workbook keeps the ownership rules of every WorkbookPort adapter; the sheet contents below are
+ * small hand-made grids, and every expected value is read off them. */
+
+async function rejection(promise: Promise<unknown>): Promise<PortError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(PortError);
+    return error as PortError;
+  }
+  throw new Error("expected a PortError");
+}
+
+const schools = {
+  name: "Schools",
+  blocks: [
+    {
+      row: 0,
+      column: 0,
+      values: [
+        ["School", "Enrollment", "Dollars"],
+        ["A", 100, 1000],
+        ["B", 300, 4500],
+      ],
+      headerRow: true,
+      numberFormats: [null, "#,##0", "$#,##0"],
+    },
+  ],
+  table: { name: "Schools", row: 0, column: 0, rows: 3, columns: 3 },
+};
+
+describe("HyperFormulaWorkbook as a WorkbookPort", () => {
+  test("writeSheet creates an owned sheet and registers its table; readTable returns its rows below the header", async () => {
+    const wb = new HyperFormulaWorkbook();
+    await wb.writeSheet(schools);
+    expect(await wb.inspectSheets(["Schools", "Nope"])).toEqual([
+      { name: "Schools", exists: true, owned: true, editedByHand: false },
+      { name: "Nope", exists: false, owned: false, editedByHand: false },
+    ]);
+    const tables = await wb.listTables();
+    expect(tables).toEqual([{ id: "Schools", label: "Schools", kind: "table", sheet: "Schools", address: "Schools!A1:C3", headers: ["School", "Enrollment", "Dollars"], rowCount: 2 }]);
+    const data = await wb.readTable("Schools");
+    expect(data.rows).toEqual([
+      ["A", 100, 1000],
+      ["B", 300, 4500],
+    ]);
+    expect([data.firstRow, data.firstColumn]).toEqual([1, 0]);
+  });
+
+  test("a person's edit marks the sheet edited by hand; rewriting then needs overwriteHandEdits", async () => {
+    const wb = new HyperFormulaWorkbook();
+    await wb.writeSheet(schools);
+    expect(wb.setCellByUser("Schools", 1, 1, "n/a")).toBeNull();
+    expect((await wb.inspectSheets(["Schools"]))[0].editedByHand).toBe(true);
+    expect((await rejection(wb.writeSheet(schools))).code).toBe("EDITED_BY_HAND");
+    await wb.writeSheet(schools, { overwriteHandEdits: true });
+    expect((await wb.inspectSheets(["Schools"]))[0].editedByHand).toBe(false);
+    expect((await wb.readTable("Schools")).rows[0][1]).toBe(100);
+  });
+
+  test("a sheet the add-in did not create is never written: NOT_OWNED, and its cells stay as they were", async () => {
+    const wb = new HyperFormulaWorkbook();
+    wb.hf.addSheet("Mine");
+    wb.setCellByUser("Mine", 0, 0, "keep me");
+    expect((await wb.inspectSheets(["Mine"]))[0]).toEqual({ name: "Mine", exists: true, owned: false, editedByHand: false });
+    expect((await rejection(wb.writeSheet({ name: "Mine", blocks: [] }))).code).toBe("NOT_OWNED");
+    expect(wb.cell("Mine", 0, 0).value).toBe("keep me");
+    const chart: ChartSpec = { sheet: "Mine", dataSheet: "Mine", name: "c", type: "line", title: "t", data: { row: 0, column: 0, rows: 1, columns: 1 }, position: { row: 0, column: 0, rows: 5, columns: 5 } };
+    expect((await rejection(wb.createChart(chart))).code).toBe("NOT_OWNED");
+  });
+
+  test("listTables detects a block under a header row on a sheet without tables", async () => {
+    const wb = new HyperFormulaWorkbook();
+    wb.hf.addSheet("My data");
+    const id = wb.hf.getSheetId("My data")!;
+    wb.hf.setCellContents({ sheet: id, row: 2, col: 1 }, [
+      ["School", "Pupils"],
+      ["X", 10],
+      ["Y", 20],
+    ]);
+    const [info] = await wb.listTables();
+    expect(info).toMatchObject({ kind: "headerRow", sheet: "My data", address: "'My data'!B3:C5", headers: ["School", "Pupils"], rowCount: 2 });
+    const data = await wb.readTable(info.id);
+    expect(data.rows).toEqual([
+      ["X", 10],
+      ["Y", 20],
+    ]);
+    expect([data.firstRow, data.firstColumn]).toEqual([3, 1]);
+  });
+
+  test("readSheet returns computed values and the formulas as written", async () => {
+    const wb = new HyperFormulaWorkbook();
+    await wb.writeSheet({ name: "Calc", blocks: [{ row: 0, column: 0, values: [[2, 3, "=A1*B1"]] }] });
+    expect(await wb.readSheet("Calc")).toEqual({ values: [[2, 3, 6]], formulas: [[2, 3, "=A1*B1"]] });
+  });
+
+  test("text that looks like a number stays text when the add-in writes it", async () => {
+    const wb = new HyperFormulaWorkbook();
+    await wb.writeSheet({ name: "T", blocks: [{ row: 0, column: 0, values: [["007", "12%", 7]] }] });
+    expect((await wb.readSheet("T")).values).toEqual([["007", "12%", 7]]);
+  });
+
+  test("the scenario store round-trips any JSON text and lives on a hidden owned sheet", async () => {
+    const wb = new HyperFormulaWorkbook();
+    expect(await wb.readScenarioStore()).toBeNull();
+    for (const json of ['{"scenarios":[]}', "[1,2]", "123", '"=not a formula"']) {
+      await wb.writeScenarioStore(json);
+      expect(await wb.readScenarioStore()).toBe(json);
+    }
+    expect(wb.visibleSheets()).not.toContain(SCENARIO_SHEET);
+    expect((await wb.inspectSheets([SCENARIO_SHEET]))[0].owned).toBe(true);
+  });
+
+  test("onChange fires for a person's edit on that sheet only, not for the add-in's own writes, until unsubscribed", async () => {
+    const wb = new HyperFormulaWorkbook();
+    await wb.writeSheet(schools);
+    await wb.writeSheet({ name: "Other", blocks: [{ row: 0, column: 0, values: [[1]] }] });
+    const calls: string[] = [];
+    const stop = await wb.onChange("Schools", () => calls.push("Schools"));
+    await wb.onChange("Other", () => calls.push("Other"));
+    await wb.writeSheet(schools);
+    wb.setCellByUser("Schools", 1, 1, "150");
+    stop();
+    wb.setCellByUser("Schools", 1, 1, "160");
+    expect(calls).toEqual(["Schools"]);
+  });
+
+  test("createChart keeps one spec per name and sheet; chartData reads the computed block", async () => {
+    const wb = new HyperFormulaWorkbook();
+    await wb.writeSheet({ name: "Out", blocks: [{ row: 0, column: 0, values: [["x", "y"], [1, "=A2*10"], [2, "=A3*10"]] }] });
+    const spec: ChartSpec = { sheet: "Out", dataSheet: "Out", name: "line", type: "line", title: "First", data: { row: 1, column: 0, rows: 2, columns: 2 }, position: { row: 0, column: 4, rows: 10, columns: 6 } };
+    await wb.createChart(spec);
+    await wb.createChart({ ...spec, title: "Second" });
+    expect(wb.chartsOn("Out").map((c) => c.title)).toEqual(["Second"]);
+    expect(wb.chartData(spec)).toEqual([
+      [1, 10],
+      [2, 20],
+    ]);
+  });
+
+  test("exportValuesOnly writes owned '<name> (values)' sheets without formulas", async () => {
+    const wb = new HyperFormulaWorkbook();
+    await wb.writeSheet({ name: "Out", blocks: [{ row: 0, column: 0, values: [[4, "=A1/2"]] }] });
+    expect(await wb.exportValuesOnly(["Out"])).toEqual(["Out (values)"]);
+    expect(await wb.readSheet("Out (values)")).toEqual({ values: [[4, 2]], formulas: [[4, 2]] });
+    expect((await wb.inspectSheets(["Out (values)"]))[0].owned).toBe(true);
+  });
+
+  test("selectCell brings the sheet to the front and selects the cell; an unknown sheet is NOT_FOUND", async () => {
+    const wb = new HyperFormulaWorkbook();
+    await wb.writeSheet(schools);
+    await wb.writeSheet({ name: "Out", blocks: [] });
+    await wb.selectCell({ sheet: "Schools", row: 2, column: 1 });
+    expect(wb.selection).toEqual({ sheet: "Schools", row: 2, column: 1 });
+    expect((await rejection(wb.selectCell({ sheet: "Gone", row: 0, column: 0 }))).code).toBe("NOT_FOUND");
+    expect((await rejection(wb.readTable("Gone"))).code).toBe("NOT_FOUND");
+  });
+
+  test("typing into a spilled cell blocks the spill, as in Excel: the formula's cell shows #SPILL!", async () => {
+    const wb = new HyperFormulaWorkbook();
+    await wb.writeSheet({ name: "S", blocks: [{ row: 0, column: 0, values: [[1], [2], ["=TRANSPOSE(TRANSPOSE(A1:A2))"]] }] });
+    expect(wb.cell("S", 3, 0)).toEqual({ value: 2, spilled: true });
+    expect(wb.setCellByUser("S", 3, 0, "5")).toBeNull();
+    expect(wb.cell("S", 2, 0).value).toBe("#SPILL!");
+    expect(wb.cell("S", 2, 0).formula).toBe("=TRANSPOSE(TRANSPOSE(A1:A2))");
+  });
+});
+
+describe("typed input and A1 addresses", () => {
+  test("parseTypedInput reads formulas, numbers, percentages, dollars, booleans and text", () => {
+    expect(parseTypedInput("=A1+1")).toBe("=A1+1");
+    expect(parseTypedInput(" 1,250 ")).toBe(1250);
+    expect(parseTypedInput("$4,028.47")).toBeCloseTo(4028.47, 10);
+    expect(parseTypedInput("12%")).toBeCloseTo(0.12, 12);
+    expect(parseTypedInput("true")).toBe(true);
+    expect(parseTypedInput("n/a")).toBe("'n/a");
+    expect(parseTypedInput("")).toBeNull();
+  });
+
+  test("columnLetters follows Excel: A, Z, AA, AZ, BA, XFD", () => {
+    expect([0, 25, 26, 51, 52, 16383].map(columnLetters)).toEqual(["A", "Z", "AA", "AZ", "BA", "XFD"]);
+  });
+
+  test("property: column letters and range addresses round-trip", () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 16383 }), (c) => columnIndex(columnLetters(c)) === c));
+    fc.assert(
+      fc.property(fc.constantFrom("Schools", "WSF Parameters", "O'Brien"), fc.nat(5000), fc.nat(200), fc.integer({ min: 1, max: 900 }), fc.integer({ min: 1, max: 30 }), (sheet, row, column, rows, columns) => {
+        expect(parseRangeAddress(rangeAddress(sheet, row, column, rows, columns))).toEqual({ sheet, row, column, rows, columns });
+      }),
+    );
+  });
+});
