@@ -1,0 +1,34 @@
+import { WeightedSample } from "../core/WeightedSample";
+import { divZeroError } from "../core/WsfError";
+import { requireAligned } from "./requireAligned";
+import { requirePositive } from "./requirePositive";
+import { totalPupils } from "./totalPupils";
+import { weightedMoments } from "./weightedMoments";
+
+/**
+ * Elasticity: the pupil-weighted least-squares slope of ln(values) on ln(factor),
+ * cov_w(ln x, ln f) / var_w(ln f): the percent change in dollars per pupil for a 1% change in the factor
+ * (wealth neutrality benchmarks ask for 0.10 or less). Units with 0 pupils contribute nothing (and are not checked).
+ *
+ * Cost O(n).
+ *
+ * @throws WsfError NUM when a unit with pupils has a value or a factor <= 0; DIV0 when the factor has no
+ *   variance or total pupils is 0; VALUE when factor does not line up with the values.
+ * @example elasticity(sampleOf([100, 200]), Float64Array.of(1, 4)) // ln 2 / ln 4 = 0.5
+ */
+export function elasticity(s: WeightedSample, factor: Float64Array, fn = "WSF.ELASTICITY"): number {
+  requireAligned(s, factor, fn, "factor");
+  const total = totalPupils(s, fn);
+  const { values, weights, rows } = s;
+  const n = values.length;
+  const logValues = new Float64Array(n);
+  const logFactor = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (weights[i] === 0) continue;
+    logValues[i] = Math.log(requirePositive(values[i], fn, "values", rows[i]));
+    logFactor[i] = Math.log(requirePositive(factor[i], fn, "factor", rows[i]));
+  }
+  const m = weightedMoments(logValues, logFactor, weights, total);
+  if (m.constantY) throw divZeroError(fn, "every pupil has the same factor, so the elasticity is undefined");
+  return m.covariance / m.varianceY;
+}

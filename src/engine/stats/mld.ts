@@ -1,0 +1,28 @@
+import { WeightedSample } from "../core/WeightedSample";
+import { CompensatedSum } from "../core/sum";
+import { mean } from "./mean";
+import { requirePositive } from "./requirePositive";
+
+/**
+ * Mean log deviation (Theil L, GE(0)) = -sum_i p_i ln(x_i / mu), p_i = w_i / W the pupil shares, mu the
+ * weighted mean. Units with 0 pupils contribute nothing (and are not checked). 0 when all values are equal.
+ *
+ * Cost O(n).
+ *
+ * @throws WsfError NUM when a unit with pupils has a value <= 0; DIV0 when there are no units or total pupils is 0.
+ * @example mld(sampleOf([1, 3])) // -(0.5 ln 0.5 + 0.5 ln 1.5) = 0.143841
+ */
+export function mld(s: WeightedSample, fn = "WSF.MLD"): number {
+  const mu = mean(s, fn);
+  const { values, weights, rows } = s;
+  const terms = new CompensatedSum();
+  const pupils = new CompensatedSum();
+  for (let i = 0; i < values.length; i++) {
+    const w = weights[i];
+    if (w === 0) continue;
+    // Every value with pupils is > 0 once checked, so mu > 0: no division by zero below.
+    terms.add(w * Math.log(requirePositive(values[i], fn, "values", rows[i]) / mu));
+    pupils.add(w);
+  }
+  return -terms.value / pupils.value;
+}

@@ -1,0 +1,64 @@
+import { CompensatedSum } from "../core/sum";
+
+/** Pupil-weighted means, population variances and covariance of two columns (each divided by total pupils). */
+export interface WeightedMoments {
+  meanX: number;
+  meanY: number;
+  varianceX: number;
+  varianceY: number;
+  covariance: number;
+  /** True when x has no variance beyond rounding (all x equal, up to a relative 1e-14 of the mean). */
+  constantX: boolean;
+  /** True when y has no variance beyond rounding. */
+  constantY: boolean;
+}
+
+/**
+ * A column of equal numbers can come out with a variance of 1e-26 rather than 0, because its weighted mean is
+ * rounded; a spread below 64 ulps of the mean is treated as none, so correlation and slope give #DIV/0!, not noise.
+ */
+const NO_SPREAD = 64 * Number.EPSILON;
+
+/**
+ * Weighted first and second moments of (x, y) with weights w and total weight `total` (> 0):
+ * means sum w x / W, then centred sums sum w (x - mean)^2 / W etc. in a second pass, which keeps
+ * dollar-sized values from cancelling the way the one-pass sum w x^2 - W mean^2 would. Compensated sums.
+ * The base of weighted Pearson correlation and weighted least-squares slopes.
+ *
+ * Cost O(n), two passes.
+ *
+ * @example weightedMoments(Float64Array.of(1, 3), Float64Array.of(2, 6), Float64Array.of(1, 1), 2).covariance // 2
+ */
+export function weightedMoments(x: ArrayLike<number>, y: ArrayLike<number>, w: ArrayLike<number>, total: number): WeightedMoments {
+  const sumX = new CompensatedSum();
+  const sumY = new CompensatedSum();
+  for (let i = 0; i < w.length; i++) {
+    if (w[i] === 0) continue;
+    sumX.add(w[i] * x[i]);
+    sumY.add(w[i] * y[i]);
+  }
+  const meanX = sumX.value / total;
+  const meanY = sumY.value / total;
+  const xx = new CompensatedSum();
+  const yy = new CompensatedSum();
+  const xy = new CompensatedSum();
+  for (let i = 0; i < w.length; i++) {
+    if (w[i] === 0) continue;
+    const dx = x[i] - meanX;
+    const dy = y[i] - meanY;
+    xx.add(w[i] * dx * dx);
+    yy.add(w[i] * dy * dy);
+    xy.add(w[i] * dx * dy);
+  }
+  const varianceX = xx.value / total;
+  const varianceY = yy.value / total;
+  return {
+    meanX,
+    meanY,
+    varianceX,
+    varianceY,
+    covariance: xy.value / total,
+    constantX: Math.sqrt(varianceX) <= NO_SPREAD * Math.abs(meanX),
+    constantY: Math.sqrt(varianceY) <= NO_SPREAD * Math.abs(meanY),
+  };
+}
