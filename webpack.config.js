@@ -11,15 +11,25 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 
 const devPort = Number(process.env.WSF_PORT || 3000);
 
-module.exports = (env, argv) => {
+const allEntries = {
+  functions: "./src/functions/functions.ts",
+  taskpane: "./src/taskpane/index.tsx",
+  playground: "./src/playground/index.tsx",
+};
+
+/** `--env only=functions` builds just that entry (the function tests and the benchmark need only it). */
+function pick(entries, only) {
+  if (!only) return entries;
+  const names = String(only).split(",");
+  return Object.fromEntries(Object.entries(entries).filter(([name]) => names.includes(name)));
+}
+
+module.exports = (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
+  const built = pick(allEntries, env.only);
   return {
     devtool: dev ? "eval-source-map" : "source-map",
-    entry: {
-      functions: "./src/functions/functions.ts",
-      taskpane: "./src/taskpane/index.tsx",
-      playground: "./src/playground/index.tsx",
-    },
+    entry: pick(allEntries, env.only),
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
@@ -36,15 +46,15 @@ module.exports = (env, argv) => {
     optimization: { splitChunks: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["functions", "taskpane"], chunksSortMode: "manual" }),
-      new HtmlWebpackPlugin({ filename: "playground.html", template: "./src/playground/playground.html", chunks: ["playground"] }),
+      built.taskpane && new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["functions", "taskpane"], chunksSortMode: "manual" }),
+      built.playground && new HtmlWebpackPlugin({ filename: "playground.html", template: "./src/playground/playground.html", chunks: ["playground"] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "manifest.xml", to: "manifest.xml" },
         ],
       }),
-    ],
+    ].filter(Boolean),
     devServer: {
       static: [{ directory: path.resolve(__dirname, "dist"), watch: false }],
       headers: { "Access-Control-Allow-Origin": "*" },

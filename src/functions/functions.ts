@@ -60,6 +60,7 @@ function cellOf(value: number | WsfError): number | CustomFunctions.Error {
  * @customfunction MEAN
  * @param values Column or row of values, e.g. dollars per pupil by school. Blank rows are ignored.
  * @param [pupils] Pupils of each row, the weights. Omit for an unweighted mean.
+ * @example =WSF.MEAN({10;20;30}, {1;1;2}) -> 22.5
  * @returns The pupil-weighted mean.
  */
 export function mean(values: any[][], pupils?: any[][]): number {
@@ -72,6 +73,7 @@ export function mean(values: any[][], pupils?: any[][]): number {
  * @param values Column or row of values. Blank rows are ignored.
  * @param [pupils] Pupils of each row. Omit to count every row once.
  * @param [p] Share of pupils from 0 to 1, e.g. 0.05 for the 5th percentile. Default 0.5 (the median).
+ * @example =WSF.PERCENTILE({800;820;900;1000;1100}, {1;9;80;9;1}, 0.05) -> 820
  * @returns The value at the p-th pupil.
  */
 export function percentile(values: any[][], pupils?: any[][], p?: number): number {
@@ -87,6 +89,7 @@ export function percentile(values: any[][], pupils?: any[][], p?: number): numbe
  * @customfunction RANGE
  * @param values Column or row of values. Blank rows are ignored.
  * @param [pupils] Pupils of each row; rows with 0 pupils are left out.
+ * @example =WSF.RANGE({100;250;175}) -> 150
  * @returns Maximum minus minimum.
  */
 export function range(values: any[][], pupils?: any[][]): number {
@@ -100,6 +103,7 @@ export function range(values: any[][], pupils?: any[][]): number {
  * @param [pupils] Pupils of each row. Omit to count every row once.
  * @param [lower] Lower percentile as a share. Default 0.05.
  * @param [upper] Upper percentile as a share. Default 0.95.
+ * @example =WSF.RESTRICTEDRANGE({800;820;900;1000;1100}, {1;9;80;9;1}) -> 180
  * @returns P(upper) - P(lower).
  */
 export function restrictedRange(values: any[][], pupils?: any[][], lower?: number, upper?: number): number {
@@ -118,6 +122,7 @@ export function restrictedRange(values: any[][], pupils?: any[][], lower?: numbe
  * @param [pupils] Pupils of each row. Omit to count every row once.
  * @param [lower] Lower percentile as a share. Default 0.05.
  * @param [upper] Upper percentile as a share. Default 0.95.
+ * @example =WSF.FEDERALRANGERATIO({800;820;900;1000;1100}, {1;9;80;9;1}) -> 0.2195
  * @returns The federal range ratio.
  */
 export function federalRangeRatio(values: any[][], pupils?: any[][], lower?: number, upper?: number): number {
@@ -134,6 +139,7 @@ export function federalRangeRatio(values: any[][], pupils?: any[][], lower?: num
  * @customfunction CV
  * @param values Column or row of values. Blank rows are ignored.
  * @param [pupils] Pupils of each row. Omit to count every row once.
+ * @example =WSF.CV({90;110}) -> 0.1
  * @returns The coefficient of variation.
  */
 export function cv(values: any[][], pupils?: any[][]): number {
@@ -146,6 +152,7 @@ export function cv(values: any[][], pupils?: any[][]): number {
  * @param values Column or row of values. Blank rows are ignored.
  * @param [pupils] Pupils of each row. Omit to count every row once.
  * @param [method] "below" (default): schools strictly below the pupil median; "half": the lowest half of pupils, splitting the school that straddles the half.
+ * @example =WSF.MCLOONE({1000;200;100;60;45;24}, {2;4;6;6;8;12}, "half") -> 0.7053
  * @returns The McLoone index.
  */
 export function mcloone(values: any[][], pupils?: any[][], method?: string): number {
@@ -161,6 +168,7 @@ export function mcloone(values: any[][], pupils?: any[][], method?: string): num
  * @customfunction VERSTEGEN
  * @param values Column or row of values. Blank rows are ignored.
  * @param [pupils] Pupils of each row. Omit to count every row once.
+ * @example =WSF.VERSTEGEN({1000;200;100;60;45;24}, {2;4;6;6;8;12}) -> 4.642
  * @returns The Verstegen index.
  */
 export function verstegen(values: any[][], pupils?: any[][]): number {
@@ -172,6 +180,7 @@ export function verstegen(values: any[][], pupils?: any[][]): number {
  * @customfunction GINI
  * @param values Column or row of values, e.g. dollars per pupil by school. Blank rows are ignored.
  * @param [pupils] Pupils of each row. Omit to count every row once.
+ * @example =WSF.GINI({10;20}, {3;1}) -> 0.15
  * @returns The Gini coefficient.
  */
 export function gini(values: any[][], pupils?: any[][]): number {
@@ -183,6 +192,7 @@ export function gini(values: any[][], pupils?: any[][]): number {
  * @customfunction THEIL
  * @param values Column or row of values (>= 0). Blank rows are ignored.
  * @param [pupils] Pupils of each row. Omit to count every row once.
+ * @example =WSF.THEIL({1;3}) -> 0.1308
  * @returns The Theil T index.
  */
 export function theil(values: any[][], pupils?: any[][]): number {
@@ -194,6 +204,7 @@ export function theil(values: any[][], pupils?: any[][]): number {
  * @customfunction MLD
  * @param values Column or row of values (> 0). Blank rows are ignored.
  * @param [pupils] Pupils of each row. Omit to count every row once.
+ * @example =WSF.MLD({1;3}) -> 0.1438
  * @returns The mean log deviation.
  */
 export function mld(values: any[][], pupils?: any[][]): number {
@@ -206,6 +217,7 @@ export function mld(values: any[][], pupils?: any[][]): number {
  * @param values Column or row of values (> 0 when epsilon >= 1). Blank rows are ignored.
  * @param [pupils] Pupils of each row. Omit to count every row once.
  * @param [epsilon] Inequality aversion, 0 or more. Default 0.5.
+ * @example =WSF.ATKINSON({1;3}, , 1) -> 0.134
  * @returns The Atkinson index.
  */
 export function atkinson(values: any[][], pupils?: any[][], epsilon?: number): number {
@@ -218,6 +230,7 @@ export function atkinson(values: any[][], pupils?: any[][], epsilon?: number): n
  * @customfunction SDLOGS
  * @param values Column or row of values (> 0). Blank rows are ignored.
  * @param [pupils] Pupils of each row. Omit to count every row once.
+ * @example =WSF.SDLOGS({1;100}) -> 2.3026
  * @returns The standard deviation of logs.
  */
 export function sdlogs(values: any[][], pupils?: any[][]): number {
@@ -230,6 +243,7 @@ export function sdlogs(values: any[][], pupils?: any[][]): number {
  * @param values Column or row of values. Blank rows are ignored.
  * @param factor The factor, row for row, e.g. the share of pupils in poverty.
  * @param [pupils] Pupils of each row. Omit to count every row once.
+ * @example =WSF.CORRELATION({1;2;3}, {2;4;7}) -> 0.9934
  * @returns The correlation coefficient r.
  */
 export function correlation(values: any[][], factor: any[][], pupils?: any[][]): number {
@@ -246,6 +260,7 @@ export function correlation(values: any[][], factor: any[][], pupils?: any[][]):
  * @param values Column or row of values. Blank rows are ignored.
  * @param factor The factor, row for row.
  * @param [pupils] Pupils of each row. Omit to count every row once.
+ * @example =WSF.SLOPE({1;2;3}, {2;4;7}) -> 0.3947
  * @returns The slope.
  */
 export function slope(values: any[][], factor: any[][], pupils?: any[][]): number {
@@ -262,6 +277,7 @@ export function slope(values: any[][], factor: any[][], pupils?: any[][]): numbe
  * @param values Column or row of values (> 0). Blank rows are ignored.
  * @param factor The factor (> 0), row for row.
  * @param [pupils] Pupils of each row. Omit to count every row once.
+ * @example =WSF.ELASTICITY({2;8}, {1;4}) -> 1
  * @returns The elasticity.
  */
 export function elasticity(values: any[][], factor: any[][], pupils?: any[][]): number {
@@ -279,6 +295,7 @@ export function elasticity(values: any[][], factor: any[][], pupils?: any[][]): 
  * @param poverty Poverty share of each row, from 0 to 1.
  * @param [pupils] Pupils of each row. Omit to count every row once.
  * @param [groups] Number of equal pupil groups, 2 or more. Default 4 (quartiles).
+ * @example =WSF.PROGRESSIVITY({5000;6000}, {0.2;0.8}, {100;100}, 2) -> 1.2
  * @returns Highest-poverty group mean / lowest-poverty group mean.
  */
 export function progressivity(values: any[][], poverty: any[][], pupils?: any[][], groups?: number): number {
@@ -295,6 +312,7 @@ export function progressivity(values: any[][], poverty: any[][], pupils?: any[][
  * @param values Column or row of values. Blank rows are ignored.
  * @param poverty Poverty share of each row, from 0 to 1.
  * @param pupils Pupils of each row.
+ * @example =WSF.POORNONPOOR({5000;6000}, {0.2;0.8}, {100;100}) -> 1.1154
  * @returns The poor-to-non-poor ratio.
  */
 export function poorNonPoor(values: any[][], poverty: any[][], pupils: any[][]): number {
@@ -313,6 +331,7 @@ export function poorNonPoor(values: any[][], poverty: any[][], pupils: any[][]):
  * @param poverty Poverty share of each row, from 0 to 1.
  * @param [pupils] Pupils of each row. Omit to count every row once.
  * @param [groups] Number of equal pupil groups, 2 or more. Default 10 (deciles).
+ * @example =WSF.BYGROUP({5000;6000}, {0.2;0.8}, {100;100}, 2) -> {1,0.2,0.2,100,5000;2,0.8,0.8,100,6000}
  * @returns A spill of groups x 5: group, min poverty, max poverty, pupils, mean value.
  */
 export function byGroup(values: any[][], poverty: any[][], pupils?: any[][], groups?: number): any[][] {
@@ -330,6 +349,7 @@ export function byGroup(values: any[][], poverty: any[][], pupils?: any[][], gro
  * @param poverty Poverty share of each row, from 0 to 1.
  * @param [pupils] Pupils of each row. Omit to count every row once.
  * @param [band] Tolerance around the fitted line as a share. Default 0.10.
+ * @example =WSF.EXPENDITURELEVEL({5000;6000;5500;7000}, {0.2;0.4;0.6;0.8}) -> {"Typical";"Typical";"Low";"Typical"}
  * @returns A spill n x 1 of "Low", "Typical" or "High", row for row.
  */
 export function expenditureLevel(values: any[][], poverty: any[][], pupils?: any[][], band?: number): any[][] {
@@ -348,6 +368,7 @@ export function expenditureLevel(values: any[][], poverty: any[][], pupils?: any
  * @customfunction LORENZ
  * @param values Column or row of values. Blank rows are ignored.
  * @param [pupils] Pupils of each row. Omit to count every row once.
+ * @example =WSF.LORENZ({1;3}) -> {0,0;0.5,0.25;1,1}
  * @returns A spill (n + 1) x 2: cumulative pupil share, cumulative value share.
  */
 export function lorenz(values: any[][], pupils?: any[][]): any[][] {
@@ -366,6 +387,7 @@ export function lorenz(values: any[][], pupils?: any[][]): any[][] {
  * @param values Column or row of values, e.g. dollars per pupil by school. Blank rows are ignored.
  * @param [pupils] Pupils of each row. Omit to count every row once.
  * @param [poverty] Poverty share of each row, from 0 to 1, for the vertical-equity statistics.
+ * @example =WSF.EQUITYTABLE(Schools!R2:R851, Schools!E2:E851, Schools!S2:S851) spills every statistic for per-pupil dollars in column R, pupils in E and poverty share in S
  * @returns A spill of metrics x 2: metric name, value.
  */
 export function equityTable(values: any[][], pupils?: any[][], poverty?: any[][]): any[][] {
@@ -386,6 +408,7 @@ export function equityTable(values: any[][], pupils?: any[][], poverty?: any[][]
  * @customfunction WEIGHTEDPUPILS
  * @param counts Pupil counts, one row per school and one column per category.
  * @param weights One weight per category column, as a row or a column, e.g. 1, 0.12, 0.40.
+ * @example =WSF.WEIGHTEDPUPILS({100,20;50,40}, {1,0.4}) -> {108;66}
  * @returns A spill n x 1 of weighted pupils, row for row (blank where the whole row is blank).
  */
 export function weightedPupils(counts: any[][], weights: any[][]): any[][] {
@@ -406,6 +429,7 @@ export function weightedPupils(counts: any[][], weights: any[][]): any[][] {
  * @param weight Extra weight per eligible pupil counted, e.g. 0.65.
  * @param [mode] "above" (default), "all" or "ramp".
  * @param [upper] For "ramp": the share at which the full weight applies, e.g. 0.60.
+ * @example =WSF.CONCENTRATION({80;40}, {100;100}, 0.55, 0.65) -> {16.25;0}
  * @returns A spill n x 1 of extra weighted pupils, row for row.
  */
 export function concentration(eligible: any[][], enrollment: any[][], threshold: number, weight: number, mode?: string, upper?: number): any[][] {
@@ -434,6 +458,7 @@ export function concentration(eligible: any[][], enrollment: any[][], threshold:
  * @param weightedPupils Weighted pupils of each school.
  * @param base Dollars per weighted pupil.
  * @param [fixed] Fixed amount per school: one number for every school, or a column row for row (foundation, small-school supplement). Default 0.
+ * @example =WSF.ALLOCATE({108;66}, 4000, 10000) -> {442000;274000}
  * @returns A spill n x 1 of allocations, row for row.
  */
 export function allocate(weightedPupils: any[][], base: number, fixed?: any[][]): any[][] {
@@ -455,6 +480,7 @@ export function allocate(weightedPupils: any[][], base: number, fixed?: any[][])
  * @param [prior] Prior-year allocation of each school, for protection. A blank row (a new school) is unprotected.
  * @param [maxLoss] Largest loss against prior as a share, e.g. 0.05 for a 5% stop-loss. Omit for no floor.
  * @param [maxGain] Largest gain against prior as a share, e.g. 0.10. Omit for no cap.
+ * @example =WSF.SOLVEBASE({108;66}, 716000, 10000) -> 4000
  * @returns The base per weighted pupil.
  */
 export function solveBase(weightedPupils: any[][], pool: number, fixed?: any[][], prior?: any[][], maxLoss?: number, maxGain?: number): number {
@@ -475,6 +501,7 @@ export function solveBase(weightedPupils: any[][], pool: number, fixed?: any[][]
  * @param prior Prior-year allocation of each school, row for row.
  * @param [maxLoss] Largest loss as a share, e.g. 0.05. Omit for no floor.
  * @param [maxGain] Largest gain as a share, e.g. 0.10. Omit for no cap.
+ * @example =WSF.PROTECT({95000;130000}, {100000;100000}, 0.03, 0.2) -> {97000;120000}
  * @returns A spill n x 1 of protected allocations, row for row.
  */
 export function protect(allocations: any[][], prior: any[][], maxLoss?: number, maxGain?: number): any[][] {
@@ -492,6 +519,7 @@ export function protect(allocations: any[][], prior: any[][], maxLoss?: number, 
  * @customfunction PERPUPIL
  * @param amounts Dollars of each school.
  * @param pupils Pupils (or weighted pupils) of each school, row for row.
+ * @example =WSF.PERPUPIL({442000;274000}, {100;50}) -> {4420;5480}
  * @returns A spill n x 1 of dollars per pupil, row for row.
  */
 export function perPupil(amounts: any[][], pupils: any[][]): any[][] {
@@ -521,6 +549,7 @@ export function perPupil(amounts: any[][], pupils: any[][]): any[][] {
  * @param weights One weight per category, in the same order.
  * @param base Dollars per weighted pupil.
  * @param [labels] Category names, in the same order. Default "Category 1", "Category 2", ...
+ * @example =WSF.EXPLAIN({100,20}, {1,0.4}, 4000, {"Enrolled","Low income"}) -> {"Enrolled",100,1,4000,400000;"Low income",20,0.4,1600,32000;"Total",120,0.9,3600,432000}
  * @returns A spill (categories + 1) x 5: label, count, weight, rate, amount.
  */
 export function explain(countsRow: any[][], weights: any[][], base: number, labels?: any[][]): any[][] {
@@ -539,6 +568,7 @@ export function explain(countsRow: any[][], weights: any[][], base: number, labe
  * @customfunction UPP
  * @param unduplicated Unduplicated English learner, low-income and foster pupils (one cell, a column, or columns of years).
  * @param enrollment Enrollment, the same shape.
+ * @example =WSF.UPP({700,720,690}, {1000,1000,1000}) -> 0.7033
  * @returns The unduplicated pupil percentage as a share.
  */
 export function upp(unduplicated: any[][], enrollment: any[][]): number {
@@ -561,6 +591,7 @@ export function upp(unduplicated: any[][], enrollment: any[][]): number {
  * @param baseRates Base grant per ADA for K-3, 4-6, 7-8, 9-12 (2024-25: 10025, 10177, 10478, 12144).
  * @param [threshold] UPP above which the concentration grant applies. Default 0.55.
  * @param [roundGsa] TRUE (default) rounds the grade-span adjustments per ADA to whole dollars, as CDE publishes them.
+ * @example =WSF.LCFF({100,100,100,100}, {0.7}, {10025,10177,10478,12144}) -> {4418300,618562,430784.25,5467646.25}
  * @returns A spill n x 4: adjusted base, supplemental, concentration, total.
  */
 export function lcff(ada: any[][], upp: any[][], baseRates: any[][], threshold?: number, roundGsa?: boolean): any[][] {
