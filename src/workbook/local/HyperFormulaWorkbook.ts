@@ -12,9 +12,16 @@ import {
   type WorkbookPort,
   type WriteOptions,
 } from "../WorkbookPort";
-import { columnLetters, parseRangeAddress, rangeAddress, sheetPrefix } from "./a1";
-import { detectHeaderBlock } from "./detectHeaderBlock";
-import { fingerprintCells } from "./fingerprintCells";
+import { assertScenarioStoreFits } from "../shared/assertScenarioStoreFits";
+import { assertWritable } from "../shared/assertWritable";
+import { detectHeaderBlock } from "../shared/detectHeaderBlock";
+import { fingerprintGrid } from "../shared/fingerprintGrid";
+import { headerRowTableInfo } from "../shared/headerRowTableInfo";
+import { parseAddress } from "../shared/parseAddress";
+import { quoteSheetName } from "../shared/quoteSheetName";
+import { rangeAddress } from "../shared/rangeAddress";
+import { sheetStatus } from "../shared/sheetStatus";
+import { valuesCopyName } from "../shared/valuesCopyName";
 
 /** A named table: a rectangle on a sheet whose first row is the header. */
 export interface LocalTable {
@@ -48,8 +55,11 @@ export interface SheetLook {
 /** The scenario store lives on this sheet (cell A1, as text), hidden from the tabs, so it moves with the workbook. */
 export const SCENARIO_SHEET = "WSF_Scenarios";
 
-/** Config shared by every HyperFormula instance of the playground. */
-export const hyperFormulaConfig = { licenseKey: "gpl-v3", useArrayArithmetic: true, maxRows: 100_000, maxColumns: 1_000 } as const;
+/**
+ * Config shared by every HyperFormula instance of the playground. `precisionRounding` 15 shows numbers to
+ * Excel's 15 significant digits (HyperFormula's default 10 would hide cents on a billion-dollar pool).
+ */
+export const hyperFormulaConfig = { licenseKey: "gpl-v3", useArrayArithmetic: true, precisionRounding: 15, maxRows: 100_000, maxColumns: 1_000 } as const;
 
 function errorText(value: DetailedCellError): string {
   return value.value;
@@ -224,18 +234,8 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     for (const sheet of this.visibleSheets()) {
       if (sheetsWithTables.has(sheet)) continue;
       const values = this.hf.getSheetValues(this.sheetId(sheet)).map((line) => line.map(toCellValue));
-      const block = detectHeaderBlock(values);
-      if (!block) continue;
-      const address = rangeAddress(sheet, block.row, block.column, block.rows + 1, block.columns);
-      found.push({
-        id: address,
-        label: `${sheet} (${address.slice(sheetPrefix(sheet).length)})`,
-        kind: "headerRow",
-        sheet,
-        address,
-        headers: block.headers,
-        rowCount: block.rows,
-      });
+      const header = detectHeaderBlock(values);
+      if (header) found.push(headerRowTableInfo(sheet, header, values.length - 1));
     }
     return found;
   }
@@ -261,7 +261,7 @@ export class HyperFormulaWorkbook implements WorkbookPort {
   }
 
   async writeSheet(spec: SheetSpec, options: WriteOptions = {}): Promise<void> {
-    this.checkWritable(this.status(spec.name), options);
+    assertWritable(this.status(spec.name), options);
     this.hf.batch(() => {
       const id = this.hf.doesSheetExist(spec.name) ? this.sheetId(spec.name) : this.sheetId(this.hf.addSheet(spec.name));
       this.hf.clearSheet(id);
@@ -311,8 +311,9 @@ export class HyperFormulaWorkbook implements WorkbookPort {
   }
 
   async writeScenarioStore(json: string): Promise<void> {
+    assertScenarioStoreFits(json);
     const status = this.status(SCENARIO_SHEET);
-    if (status.exists && !status.owned) throw new PortError("NOT_OWNED", `A sheet named "${SCENARIO_SHEET}" is not the add-in's; rename it to save scenarios.`);
+    assertWritable({ ...status, editedByHand: false });
     const id = status.exists ? this.sheetId(SCENARIO_SHEET) : this.sheetId(this.hf.addSheet(SCENARIO_SHEET));
     // The leading apostrophe keeps the JSON text as text, whatever it starts with.
     this.hf.setCellContents({ sheet: id, row: 0, col: 0 }, [[`'${json}`]]);
@@ -327,7 +328,7 @@ export class HyperFormulaWorkbook implements WorkbookPort {
       if (!source.exists) throw new PortError("NOT_FOUND", `The sheet "${name}" does not exist, so it cannot be exported.`);
       if (!source.owned) throw new PortError("NOT_OWNED", `The sheet "${name}" is not the add-in's; only its own sheets are exported.`);
       const { values } = await this.readSheet(name);
-      const target = `${name} (values)`;
+      const target = valuesCopyName(name);
       const look = this.look(name);
       await this.writeSheet({ name: target, blocks: [{ row: 0, column: 0, values }], columnWidths: look.columnWidths });
       this.looks.set(target, { ...look, boldRows: new Set(look.boldRows) });
@@ -368,21 +369,12 @@ export class HyperFormulaWorkbook implements WorkbookPort {
   private status(name: string): SheetStatus {
     const exists = this.hf.doesSheetExist(name);
     const remembered = this.fingerprints.get(name);
-    const owned = exists && remembered !== undefined;
-    return { name, exists, owned, editedByHand: owned && this.fingerprint(name) !== remembered };
-  }
-
-  private checkWritable(status: SheetStatus, options: WriteOptions): void {
-    if (status.exists && !status.owned) {
-      throw new PortError("NOT_OWNED", `A sheet named "${status.name}" already exists and was not made by the add-in; rename or delete it, then apply again.`);
-    }
-    if (status.editedByHand && !options.overwriteHandEdits) {
-      throw new PortError("EDITED_BY_HAND", `The sheet "${status.name}" was changed by hand since the add-in wrote it; confirm to replace those changes.`);
-    }
+    return sheetStatus(name, exists, remembered, exists && remembered !== undefined ? this.fingerprint(name) : undefined);
   }
 
   private fingerprint(name: string): string {
-    return fingerprintCells(this.hf.getSheetSerialized(this.sheetId(name)));
+    // Formulas as written and constants; spilled cells are not part of it, so a recalculation is no edit.
+    return fingerprintGrid(this.hf.getSheetSerialized(this.sheetId(name)));
   }
 
   private writeBlock(sheetId: number, block: Block): void {
@@ -418,17 +410,15 @@ export class HyperFormulaWorkbook implements WorkbookPort {
       label: table.name,
       kind: "table",
       sheet: table.sheet,
-      address: rangeAddress(table.sheet, table.row, table.column, table.rows, table.columns),
+      address: `${quoteSheetName(table.sheet)}!${rangeAddress(table.row, table.column, table.rows, table.columns)}`,
       headers: header.map((h) => (h === null ? "" : String(h))),
       rowCount: table.rows - 1,
     };
   }
 
   private tableFromAddress(id: string): LocalTable | null {
-    const parsed = parseRangeAddress(id);
-    if (!parsed) return null;
-    return { name: id, ...parsed };
+    const parsed = parseAddress(id);
+    if (!parsed || parsed.sheet === null) return null;
+    return { name: id, sheet: parsed.sheet, row: parsed.row, column: parsed.column, rows: parsed.rows, columns: parsed.columns };
   }
 }
-
-export { columnLetters };

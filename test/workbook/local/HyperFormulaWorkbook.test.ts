@@ -1,6 +1,4 @@
-import fc from "fast-check";
 import { HyperFormulaWorkbook, parseTypedInput, SCENARIO_SHEET } from "../../../src/workbook/local/HyperFormulaWorkbook";
-import { columnIndex, columnLetters, parseRangeAddress, rangeAddress } from "../../../src/workbook/local/a1";
 import { PortError, type ChartSpec } from "../../../src/workbook/WorkbookPort";
 
 /* The browser workbook keeps the ownership rules of every WorkbookPort adapter; the sheet contents below are
@@ -84,7 +82,7 @@ describe("HyperFormulaWorkbook as a WorkbookPort", () => {
       ["Y", 20],
     ]);
     const [info] = await wb.listTables();
-    expect(info).toMatchObject({ kind: "headerRow", sheet: "My data", address: "'My data'!B3:C5", headers: ["School", "Pupils"], rowCount: 2 });
+    expect(info).toEqual({ id: "'My data'!B3:C5", label: "My data (B3:C5)", kind: "headerRow", sheet: "My data", address: "'My data'!B3:C5", headers: ["School", "Pupils"], rowCount: 2 });
     const data = await wb.readTable(info.id);
     expect(data.rows).toEqual([
       ["X", 10],
@@ -171,7 +169,7 @@ describe("HyperFormulaWorkbook as a WorkbookPort", () => {
   });
 });
 
-describe("typed input and A1 addresses", () => {
+describe("typed input", () => {
   test("parseTypedInput reads formulas, numbers, percentages, dollars, booleans and text", () => {
     expect(parseTypedInput("=A1+1")).toBe("=A1+1");
     expect(parseTypedInput(" 1,250 ")).toBe(1250);
@@ -180,18 +178,5 @@ describe("typed input and A1 addresses", () => {
     expect(parseTypedInput("true")).toBe(true);
     expect(parseTypedInput("n/a")).toBe("'n/a");
     expect(parseTypedInput("")).toBeNull();
-  });
-
-  test("columnLetters follows Excel: A, Z, AA, AZ, BA, XFD", () => {
-    expect([0, 25, 26, 51, 52, 16383].map(columnLetters)).toEqual(["A", "Z", "AA", "AZ", "BA", "XFD"]);
-  });
-
-  test("property: column letters and range addresses round-trip", () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 16383 }), (c) => columnIndex(columnLetters(c)) === c));
-    fc.assert(
-      fc.property(fc.constantFrom("Schools", "WSF Parameters", "O'Brien"), fc.nat(5000), fc.nat(200), fc.integer({ min: 1, max: 900 }), fc.integer({ min: 1, max: 30 }), (sheet, row, column, rows, columns) => {
-        expect(parseRangeAddress(rangeAddress(sheet, row, column, rows, columns))).toEqual({ sheet, row, column, rows, columns });
-      }),
-    );
   });
 });
