@@ -11,7 +11,7 @@ import { percentile } from "./percentile";
  *
  * @throws WsfError NUM when lower > upper or either is outside [0, 1]; DIV0 when P(lower) is 0 or total
  *   pupils is 0.
- * @example federalRangeRatio(sampleOf([820, 900, 1000], [5, 90, 5])) // 0.219512 = 180 / 820 (domain.md E1)
+ * @example federalRangeRatio(sampleOf([820, 900, 1000], [5, 89, 6])) // 0.219512 = 180 / 820 (domain.md E1)
  */
 export function federalRangeRatio(s: WeightedSample, lower = 0.05, upper = 0.95, fn = "WSF.FEDERALRANGERATIO"): number {
   if (lower > upper) throw numError(fn, `lower is ${lower} but upper is ${upper}; lower must not exceed upper`);

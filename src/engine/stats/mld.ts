@@ -24,5 +24,6 @@ export function mld(s: WeightedSample, fn = "WSF.MLD"): number {
     terms.add(w * Math.log(requirePositive(values[i], fn, "values", rows[i]) / mu));
     pupils.add(w);
   }
-  return -terms.value / pupils.value;
+  // 0 - (not unary minus) so equal values give 0, not -0.
+  return 0 - terms.value / pupils.value;
 }

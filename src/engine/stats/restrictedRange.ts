@@ -9,7 +9,7 @@ import { percentile } from "./percentile";
  * Cost O(n) after the cached sort.
  *
  * @throws WsfError NUM when lower > upper or either is outside [0, 1]; DIV0 when total pupils is 0.
- * @example restrictedRange(sampleOf([820, 900, 1000], [5, 90, 5])) // 180 = 1000 - 820
+ * @example restrictedRange(sampleOf([820, 900, 1000], [5, 89, 6])) // 180 = 1000 - 820
  */
 export function restrictedRange(s: WeightedSample, lower = 0.05, upper = 0.95, fn = "WSF.RESTRICTEDRANGE"): number {
   if (lower > upper) throw numError(fn, `lower is ${lower} but upper is ${upper}; lower must not exceed upper`);

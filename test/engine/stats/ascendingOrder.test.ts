@@ -1,0 +1,60 @@
+import fc from "fast-check";
+import { ascendingOrder } from "../../../src/engine/stats/ascendingOrder";
+
+/** The reference: Array.prototype.sort (stable since ES2019) on indices, comparing the numbers. */
+function referenceOrder(keys: ArrayLike<number>): number[] {
+  return Array.from({ length: keys.length }, (_, i) => i).sort((a, b) => keys[a] - keys[b]);
+}
+
+const mixedNumbers = fc.oneof(
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+  fc.constantFrom(0, -0, 1, -1, 8414.8, Number.MIN_VALUE, -Number.MIN_VALUE, Number.MAX_VALUE, -Number.MAX_VALUE),
+  fc.integer({ min: -5, max: 5 }),
+);
+
+describe("ascendingOrder", () => {
+  it("matches Array.prototype.sort on short arrays (comparison path) with negatives, -0 and ties", () => {
+    fc.assert(
+      fc.property(fc.array(mixedNumbers, { maxLength: 100 }), (keys) => {
+        expect(Array.from(ascendingOrder(Float64Array.from(keys)))).toEqual(referenceOrder(keys));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("matches Array.prototype.sort on long arrays (radix path) with negatives, -0 and ties", () => {
+    fc.assert(
+      fc.property(fc.array(mixedNumbers, { minLength: 513, maxLength: 3000 }), (keys) => {
+        expect(Array.from(ascendingOrder(Float64Array.from(keys)))).toEqual(referenceOrder(keys));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("keeps -0 and 0 in input order, as the comparator (a, b) => a - b does", () => {
+    const keys = new Float64Array(1000);
+    for (let i = 0; i < keys.length; i++) keys[i] = i % 3 === 0 ? -0 : i % 3 === 1 ? 0 : -1;
+    expect(Array.from(ascendingOrder(keys))).toEqual(referenceOrder(keys));
+  });
+
+  it("orders keys equal in their high 32 bits by the low bits, in short runs and in long ones", () => {
+    // 1 + k * 2^-40 all share the high word of 1.0 (20 mantissa bits), so only the low-word sweep orders them:
+    // a run of 5,000 such keys (comparison-sort path) and runs of 3 (insertion path).
+    const keys = new Float64Array(20_000);
+    for (let i = 0; i < 5_000; i++) keys[i] = 1 + ((i * 7919) % 5_000) * 2 ** -40;
+    for (let i = 5_000; i < keys.length; i++) keys[i] = 100 + Math.floor(i / 3) + ((i * 31) % 3) * 2 ** -40;
+    expect(Array.from(ascendingOrder(keys))).toEqual(referenceOrder(keys));
+  });
+
+  it("sorts a subarray view (readSample hands over subarrays) by its own elements", () => {
+    const backing = Float64Array.from({ length: 2000 }, (_, i) => (i * 7) % 1000);
+    const view = backing.subarray(1, 1500);
+    expect(Array.from(ascendingOrder(view))).toEqual(referenceOrder(view));
+  });
+
+  it("returns the identity for sorted input and an empty order for no keys", () => {
+    expect(Array.from(ascendingOrder(Float64Array.from({ length: 1000 }, (_, i) => i)))).toEqual(Array.from({ length: 1000 }, (_, i) => i));
+    expect(ascendingOrder(new Float64Array(0)).length).toBe(0);
+  });
+});
