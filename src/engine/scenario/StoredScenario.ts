@@ -1,0 +1,48 @@
+import type { ColumnMapping } from "../table";
+import type { FormulaSpec } from "./FormulaSpec";
+
+/** The headline figures of a scenario's last run, so a list of scenarios can show them without rerunning. */
+export interface ScenarioSummary {
+  base: number;
+  total: number;
+  schools: number;
+  floorCost: number;
+  capSavings: number;
+  /** Schools held up by the stop-loss / down by the gain cap. */
+  floored: number;
+  capped: number;
+}
+
+/** A named scenario as saved inside the workbook (it travels with the file). */
+export interface StoredScenario {
+  name: string;
+  /** ISO 8601 time of saving. */
+  savedAt: string;
+  spec: FormulaSpec;
+  mapping: ColumnMapping;
+  /** `TableInfo.id` of the schools table it was run on. */
+  tableId: string;
+  /** Figures of the run at saving; null for a scenario migrated from a store that did not keep them. */
+  summary: ScenarioSummary | null;
+}
+
+/** The store's identifying name and its current version. */
+export const SCENARIO_STORE_FORMAT = "wsf-scenarios";
+export const SCENARIO_STORE_VERSION = 2;
+
+/**
+ * The version-1 store (add-in 0.x, before concentration rules and protection existed): a base amount as a
+ * bare number and the need weights as an object from header to weight, on top of every enrolled pupil at 1.
+ *
+ *     { "format": "wsf-scenarios", "version": 1, "scenarios": [
+ *       { "name": "Flat", "savedAt": "2024-05-01T12:00:00.000Z", "tableId": "Schools", "mapping": {...},
+ *         "base": 5000, "weights": { "FRL": 0.2, "EL": 0.4 } } ] }
+ */
+export interface StoredScenarioV1 {
+  name: string;
+  savedAt: string;
+  tableId: string;
+  mapping: ColumnMapping;
+  base: number;
+  weights: Record<string, number>;
+}

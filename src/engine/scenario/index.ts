@@ -1,0 +1,22 @@
+/** The formula model behind the task pane: specs, presets, the run, saved scenarios, comparisons. */
+export type { FormulaSpec, GradeWeight, CategoryWeight, ConcentrationRule, FixedAmounts } from "./FormulaSpec";
+export type { FormulaResult } from "./FormulaResult";
+export { runFormula } from "./runFormula";
+export { specWeightedPupils } from "./specWeightedPupils";
+export { countColumn, FORMULA } from "./countColumn";
+export { validateFormulaSpec } from "./validateFormulaSpec";
+export { presets } from "./presets";
+export type { Preset, PresetId, PresetOptions } from "./presets";
+export { gradeBandWeight } from "./gradeBandWeight";
+export { priorYearPool } from "./priorYearPool";
+export type { StoredScenario, StoredScenarioV1, ScenarioSummary } from "./StoredScenario";
+export { SCENARIO_STORE_FORMAT, SCENARIO_STORE_VERSION } from "./StoredScenario";
+export { parseScenarioStore } from "./parseScenarioStore";
+export type { ParsedScenarioStore } from "./parseScenarioStore";
+export { serializeScenarioStore } from "./serializeScenarioStore";
+export { summarizeResult } from "./summarizeResult";
+export { upsertScenario } from "./upsertScenario";
+export { compareScenarios } from "./compareScenarios";
+export type { ScenarioComparison, SchoolDifference } from "./compareScenarios";
+export { protectionCost } from "./protectionCost";
+export type { ProtectionCost, RuleCost } from "./protectionCost";

@@ -1,0 +1,153 @@
+import type { ColumnMapping } from "../table";
+import type { FormulaSpec } from "./FormulaSpec";
+import { SCENARIO_STORE_FORMAT, SCENARIO_STORE_VERSION, ScenarioSummary, StoredScenario } from "./StoredScenario";
+import { validateFormulaSpec } from "./validateFormulaSpec";
+
+/** What `parseScenarioStore` found. */
+export interface ParsedScenarioStore {
+  /** The scenarios that are whole and valid, migrated to the current version, in stored order. */
+  scenarios: StoredScenario[];
+  /** One plain-language message per thing that could not be read; empty when all is well. */
+  problems: string[];
+  /**
+   * True when the stored text holds data this version cannot read (damaged JSON, a newer version, a
+   * left-out scenario): saving would replace it, so the task pane should ask before writing the store.
+   */
+  unreadableData: boolean;
+}
+
+type Obj = Record<string, unknown>;
+
+function asObject(x: unknown): Obj | null {
+  return typeof x === "object" && x !== null && !Array.isArray(x) ? (x as Obj) : null;
+}
+
+const SINGLE_ROLES = ["id", "name", "enrollment", "frl", "el", "sped", "foster", "unduplicated", "prior", "region", "level"] as const;
+const isIndex = (x: unknown): boolean => typeof x === "number" && Number.isInteger(x) && x >= 0;
+
+function mappingProblems(raw: unknown): string[] {
+  const m = asObject(raw);
+  if (m === null) return ["its column mapping is missing"];
+  const problems: string[] = [];
+  for (const role of SINGLE_ROLES) {
+    if (m[role] !== undefined && !isIndex(m[role])) problems.push(`its column mapping for ${role} is ${JSON.stringify(m[role])}, expected a column index`);
+  }
+  for (const list of ["grades", "counts"]) {
+    if (!Array.isArray(m[list]) || !(m[list] as unknown[]).every(isIndex)) problems.push(`its column mapping for ${list} is not a list of column indexes`);
+  }
+  return problems;
+}
+
+function summaryProblems(raw: unknown): string[] {
+  if (raw === null) return [];
+  const s = asObject(raw);
+  const fields: (keyof ScenarioSummary)[] = ["base", "total", "schools", "floorCost", "capSavings", "floored", "capped"];
+  if (s === null || !fields.every((f) => typeof s[f] === "number" && Number.isFinite(s[f]))) return ["its results summary is damaged"];
+  return [];
+}
+
+function commonProblems(s: Obj): string[] {
+  const problems: string[] = [];
+  if (typeof s.savedAt !== "string" || Number.isNaN(Date.parse(s.savedAt))) problems.push(`its save time ${JSON.stringify(s.savedAt)} is not a date`);
+  if (typeof s.tableId !== "string") problems.push("it does not say which table it was run on");
+  problems.push(...mappingProblems(s.mapping));
+  return problems;
+}
+
+/** Version 1 kept a bare base amount and need weights as { header: weight } (see `StoredScenarioV1`). */
+function migrateV1(s: Obj): { scenario: StoredScenario | null; problems: string[] } {
+  const problems = commonProblems(s);
+  const weights = asObject(s.weights);
+  if (weights === null) problems.push("its weights are missing");
+  const spec: FormulaSpec = {
+    version: 1,
+    name: s.name as string,
+    base: { mode: "fixed", amount: s.base as number },
+    gradeWeights: [],
+    categoryWeights: Object.entries(weights ?? {}).map(([header, weight]) => ({ header, label: header, weight: weight as number })),
+    concentration: [],
+    fixed: { mode: "none" },
+    protection: { maxLoss: null, maxGain: null },
+  };
+  problems.push(...validateFormulaSpec(spec));
+  if (problems.length > 0) return { scenario: null, problems };
+  return { scenario: { name: s.name as string, savedAt: s.savedAt as string, spec, mapping: s.mapping as ColumnMapping, tableId: s.tableId as string, summary: null }, problems };
+}
+
+function readV2(s: Obj): { scenario: StoredScenario | null; problems: string[] } {
+  const problems = [...commonProblems(s), ...validateFormulaSpec(s.spec), ...summaryProblems(s.summary ?? null)];
+  if (problems.length > 0) return { scenario: null, problems };
+  return {
+    scenario: {
+      name: s.name as string,
+      savedAt: s.savedAt as string,
+      spec: s.spec as FormulaSpec,
+      mapping: s.mapping as ColumnMapping,
+      tableId: s.tableId as string,
+      summary: (s.summary ?? null) as ScenarioSummary | null,
+    },
+    problems,
+  };
+}
+
+/**
+ * Reads the scenario store saved in the workbook, never throwing: whatever cannot be read becomes a
+ * plain-language problem and the rest is kept.
+ * - null or empty text: no scenarios yet;
+ * - `{ "format": "wsf-scenarios", "version": 2, "scenarios": [...] }`: read as is;
+ * - version 1 (`StoredScenarioV1`: a bare base amount and weights as an object) is migrated to version 2:
+ *   a fixed base, the weights as need weights (labelled by their header) on top of every pupil at 1, no
+ *   concentration, fixed amounts or protection, and no results summary (null: run it again to get one);
+ * - damaged JSON, a different format or a newer version: no scenarios, one problem saying what to do, and
+ *   `unreadableData` so the pane does not overwrite the store without asking;
+ * - a scenario without a name, with an invalid formula (`validateFormulaSpec`), mapping, date or summary is
+ *   left out and reported by name with its reasons.
+ *
+ * Cost O(size of the store).
+ *
+ * @throws nothing.
+ * @example parseScenarioStore("{ not json").problems[0] // "The saved scenarios could not be read: the stored text is damaged (...)."
+ */
+export function parseScenarioStore(json: string | null): ParsedScenarioStore {
+  if (json === null || json.trim() === "") return { scenarios: [], problems: [], unreadableData: false };
+  const unreadable = (problem: string): ParsedScenarioStore => ({ scenarios: [], problems: [problem], unreadableData: true });
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (e) {
+    return unreadable(`The saved scenarios could not be read: the stored text is damaged (${(e as Error).message}). Saving a scenario now would replace them.`);
+  }
+  const store = asObject(data);
+  if (store === null || store.format !== SCENARIO_STORE_FORMAT) {
+    return unreadable(`The saved scenarios could not be read: the stored text is not a ${SCENARIO_STORE_FORMAT} store. Saving a scenario now would replace it.`);
+  }
+  const version = store.version;
+  if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
+    return unreadable(`The saved scenarios could not be read: the store version ${JSON.stringify(version)} is not a version number. Saving a scenario now would replace them.`);
+  }
+  if (version > SCENARIO_STORE_VERSION) {
+    return unreadable(
+      `The saved scenarios were written by a newer version of the add-in (store version ${version}; this one reads up to ${SCENARIO_STORE_VERSION}). Update the add-in to use them; saving a scenario now would replace them.`,
+    );
+  }
+  if (!Array.isArray(store.scenarios)) {
+    return unreadable("The saved scenarios could not be read: the store has no list of scenarios. Saving a scenario now would replace it.");
+  }
+
+  const scenarios: StoredScenario[] = [];
+  const problems: string[] = [];
+  store.scenarios.forEach((raw, i) => {
+    const s = asObject(raw);
+    const name = s && typeof s.name === "string" && s.name.trim() !== "" ? s.name : null;
+    const called = name === null ? `Saved scenario ${i + 1} (no name)` : `Scenario "${name}"`;
+    if (s === null || name === null) {
+      problems.push(`${called} was left out: ${s === null ? "it is not a scenario" : "it has no name"}.`);
+      return;
+    }
+    const read = version === 1 ? migrateV1(s) : readV2(s);
+    if (read.scenario) scenarios.push(read.scenario);
+    else problems.push(`${called} was left out: ${read.problems.join("; ")}.`);
+  });
+  // Left-out scenarios are still in the stored text; saving would drop them.
+  return { scenarios, problems, unreadableData: problems.length > 0 };
+}
