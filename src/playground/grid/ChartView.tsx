@@ -1,0 +1,136 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { mean } from "../../engine/stats/mean";
+import { slope } from "../../engine/stats/slope";
+import { sampleOf } from "../../engine/core/WeightedSample";
+import type { CellValue, ChartSpec } from "../../workbook/WorkbookPort";
+
+const useStyles = makeStyles({
+  chart: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    boxShadow: tokens.shadow4,
+    boxSizing: "border-box",
+  },
+});
+
+const WIDTH = 480;
+const HEIGHT = 280;
+const MARGIN = { top: 32, right: 16, bottom: 44, left: 64 };
+const SERIES_COLOURS = [tokens.colorPaletteBlueForeground2, tokens.colorPaletteDarkOrangeForeground2, tokens.colorPaletteGreenForeground2, tokens.colorPaletteBerryForeground2];
+
+function numeric(value: CellValue): number | null {
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+
+function niceTicks(min: number, max: number, count = 5): number[] {
+  if (!(max > min)) return [min];
+  const step = 10 ** Math.floor(Math.log10((max - min) / count));
+  const multiple = [1, 2, 5, 10].find((m) => (max - min) / (step * m) <= count) ?? 10;
+  const unit = step * multiple;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(min / unit) * unit; t <= max + unit * 1e-9; t += unit) ticks.push(Number(t.toPrecision(12)));
+  return ticks;
+}
+
+function shortNumber(x: number): string {
+  const a = Math.abs(x);
+  if (a >= 1e6) return `${Number((x / 1e6).toPrecision(3))}M`;
+  if (a >= 1e3) return `${Number((x / 1e3).toPrecision(3))}k`;
+  return String(Number(x.toPrecision(3)));
+}
+
+/** Least-squares line through the points for a trendline, with the engine's slope and mean (unweighted, as Excel's). */
+function trendline(xs: number[], ys: number[]): { a: number; b: number } | null {
+  if (xs.length < 2) return null;
+  try {
+    const b = slope(sampleOf(ys), Float64Array.from(xs));
+    return { a: mean(sampleOf(ys)) - b * mean(sampleOf(xs)), b };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Draws a chart the add-in created (column, line, scatter, scatter with lines; linear trendlines) as SVG
+ * from the computed cells, so the playground shows what Excel's native chart would. Categories or x values
+ * come from the first column of the data block, one series per further column.
+ */
+export function ChartView({ spec, data }: { spec: ChartSpec; data: CellValue[][] }) {
+  const styles = useStyles();
+  const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
+  const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const seriesCount = Math.max(0, (data[0]?.length ?? 1) - 1);
+  const categorical = spec.type === "columnClustered" || spec.type === "line";
+  const xs = data.map((line, i) => (categorical ? i : numeric(line[0])));
+  const allY = data.flatMap((line) => line.slice(1).map(numeric)).filter((v): v is number => v !== null);
+  const validX = xs.filter((v): v is number => v !== null);
+  const yMin = Math.min(0, ...allY);
+  const yMax = allY.length ? Math.max(...allY) : 1;
+  const xMin = categorical ? -0.5 : Math.min(...validX);
+  const xMax = categorical ? data.length - 0.5 : Math.max(...validX);
+  const sx = (x: number) => MARGIN.left + (xMax > xMin ? ((x - xMin) / (xMax - xMin)) * plotWidth : plotWidth / 2);
+  const sy = (y: number) => MARGIN.top + plotHeight - (yMax > yMin ? ((y - yMin) / (yMax - yMin)) * plotHeight : plotHeight / 2);
+  const yTicks = niceTicks(yMin, yMax);
+  const xTicks = categorical ? [] : niceTicks(xMin, xMax);
+  const band = categorical ? plotWidth / Math.max(1, data.length) : 0;
+  const barWidth = seriesCount > 0 ? (band * 0.8) / seriesCount : 0;
+
+  return (
+    <svg className={styles.chart} width={WIDTH} height={HEIGHT} role="img" aria-label={`Chart: ${spec.title}`} viewBox={`0 0 ${WIDTH} ${HEIGHT}`}>
+      <text x={WIDTH / 2} y={20} textAnchor="middle" fontSize={14} fontWeight={600} fill={tokens.colorNeutralForeground1}>
+        {spec.title}
+      </text>
+      {yTicks.map((t) => (
+        <g key={`y${t}`}>
+          <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={sy(t)} y2={sy(t)} stroke={tokens.colorNeutralStroke2} />
+          <text x={MARGIN.left - 6} y={sy(t) + 4} textAnchor="end" fontSize={10} fill={tokens.colorNeutralForeground2}>
+            {shortNumber(t)}
+          </text>
+        </g>
+      ))}
+      {xTicks.map((t) => (
+        <text key={`x${t}`} x={sx(t)} y={HEIGHT - MARGIN.bottom + 14} textAnchor="middle" fontSize={10} fill={tokens.colorNeutralForeground2}>
+          {shortNumber(t)}
+        </text>
+      ))}
+      {categorical &&
+        data.map((line, i) => (
+          <text key={`c${i}`} x={sx(i)} y={HEIGHT - MARGIN.bottom + 14} textAnchor="middle" fontSize={10} fill={tokens.colorNeutralForeground2}>
+            {line[0] === null ? "" : String(line[0]).slice(0, 8)}
+          </text>
+        ))}
+      {Array.from({ length: seriesCount }, (_, k) => {
+        const colour = SERIES_COLOURS[k % SERIES_COLOURS.length];
+        const points = data
+          .map((line, i) => ({ x: xs[i], y: numeric(line[k + 1]) }))
+          .filter((p): p is { x: number; y: number } => p.x !== null && p.y !== null);
+        const fit = spec.trendlineSeries?.includes(k) ? trendline(points.map((p) => p.x), points.map((p) => p.y)) : null;
+        return (
+          <g key={`s${k}`}>
+            {spec.type === "columnClustered" &&
+              points.map((p) => (
+                <rect key={p.x} x={sx(p.x) - (band * 0.8) / 2 + k * barWidth} y={Math.min(sy(p.y), sy(0))} width={Math.max(1, barWidth - 1)} height={Math.abs(sy(0) - sy(p.y))} fill={colour} />
+              ))}
+            {(spec.type === "line" || spec.type === "xyScatterLines") && (
+              <polyline fill="none" stroke={colour} strokeWidth={2} points={points.map((p) => `${sx(p.x)},${sy(p.y)}`).join(" ")} />
+            )}
+            {(spec.type === "xyScatter" || spec.type === "xyScatterLines") && points.map((p, i) => <circle key={i} cx={sx(p.x)} cy={sy(p.y)} r={2.5} fill={colour} fillOpacity={0.7} />)}
+            {fit && <line x1={sx(xMin)} x2={sx(xMax)} y1={sy(fit.a + fit.b * xMin)} y2={sy(fit.a + fit.b * xMax)} stroke={tokens.colorNeutralForeground1} strokeDasharray="6 3" strokeWidth={1.5} />}
+          </g>
+        );
+      })}
+      <line x1={MARGIN.left} x2={MARGIN.left} y1={MARGIN.top} y2={MARGIN.top + plotHeight} stroke={tokens.colorNeutralStroke1} />
+      <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={sy(Math.max(0, yMin))} y2={sy(Math.max(0, yMin))} stroke={tokens.colorNeutralStroke1} />
+      {spec.xAxisTitle && (
+        <text x={MARGIN.left + plotWidth / 2} y={HEIGHT - 8} textAnchor="middle" fontSize={11} fill={tokens.colorNeutralForeground1}>
+          {spec.xAxisTitle}
+        </text>
+      )}
+      {spec.yAxisTitle && (
+        <text transform={`translate(14 ${MARGIN.top + plotHeight / 2}) rotate(-90)`} textAnchor="middle" fontSize={11} fill={tokens.colorNeutralForeground1}>
+          {spec.yAxisTitle}
+        </text>
+      )}
+    </svg>
+  );
+}

@@ -1,0 +1,120 @@
+import { Input, makeStyles, Tab, TabList, Text, tokens } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { columnLetters } from "../../workbook/shared/columnLetters";
+import { parseAddress } from "../../workbook/shared/parseAddress";
+import type { HyperFormulaWorkbook } from "../../workbook/local/HyperFormulaWorkbook";
+import { CellGrid } from "./CellGrid";
+import { formatCell } from "./formatCell";
+import { useWorkbookVersion } from "./useWorkbookVersion";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", height: "100%", minHeight: 0 },
+  bar: {
+    display: "flex",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "center",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  nameBox: { width: "110px" },
+  formula: { flex: "1 1 auto", fontFamily: tokens.fontFamilyMonospace },
+  status: {
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    minHeight: "20px",
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    color: tokens.colorNeutralForeground2,
+    whiteSpace: "nowrap",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+  },
+  problem: { color: tokens.colorPaletteRedForeground1 },
+  tabs: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, overflowX: "auto", flex: "0 0 auto" },
+});
+
+/**
+ * The workbook side of the playground: a name box and formula bar over the selected cell, the sheet's
+ * cells, a status line with the selected cell's value (and an error's message, which Excel shows in the
+ * cell's tooltip), and the sheet tabs.
+ */
+export function WorkbookView({ workbook }: { workbook: HyperFormulaWorkbook }) {
+  const styles = useStyles();
+  const version = useWorkbookVersion(workbook);
+  const sheet = workbook.activeSheet;
+  const selection = workbook.selection;
+  const [message, setMessage] = useState<string | null>(null);
+  const address = selection ? `${columnLetters(selection.column)}${selection.row + 1}` : "";
+  const selected = sheet && selection ? workbook.cell(sheet, selection.row, selection.column) : null;
+  const shown = selected ? (selected.formula ?? (selected.value === null ? "" : String(selected.value))) : "";
+  const [formulaText, setFormulaText] = useState(shown);
+  const [nameText, setNameText] = useState(address);
+
+  // Follow the selection (and recalculated values) unless the person is typing in the bars.
+  useEffect(() => setFormulaText(shown), [shown, address, sheet]);
+  useEffect(() => setNameText(address), [address, sheet]);
+
+  const goTo = (text: string) => {
+    const parsed = parseAddress(text);
+    if (!parsed) {
+      setMessage(`"${text}" is not a cell address such as B12 or Schools!C5.`);
+      return;
+    }
+    if (parsed.sheet && parsed.sheet !== sheet) {
+      if (!workbook.visibleSheets().includes(parsed.sheet)) {
+        setMessage(`There is no sheet "${parsed.sheet}".`);
+        return;
+      }
+      workbook.activate(parsed.sheet);
+    }
+    setMessage(null);
+    workbook.select(parsed.row, parsed.column);
+  };
+
+  if (!sheet) return <Text>Loading the workbook...</Text>;
+  const valueText = selected ? formatCell(selected.value) : "";
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.bar}>
+        <Input
+          className={styles.nameBox}
+          aria-label="Name box"
+          value={nameText}
+          onChange={(_, data) => setNameText(data.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") goTo(nameText);
+          }}
+        />
+        <Input
+          className={styles.formula}
+          aria-label="Formula bar"
+          contentBefore={<Text weight="semibold">fx</Text>}
+          value={formulaText}
+          onChange={(_, data) => setFormulaText(data.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter" && selection) {
+              setMessage(workbook.setCellByUser(sheet, selection.row, selection.column, formulaText));
+            } else if (e.key === "Escape") setFormulaText(shown);
+          }}
+        />
+      </div>
+      <CellGrid workbook={workbook} sheet={sheet} version={version} onMessage={setMessage} />
+      <div className={styles.status} role="status" aria-label="Selected cell">
+        {message ? (
+          <span className={styles.problem}>{message}</span>
+        ) : selected ? (
+          <>
+            {sheet}!{address}: {valueText}
+            {selected.errorMessage ? <span className={styles.problem}> {selected.errorMessage}</span> : null}
+          </>
+        ) : null}
+      </div>
+      <TabList className={styles.tabs} size="small" selectedValue={sheet} onTabSelect={(_, data) => workbook.activate(String(data.value))} aria-label="Sheets">
+        {workbook.visibleSheets().map((name) => (
+          <Tab key={name} value={name}>
+            {name}
+          </Tab>
+        ))}
+      </TabList>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { CellValue } from "../../workbook/WorkbookPort";
+
+/**
+ * Shows a cell value the way Excel would with the number formats the add-in writes: "$#,##0", "$#,##0.00",
+ * "#,##0", "0.0%", "0.000" and the like (currency sign, thousands separator, decimals, percent). Numbers
+ * without a format follow Excel's General format closely enough: up to 11 significant digits.
+ */
+export function formatCell(value: CellValue, format?: string | null): string {
+  if (value === null) return "";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "string") return value;
+  if (!format || format === "General") return formatGeneral(value);
+  const percent = format.includes("%");
+  const decimals = /\.(0+)/.exec(format)?.[1].length ?? 0;
+  const currency = format.includes("$");
+  const grouping = format.includes(",");
+  const text = new Intl.NumberFormat("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: grouping }).format(Math.abs(percent ? value * 100 : value));
+  const sign = value < 0 && Number(text.replace(/,/g, "")) !== 0 ? "-" : "";
+  return `${sign}${currency ? "$" : ""}${text}${percent ? "%" : ""}`;
+}
+
+function formatGeneral(value: number): string {
+  if (Number.isInteger(value) && Math.abs(value) < 1e11) return String(value);
+  const magnitude = Math.abs(value);
+  if (magnitude !== 0 && (magnitude >= 1e11 || magnitude < 1e-9)) return value.toExponential(5).replace(/\.?0+e/, "E").replace("E+", "E+");
+  return String(Number(value.toPrecision(11)));
+}
