@@ -139,3 +139,17 @@ export async function startServer({ root = "dist", port = 0, https: useHttps = f
     });
   return { url, port: actualPort, close };
 }
+
+/* Command line: `node scripts/serve.mjs [--root dist] [--port 0] [--https]` prints {"url": ...} as one JSON
+ * line once listening, and serves until it gets SIGTERM or SIGINT (the browser tests run it this way). */
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const option = (name, fallback) => {
+    const i = process.argv.indexOf(name);
+    return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
+  };
+  const server = await startServer({ root: option("--root", "dist"), port: Number(option("--port", "0")), https: process.argv.includes("--https") });
+  console.log(JSON.stringify({ url: server.url }));
+  const stop = () => server.close().then(() => process.exit(0));
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
