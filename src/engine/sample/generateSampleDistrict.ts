@@ -22,7 +22,7 @@ const LEVEL_SHARES: readonly [Level, number][] = [
 
 /**
  * Regions with their chance of holding a school and the centre of their poverty distribution on the
- * logit scale (logit 2.4 is a 92% low-income share, logit -0.3 is 43%): the urban core is poor, the
+ * logit scale (logit 2.4 is a 92% low-income share, logit -0.6 is 35%): the urban core is poor, the
  * west side affluent, so the district has both the mass of 0.7-0.98 schools and a tail of rich ones.
  */
 const REGIONS: readonly { name: string; share: number; povertyLogit: number }[] = [
@@ -31,7 +31,7 @@ const REGIONS: readonly { name: string; share: number; povertyLogit: number }[] 
   { name: "Local District South", share: 0.18, povertyLogit: 2.5 },
   { name: "Local District Northeast", share: 0.16, povertyLogit: 1.3 },
   { name: "Local District Northwest", share: 0.17, povertyLogit: 0.7 },
-  { name: "Local District West", share: 0.15, povertyLogit: -0.3 },
+  { name: "Local District West", share: 0.15, povertyLogit: -0.6 },
 ];
 
 /** Enrollment is log-normal by level: median, log-scale spread, and the smallest and largest school. */
@@ -70,15 +70,15 @@ const EL_LEVEL_FACTOR: Record<Level, number> = { Elementary: 1, Middle: 0.7, Hig
 const GENERAL_FUND_PER_PUPIL = 5250;
 
 /** Chances that a school is a historical Low or High spender for its poverty (as in LAUSD 2009-10). */
-const LOW_SPENDER_CHANCE = 0.07;
-const HIGH_SPENDER_CHANCE = 0.07;
+const LOW_SPENDER_CHANCE = 0.045;
+const HIGH_SPENDER_CHANCE = 0.045;
 
 /**
  * Need-based categorical rates (dollars per eligible pupil). Schools at or above 40% low income get the
  * schoolwide Title I-style rate, the others only the state compensatory rate: restricted money rises
  * with poverty, English learners and special education, as BSA's supplements do.
  */
-const RESTRICTED_RATES = { frlSchoolwide: 1150, frlTargeted: 300, schoolwideThreshold: 0.4, el: 850, sped: 3400, foster: 500 };
+const RESTRICTED_RATES = { frlSchoolwide: 1900, frlTargeted: 350, schoolwideThreshold: 0.4, el: 1100, sped: 4200, foster: 600 };
 
 const STREETS = [
   "Figueroa", "Western", "Vermont", "Normandie", "Hoover", "Alvarado", "Olympic", "Pico", "Adams", "Jefferson",
@@ -100,7 +100,7 @@ const STREET_KINDS = [" Street", " Avenue", " Boulevard", " Drive", " Park", " H
  * log-normal enrollments by level, grade bands consistent with each school's grades, poverty shares
  * spread as in a large urban district (most schools 0.7-0.98 low income, an affluent tail), and money
  * in the BSA pattern: a flat general fund per pupil with small noise ("Unrestricted spending"), a few
- * schools that are Low or High spenders for their poverty (about 7% each, 14-35% off the flat rate),
+ * schools that are Low or High spenders for their poverty (about 4.5% each, 12-28% off the flat rate),
  * and need-based categorical money ("Restricted spending") rising with FRL, EL and special education.
  * "Prior-year allocation" is last year's general-fund allocation: this year's unrestricted spending
  * moved by last year's enrollment (a few per cent either way), the baseline protection rules compare with.
@@ -166,10 +166,10 @@ export function generateSampleDistrict(options: SampleDistrictOptions = {}): Sam
     const kind = random();
     const spendingFactor =
       kind < LOW_SPENDER_CHANCE
-        ? uniform(0.65, 0.86)
+        ? uniform(0.72, 0.88)
         : kind < LOW_SPENDER_CHANCE + HIGH_SPENDER_CHANCE
-          ? uniform(1.14, 1.35)
-          : clamp(1 + 0.025 * normal(), 0.93, 1.07);
+          ? uniform(1.12, 1.28)
+          : clamp(1 + 0.015 * normal(), 0.95, 1.05);
     const unrestricted = Math.round(enrollment * GENERAL_FUND_PER_PUPIL * spendingFactor);
     const priorYear = Math.round(unrestricted * (1 + clamp(0.01 + 0.035 * normal(), -0.1, 0.12)));
     const r = RESTRICTED_RATES;

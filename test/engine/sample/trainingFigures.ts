@@ -1,0 +1,221 @@
+import { sampleOf } from "../../../src/engine/core/WeightedSample";
+import { sum } from "../../../src/engine/core/sum";
+import { solveBaseDetailed, weightedPupils } from "../../../src/engine/allocation";
+import { generateSampleDistrict } from "../../../src/engine/sample";
+import { byGroup, correlation, cv, expenditureLevel, gini, lorenz, mcLoone, mean, progressivity } from "../../../src/engine/stats";
+
+/**
+ * The numbers docs/training.md quotes, computed from the default sample district with the engine (the
+ * single source of truth for every number). trainingFigures.test.ts recomputes them with naiveStats and
+ * checks that the document quotes exactly these.
+ *
+ * The exercises use the LAUSD-style preset's weights, stated in the document so a trainer can type them:
+ * every pupil 1.00, plus low income 0.20, English learners 0.20, foster youth 0.20, special education
+ * 1.00, additive; the base solved from the pool = the sum of "Prior-year allocation".
+ */
+export const EXERCISE_WEIGHTS = { frl: 0.2, el: 0.2, foster: 0.2, sped: 1 } as const;
+export const STOP_LOSS = 0.05;
+
+export interface DistrictColumns {
+  names: string[];
+  levels: string[];
+  enrollment: number[];
+  frlShare: number[];
+  frl: number[];
+  el: number[];
+  sped: number[];
+  foster: number[];
+  prior: number[];
+  unrestrictedPerPupil: number[];
+  totalPerPupil: number[];
+}
+
+export function districtColumns(): DistrictColumns {
+  const table = generateSampleDistrict();
+  const col = (header: string) => table.rows.map((r) => r[table.headers.indexOf(header)]);
+  const num = (header: string) => col(header) as number[];
+  const enrollment = num("Enrollment");
+  const unrestricted = num("Unrestricted spending");
+  const restricted = num("Restricted spending");
+  return {
+    names: col("School") as string[],
+    levels: col("Level") as string[],
+    enrollment,
+    frlShare: num("Low income (FRL)").map((f, i) => f / enrollment[i]),
+    frl: num("Low income (FRL)"),
+    el: num("English learners"),
+    sped: num("Special education"),
+    foster: num("Foster youth"),
+    prior: num("Prior-year allocation"),
+    unrestrictedPerPupil: unrestricted.map((u, i) => u / enrollment[i]),
+    totalPerPupil: unrestricted.map((u, i) => (u + restricted[i]) / enrollment[i]),
+  };
+}
+
+export const dollars = (x: number) => `$${Math.round(x).toLocaleString("en-US")}`;
+export const cents = (x: number) => `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+export const ratio = (x: number) => x.toFixed(4);
+export const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
+export const millions = (x: number) => `$${(x / 1e6).toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} million`;
+
+/** One quoted figure: its value (for the cross-check) and the text the document must contain. */
+export interface Figure {
+  value: number;
+  text: string;
+}
+
+export function trainingFigures(): Record<string, Figure> {
+  const d = districtColumns();
+  const pupils = Float64Array.from(d.enrollment);
+  const poverty = Float64Array.from(d.frlShare);
+  const unrestricted = sampleOf(d.unrestrictedPerPupil, d.enrollment);
+  const total = sampleOf(d.totalPerPupil, d.enrollment);
+  const f: Record<string, Figure> = {};
+  const put = (key: string, value: number, format: (x: number) => string) => {
+    f[key] = { value, text: format(value) };
+  };
+
+  // The district.
+  put("schools", d.enrollment.length, (x) => x.toLocaleString("en-US"));
+  put("pupils", sum(pupils), (x) => x.toLocaleString("en-US"));
+  put("medianFrl", percentileOfSchools(d.frlShare, 0.5), percent);
+
+  // Exercise 1: the data as they are.
+  put("unrestrictedMean", mean(unrestricted), dollars);
+  put("unrestrictedCv", cv(unrestricted), ratio);
+  put("unrestrictedGini", gini(unrestricted), ratio);
+  put("unrestrictedCorrelation", correlation(unrestricted, poverty), ratio);
+  put("totalMean", mean(total), dollars);
+  put("totalCv", cv(total), ratio);
+  put("totalGini", gini(total), ratio);
+  put("totalMcLoone", mcLoone(total), ratio);
+  put("totalCorrelation", correlation(total, poverty), ratio);
+  put("totalProgressivity", progressivity(total, poverty, 4), ratio);
+
+  // Exercise 1: flat versus weighted allocation of last year's pool.
+  const pool = sum(d.prior);
+  put("pool", pool, millions);
+  put("flatPerPupil", pool / sum(pupils), cents);
+  const w = EXERCISE_WEIGHTS;
+  const wp = weightedPupils(
+    [pupils, Float64Array.from(d.frl), Float64Array.from(d.el), Float64Array.from(d.foster), Float64Array.from(d.sped)],
+    [1, w.frl, w.el, w.foster, w.sped],
+  );
+  put("weightedPupils", sum(wp), (x) => Math.round(x).toLocaleString("en-US"));
+  const open = solveBaseDetailed(wp, pool);
+  put("baseOpen", open.base, cents);
+  const allocationPerPupil = Array.from(wp, (v, i) => (open.base * v) / d.enrollment[i]);
+  const weightedAllocation = sampleOf(allocationPerPupil, d.enrollment);
+  put("weightedCv", cv(weightedAllocation), ratio);
+  put("weightedGini", gini(weightedAllocation), ratio);
+  put("weightedCorrelation", correlation(weightedAllocation, poverty), ratio);
+  put("weightedProgressivity", progressivity(weightedAllocation, poverty, 4), ratio);
+
+  // Exercise 2: a 5% stop-loss under the same pool.
+  const formula = Array.from(wp, (v) => open.base * v);
+  put("losersOverStopLoss", formula.filter((a, i) => a < d.prior[i] * (1 - STOP_LOSS)).length, String);
+  put("gainers", formula.filter((a, i) => a > d.prior[i]).length, String);
+  const protectedRun = solveBaseDetailed(wp, pool, 0, Float64Array.from(d.prior), STOP_LOSS, null);
+  put("baseProtected", protectedRun.base, cents);
+  put("baseDrop", open.base - protectedRun.base, cents);
+  put("baseDropShare", 1 - protectedRun.base / open.base, percent);
+  put("floored", protectedRun.floored.length, String);
+  put("floorCost", protectedRun.floorCost, millions);
+  put("floorCostShare", protectedRun.floorCost / pool, percent);
+  const floored = new Set(protectedRun.floored);
+  const flooredPupils = protectedRun.floored.map((i) => d.enrollment[i]);
+  put("flooredMeanFrl", weightedMeanOf(protectedRun.floored.map((i) => d.frlShare[i]), flooredPupils), percent);
+  put("districtMeanFrl", weightedMeanOf(d.frlShare, d.enrollment), percent);
+  const levels = expenditureLevel(unrestricted, poverty, 0.1);
+  put("flooredHighSpenders", protectedRun.floored.filter((i) => levels[i] === "High").length, String);
+  const payers = d.enrollment.map((_, i) => i).filter((i) => !floored.has(i));
+  put("payers", payers.length, String);
+  // What the protection costs one school that pays for it: a 500-pupil school at 90% low income.
+  const example = exampleSchool(d, wp);
+  put("exampleWeightedPupils", wp[example], (x) => x.toFixed(1));
+  put("exampleCost", (open.base - protectedRun.base) * wp[example], dollars);
+  f.exampleName = { value: example, text: d.names[example] };
+  put("exampleEnrollment", d.enrollment[example], String);
+  put("exampleFrl", d.frlShare[example], percent);
+
+  // Exercise 3: array the data.
+  const deciles = byGroup(total, poverty, 10);
+  const unrestrictedDeciles = byGroup(unrestricted, poverty, 10);
+  deciles.forEach((g, k) => {
+    put(`decile${g.group}Min`, g.minPoverty, percent);
+    put(`decile${g.group}Max`, g.maxPoverty, percent);
+    put(`decile${g.group}Total`, g.mean, dollars);
+    put(`decile${g.group}Unrestricted`, unrestrictedDeciles[k].mean, dollars);
+  });
+  put("decileRatio", deciles[9].mean / deciles[0].mean, (x) => x.toFixed(2));
+  put("lowSpenders", levels.filter((l) => l === "Low").length, String);
+  put("highSpenders", levels.filter((l) => l === "High").length, String);
+  const pair = similarPovertyPair(d, levels);
+  for (const [tag, i] of [["Low", pair.low], ["High", pair.high]] as const) {
+    f[`pair${tag}Name`] = { value: i, text: d.names[i] };
+    put(`pair${tag}Frl`, d.frlShare[i], percent);
+    put(`pair${tag}PerPupil`, d.unrestrictedPerPupil[i], dollars);
+  }
+  const curve = lorenz(total);
+  put("lorenzBottom20", lorenzShare(curve.pupilShare, curve.valueShare, 0.2), percent);
+  put("lorenzBottom50", lorenzShare(curve.pupilShare, curve.valueShare, 0.5), percent);
+  return f;
+}
+
+/** Value share of the Lorenz curve at pupil share p, by linear interpolation between its points. */
+export function lorenzShare(pupilShare: Float64Array, valueShare: Float64Array, p: number): number {
+  for (let k = 1; k < pupilShare.length; k++) {
+    if (pupilShare[k] >= p) {
+      const t = (p - pupilShare[k - 1]) / (pupilShare[k] - pupilShare[k - 1]);
+      return valueShare[k - 1] + t * (valueShare[k] - valueShare[k - 1]);
+    }
+  }
+  return 1;
+}
+
+function percentileOfSchools(xs: number[], p: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.ceil(p * sorted.length) - 1];
+}
+
+function weightedMeanOf(x: number[], w: number[]): number {
+  let sw = 0;
+  let swx = 0;
+  x.forEach((xi, i) => {
+    sw += w[i];
+    swx += w[i] * xi;
+  });
+  return swx / sw;
+}
+
+/** The elementary school closest to 500 pupils and 90% low income (distance in those units). */
+function exampleSchool(d: DistrictColumns, wp: Float64Array): number {
+  let best = -1;
+  let bestDistance = Infinity;
+  d.enrollment.forEach((e, i) => {
+    if (d.levels[i] !== "Elementary" || !(wp[i] > 0)) return;
+    const distance = Math.abs(e - 500) / 100 + Math.abs(d.frlShare[i] - 0.9) / 0.02;
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = i;
+    }
+  });
+  return best;
+}
+
+/**
+ * A Low and a High spender with nearly the same poverty, like LAUSD's 2009-10 pairs (Western Avenue and
+ * Figueroa Street Elementary, both about 97% low income): the elementary pair above 90% low income with
+ * the closest FRL shares.
+ */
+function similarPovertyPair(d: DistrictColumns, levels: string[]): { low: number; high: number } {
+  const candidates = (label: string) => d.levels.map((_, i) => i).filter((i) => levels[i] === label && d.levels[i] === "Elementary" && d.frlShare[i] > 0.9);
+  let best = { low: -1, high: -1, gap: Infinity };
+  for (const low of candidates("Low")) {
+    for (const high of candidates("High")) {
+      const gap = Math.abs(d.frlShare[low] - d.frlShare[high]);
+      if (gap < best.gap) best = { low, high, gap };
+    }
+  }
+  return best;
+}
