@@ -111,6 +111,22 @@ describe("training figures", () => {
     expect(d.unrestrictedPerPupil[high] - d.unrestrictedPerPupil[low]).toBeGreaterThan(1000);
   });
 
+  it("supports the page's comparisons in words", () => {
+    const v = (key: string) => figures[key].value;
+    // "Total spending is less equal (Gini ..., double the general fund's) but follows need closely".
+    expect(v("totalGini") / v("unrestrictedGini")).toBeGreaterThan(1.8);
+    expect(v("totalGini") / v("unrestrictedGini")).toBeLessThan(2.4);
+    // "follows need even more closely than today's money".
+    expect(v("weightedCorrelation")).toBeGreaterThan(v("totalCorrelation"));
+    // "The floor binds at ... schools (more than ..., because the lower base ...)".
+    expect(v("floored")).toBeGreaterThan(v("losersOverStopLoss"));
+    // "They include all ... of the district's High spenders"; "The protected schools are richer".
+    expect(v("flooredHighSpenders")).toBe(v("highSpenders"));
+    expect(v("flooredMeanFrl")).toBeLessThan(v("districtMeanFrl"));
+    // "Unrestricted per pupil stays flat": every decile within 3% of the district mean.
+    for (let g = 1; g <= 10; g++) expect(Math.abs(v(`decile${g}Unrestricted`) / v("unrestrictedMean") - 1)).toBeLessThan(0.03);
+  });
+
   it("is quoted, figure by figure, in docs/training.md", () => {
     const page = readFileSync(join(__dirname, "../../../docs/training.md"), "utf8");
     const missing = Object.entries(figures)
