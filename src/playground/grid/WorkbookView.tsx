@@ -1,4 +1,4 @@
-import { Input, makeStyles, Tab, TabList, Text, tokens } from "@fluentui/react-components";
+import { Button, Input, makeStyles, Tab, TabList, Text, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { columnLetters } from "../../workbook/shared/columnLetters";
 import { parseAddress } from "../../workbook/shared/parseAddress";
@@ -28,7 +28,8 @@ const useStyles = makeStyles({
     textOverflow: "ellipsis",
   },
   problem: { color: tokens.colorPaletteRedForeground1 },
-  tabs: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, overflowX: "auto", flex: "0 0 auto" },
+  tabBar: { display: "flex", alignItems: "center", borderTop: `1px solid ${tokens.colorNeutralStroke2}`, flex: "0 0 auto" },
+  tabs: { overflowX: "auto", minWidth: 0 },
 });
 
 /**
@@ -108,13 +109,16 @@ export function WorkbookView({ workbook }: { workbook: HyperFormulaWorkbook }) {
           </>
         ) : null}
       </div>
-      <TabList className={styles.tabs} size="small" selectedValue={sheet} onTabSelect={(_, data) => workbook.activate(String(data.value))} aria-label="Sheets">
-        {workbook.visibleSheets().map((name) => (
-          <Tab key={name} value={name}>
-            {name}
-          </Tab>
-        ))}
-      </TabList>
+      <div className={styles.tabBar}>
+        <TabList className={styles.tabs} size="small" selectedValue={sheet} onTabSelect={(_, data) => workbook.activate(String(data.value))} aria-label="Sheets">
+          {workbook.visibleSheets().map((name) => (
+            <Tab key={name} value={name}>
+              {name}
+            </Tab>
+          ))}
+        </TabList>
+        <Button size="small" appearance="subtle" icon={<span aria-hidden>+</span>} aria-label="New sheet" title="New sheet" onClick={() => workbook.addUserSheet()} />
+      </div>
     </div>
   );
 }

@@ -205,6 +205,18 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     return null;
   }
 
+  /**
+   * A person adds a sheet of their own ("Sheet1", "Sheet2", ...): not the add-in's, so the add-in will never
+   * write to it. Brings it to the front and returns its name.
+   */
+  addUserSheet(): string {
+    let n = 1;
+    while (this.hf.doesSheetExist(`Sheet${n}`)) n++;
+    const name = this.hf.addSheet(`Sheet${n}`);
+    this.activate(name);
+    return name;
+  }
+
   /** Registers a grid re-render; returns the unsubscribe function (for React's useSyncExternalStore). */
   subscribe(listener: () => void): () => void {
     this.viewListeners.add(listener);
@@ -270,7 +282,7 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     this.fingerprints.set(spec.name, this.fingerprint(spec.name));
     this.looks.set(spec.name, this.lookOf(spec));
     for (const [key, table] of this.tables) if (table.sheet === spec.name) this.tables.delete(key);
-    if (spec.table) this.tables.set(spec.table.name.toLowerCase(), { name: spec.table.name, sheet: spec.name, ...spec.table });
+    if (spec.table) this.tables.set(spec.table.name.toLowerCase(), { ...spec.table, sheet: spec.name });
     if (spec.activate || this.activeSheet === null) this.active = spec.name;
     this.notifyView();
   }

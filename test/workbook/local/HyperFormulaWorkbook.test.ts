@@ -72,6 +72,16 @@ describe("HyperFormulaWorkbook as a WorkbookPort", () => {
     expect((await rejection(wb.createChart(chart))).code).toBe("NOT_OWNED");
   });
 
+  test("a person's new sheet is theirs: named Sheet1, Sheet2..., shown in front, and never written by the add-in", async () => {
+    const wb = new HyperFormulaWorkbook();
+    await wb.writeSheet(schools);
+    expect(wb.addUserSheet()).toBe("Sheet1");
+    expect(wb.addUserSheet()).toBe("Sheet2");
+    expect(wb.activeSheet).toBe("Sheet2");
+    expect(wb.visibleSheets()).toEqual(["Schools", "Sheet1", "Sheet2"]);
+    expect((await rejection(wb.writeSheet({ name: "Sheet1", blocks: [] }))).code).toBe("NOT_OWNED");
+  });
+
   test("listTables detects a block under a header row on a sheet without tables", async () => {
     const wb = new HyperFormulaWorkbook();
     wb.hf.addSheet("My data");
