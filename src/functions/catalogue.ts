@@ -11,6 +11,6 @@ export interface CatalogueEntry {
  * function's id is its name in capitals (`solveBase` -> `SOLVEBASE`), the same id its `@customfunction`
  * tag declares; a test checks the two against functions.json.
  */
-export const catalogue: CatalogueEntry[] = Object.entries(functions)
+export const catalogue: CatalogueEntry[] = Object.entries(functions as Record<string, unknown>)
   .filter((entry): entry is [string, (...args: any[]) => unknown] => typeof entry[1] === "function")
   .map(([name, fn]) => ({ id: name.toUpperCase(), fn }));
