@@ -197,3 +197,25 @@ describe("registerWsfFunctions", () => {
     );
   });
 });
+
+describe("startPlayground", () => {
+  test("opens with the sample district as table Schools plus the sample workbook's helper columns, and E5 beside it", async () => {
+    const { startPlayground } = await import("../../../src/playground/startPlayground");
+    const { generateSampleDistrict } = await import("../../../src/engine/sample/generateSampleDistrict");
+    const workbook = await startPlayground(metadata);
+    const table = await workbook.readTable("Schools");
+    const sample = generateSampleDistrict();
+    expect(table.info.headers).toEqual([...sample.headers, "Unrestricted per pupil", "Total per pupil", "FRL share"]);
+    expect(table.rows.length).toBe(850);
+    // Row 2 of the sheet is the first school: helpers are P/E, (P+Q)/E and J/E of its own numbers.
+    const [first] = sample.rows as number[][];
+    expect(table.rows[0][17]).toBeCloseTo(first[15] / first[4], 9);
+    expect(table.rows[0][18]).toBeCloseTo((first[15] + first[16]) / first[4], 9);
+    expect(table.rows[0][19]).toBeCloseTo(first[9] / first[4], 12);
+    // docs/training.md: 850 schools, 673,716 pupils.
+    workbook.setCellByUser("Schools", 0, 25, "=SUM(E2:E851)");
+    expect(workbook.cell("Schools", 0, 25).value).toBe(673_716);
+    expect(workbook.activeSheet).toBe("Schools");
+    expect((await workbook.readTable("EightSchools")).rows.map((r) => r[0])).toEqual(["S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8"]);
+  });
+});
