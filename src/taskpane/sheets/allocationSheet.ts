@@ -1,0 +1,148 @@
+import type { ColumnMapping } from "../../engine/table/ColumnMapping";
+import type { FormulaSpec } from "../../engine/scenario/FormulaSpec";
+import type { CellValue, SheetSpec, TableInfo } from "../../workbook/WorkbookPort";
+import { cellRef, columnLetters, rangeRef } from "./a1";
+import type { AllocationCells } from "./AllocationCells";
+import type { ParameterCells } from "./ParameterCells";
+import { ALLOCATION_SHEET } from "./sheetNames";
+import { tableGeometry } from "./tableGeometry";
+
+const HEADERS = ["School ID", "School", "Enrollment", "Weighted pupils", "Base per weighted pupil", "Formula amount", "Prior year", "Protected amount", "Change vs prior", "Poverty share", "Per pupil"];
+const COLUMNS = { id: 0, name: 1, enrollment: 2, weightedPupils: 3, base: 4, formulaAmount: 5, prior: 6, protectedAmount: 7, change: 8, poverty: 9, perPupil: 10 };
+const FORMATS = [null, null, "#,##0", "#,##0.00", "$#,##0.00", "$#,##0", "$#,##0", "$#,##0", "$#,##0;-$#,##0", "0.0%", "$#,##0"];
+
+/** `'S'!$B$12` and `'S'!$B$14` -> `'S'!$B$12:$B$14`. */
+function span(first: string, last: string): string {
+  return first === last ? first : `${first}:${last.slice(last.indexOf("!") + 1)}`;
+}
+
+/** Drops trailing omitted arguments and writes the others, empty where skipped: f(a,,c). */
+function call(fn: string, args: (string | null)[]): string {
+  let end = args.length;
+  while (end > 0 && args[end - 1] === null) end--;
+  return `${fn}(${args.slice(0, end).map((a) => a ?? "").join(",")})`;
+}
+
+/**
+ * The "WSF Allocation" sheet: one row per row of the schools table (blank rows included, so row i here is
+ * row i there), every number a WSF formula over the parameters sheet and the schools table, written with
+ * sheet-qualified A1 ranges sized to the table (no structured or spill references, no LET/LAMBDA, so the
+ * playground's HyperFormula evaluates the same text). Columns:
+ * A School ID, B School, C Enrollment (per-row references); D Weighted pupils = WSF.WEIGHTEDPUPILS over each
+ * run of adjacent weighted columns + WSF.CONCENTRATION per rule (one spilling formula in D2); E the base
+ * (WSF.SOLVEBASE on the pool with the fixed amounts and protection, or the parameter); F Formula amount =
+ * WSF.ALLOCATE; G Prior year (per-row, blank stays blank); H Protected amount = WSF.PROTECT; I Change vs
+ * prior (per-row); J Poverty share = FRL (or unduplicated) / enrollment (per-row); K Per pupil = WSF.PERPUPIL.
+ * Spilling formulas sit in the first school row only. A total row follows two rows below the last school.
+ * PROTECT and SOLVEBASE read the schools table's prior column directly, because a reference to a blank cell
+ * reads as 0 and a new school would be "protected" at 0.
+ *
+ * @throws Error when the table address cannot be read, or the formula has no weights and no rules.
+ * @example allocationSheet(spec, table, mapping, params).sheet.blocks[1].values[0][5] // "=WSF.ALLOCATE('WSF Allocation'!$D$2:$D$4,'WSF Allocation'!$E$2)"
+ */
+export function allocationSheet(spec: FormulaSpec, table: TableInfo, mapping: ColumnMapping, params: ParameterCells): { sheet: SheetSpec; cells: AllocationCells } {
+  const t = tableGeometry(table);
+  const sheet = ALLOCATION_SHEET;
+  const n = t.rowCount;
+  const first = 1;
+  const last = n;
+  const own = (column: number): string => rangeRef(sheet, first, column, last, column);
+  const ownCell = (column: number, row: number): string => `${columnLetters(column)}${row + 1}`;
+  const header = (i: number | undefined): string | null => (i === undefined ? null : String(table.headers[i]));
+
+  const pupilsRange = mapping.enrollment !== undefined ? t.columnRange(mapping.enrollment) : own(COLUMNS.enrollment);
+  const priorRange = mapping.prior !== undefined ? t.columnRange(mapping.prior) : own(COLUMNS.prior);
+  const povertyIndex = mapping.frl ?? mapping.unduplicated;
+
+  // Weighted pupils: one WEIGHTEDPUPILS per run of weights on adjacent table columns, plus concentration.
+  const terms: string[] = [];
+  const w = params.weights;
+  for (let k = 0; k < w.length; ) {
+    let m = k;
+    while (m + 1 < w.length && w[m + 1].headerIndex === w[m].headerIndex + 1) m++;
+    terms.push(`WSF.WEIGHTEDPUPILS(${t.columnsRange(w[k].headerIndex, w[m].headerIndex)},${span(w[k].weightCell, w[m].weightCell)})`);
+    k = m + 1;
+  }
+  for (const c of params.concentration) {
+    terms.push(call("WSF.CONCENTRATION", [t.columnRange(c.headerIndex), pupilsRange, c.thresholdCell, c.weightCell, c.modeCell, c.upperCell]));
+  }
+  if (terms.length === 0) throw new Error("The formula has no weights and no concentration rules, so no school has weighted pupils.");
+
+  const fixedArg = params.fixedAmountCell ?? (params.fixedColumn !== null ? t.columnRange(params.fixedColumn) : null);
+  const protectedByRule = params.maxLossCell !== null || params.maxGainCell !== null;
+  const baseCell = cellRef(sheet, first, COLUMNS.base);
+  const baseFormula =
+    spec.base.mode === "solve"
+      ? `=${call("WSF.SOLVEBASE", [own(COLUMNS.weightedPupils), params.poolCell, fixedArg, protectedByRule ? priorRange : null, params.maxLossCell, params.maxGainCell])}`
+      : `=${params.baseCell}`;
+
+  const rows: CellValue[][] = [];
+  for (let i = 0; i < n; i++) {
+    const dataRow = i + 1;
+    const r = first + i;
+    const line: CellValue[] = new Array(HEADERS.length).fill(null);
+    line[COLUMNS.id] = mapping.id !== undefined ? `=${t.cell(mapping.id, dataRow)}` : `row ${dataRow}`;
+    line[COLUMNS.name] = mapping.name !== undefined ? `=${t.cell(mapping.name, dataRow)}` : null;
+    line[COLUMNS.enrollment] =
+      mapping.enrollment !== undefined ? `=${t.cell(mapping.enrollment, dataRow)}` : `=${mapping.grades.map((g) => t.cell(g, dataRow)).join("+")}`;
+    if (mapping.prior !== undefined) {
+      const p = t.cell(mapping.prior, dataRow);
+      line[COLUMNS.prior] = `=IF(ISBLANK(${p}),"",${p})`;
+      line[COLUMNS.change] = `=IF(ISBLANK(${p}),"",${ownCell(COLUMNS.protectedAmount, r)}-${p})`;
+    }
+    if (povertyIndex !== undefined) {
+      const enrollment = mapping.enrollment !== undefined ? t.cell(mapping.enrollment, dataRow) : ownCell(COLUMNS.enrollment, r);
+      line[COLUMNS.poverty] = `=IF(N(${enrollment})>0,${t.cell(povertyIndex, dataRow)}/${enrollment},"")`;
+    }
+    rows.push(line);
+  }
+  rows[0][COLUMNS.weightedPupils] = `=${terms.join("+")}`;
+  rows[0][COLUMNS.base] = baseFormula;
+  rows[0][COLUMNS.formulaAmount] = `=${call("WSF.ALLOCATE", [own(COLUMNS.weightedPupils), baseCell, fixedArg])}`;
+  rows[0][COLUMNS.protectedAmount] = `=${call("WSF.PROTECT", [own(COLUMNS.formulaAmount), priorRange, params.maxLossCell, params.maxGainCell])}`;
+  rows[0][COLUMNS.perPupil] = `=WSF.PERPUPIL(${own(COLUMNS.protectedAmount)},${pupilsRange})`;
+
+  const sum = (column: number): string => `=SUM(${ownCell(column, first)}:${ownCell(column, last)})`;
+  const totals: CellValue[] = new Array(HEADERS.length).fill(null);
+  totals[0] = "Total";
+  for (const c of [COLUMNS.enrollment, COLUMNS.weightedPupils, COLUMNS.formulaAmount, COLUMNS.protectedAmount]) totals[c] = sum(c);
+  if (mapping.prior !== undefined) {
+    totals[COLUMNS.prior] = sum(COLUMNS.prior);
+    totals[COLUMNS.change] = sum(COLUMNS.change);
+  }
+
+  const priorTitle = mapping.prior !== undefined ? `Prior year (${header(mapping.prior)})` : "Prior year (no column mapped)";
+  const povertyTitle = povertyIndex !== undefined ? `Poverty share (${header(povertyIndex)})` : "Poverty share (no column mapped)";
+  const titles = HEADERS.map((h, c) => (c === COLUMNS.prior ? priorTitle : c === COLUMNS.poverty ? povertyTitle : h));
+
+  return {
+    sheet: {
+      name: sheet,
+      blocks: [
+        { row: 0, column: 0, values: [titles], headerRow: true },
+        { row: first, column: 0, values: rows, numberFormats: FORMATS },
+        { row: last + 2, column: 0, values: [totals], numberFormats: FORMATS, headerRow: true },
+      ],
+      columnWidths: [12, 28, 11, 15, 14, 15, 15, 16, 15, 12, 12],
+      activate: true,
+    },
+    cells: {
+      sheet,
+      headerRow: 0,
+      firstDataRow: first,
+      lastDataRow: last,
+      columns: { ...COLUMNS },
+      baseCell,
+      ranges: {
+        weightedPupils: own(COLUMNS.weightedPupils),
+        formulaAmount: own(COLUMNS.formulaAmount),
+        protectedAmount: own(COLUMNS.protectedAmount),
+        perPupil: own(COLUMNS.perPupil),
+        poverty: own(COLUMNS.poverty),
+      },
+      pupilsRange,
+      priorRange,
+      povertyHeader: header(povertyIndex),
+    },
+  };
+}

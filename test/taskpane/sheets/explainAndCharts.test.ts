@@ -1,0 +1,68 @@
+import { allocationSheet } from "../../../src/taskpane/sheets/allocationSheet";
+import { chartsSheet } from "../../../src/taskpane/sheets/chartsSheet";
+import { equitySheet } from "../../../src/taskpane/sheets/equitySheet";
+import { explainBlock } from "../../../src/taskpane/sheets/explainBlock";
+import { explainSheet } from "../../../src/taskpane/sheets/explainSheet";
+import { parametersSheet } from "../../../src/taskpane/sheets/parametersSheet";
+import { headers, mapping, nycLike, table } from "./threeSchoolTable";
+
+const { cells: params } = parametersSheet(nycLike, { tableLabel: table.label, headers, mapping });
+const { cells: allocation } = allocationSheet(nycLike, table, mapping, params);
+
+describe("explainBlock", () => {
+  it("shows the math for school 2 (sheet row 3) with references into its row (hand-written A1)", () => {
+    const v = explainBlock(nycLike, 2, { table, mapping, params, allocation, sheet: "WSF Explain" }).values;
+    expect(v[0][0]).toBe("=\"Show the math: \"&'Schools'!$B3");
+    expect(v[2]).toEqual(["='WSF Parameters'!$A$13", "Grades K-5", "='Schools'!$D3", "='WSF Parameters'!$B$13", null]);
+    expect(v[5]).toEqual(["='WSF Parameters'!$A$16", "EL", "='Schools'!$G3", "='WSF Parameters'!$B$16", null]);
+    // The concentration line: the school's extra eligible pupils at weight 1, beside the rule's weight.
+    expect(v[6]).toEqual([
+      "='WSF Parameters'!$A$19",
+      "FRL (extra pupils)",
+      "=WSF.CONCENTRATION('Schools'!$F3,'Schools'!$C3,'WSF Parameters'!$B$19,1,'WSF Parameters'!$D$19)",
+      "='WSF Parameters'!$C$19",
+      null,
+    ]);
+    // Inputs on rows 3-7; EXPLAIN on row 10 spills 5 + 1 rows (10-15), left empty in the block.
+    expect(v[9][0]).toBe("=WSF.EXPLAIN('WSF Explain'!$C$3:$C$7,'WSF Explain'!$D$3:$D$7,'WSF Allocation'!$E$2,'WSF Explain'!$A$3:$A$7)");
+    for (let r = 10; r <= 14; r++) expect(v[r]).toEqual([null, null, null, null, null]);
+    expect(v.slice(15).map((r) => [r[0], r[4]])).toEqual([
+      ["Fixed amount", "='WSF Parameters'!$B$8"],
+      ["Formula amount (Total + fixed)", "='WSF Allocation'!$F3"],
+      ["Protected amount (what the school receives)", "='WSF Allocation'!$H3"],
+      ["Per pupil", "='WSF Allocation'!$K3"],
+    ]);
+  });
+
+  it("offsets its own references when placed lower on a sheet, and refuses a row outside the table", () => {
+    const v = explainBlock(nycLike, 1, { table, mapping, params, allocation, sheet: "Notes", row: 10, column: 2 }).values;
+    expect(v[9][0]).toBe("=WSF.EXPLAIN('Notes'!$E$13:$E$17,'Notes'!$F$13:$F$17,'WSF Allocation'!$E$2,'Notes'!$C$13:$C$17)");
+    expect(() => explainBlock(nycLike, 4, { table, mapping, params, allocation, sheet: "X" })).toThrow("School row 4 is outside the schools table (rows 1 to 3).");
+    expect(explainSheet(nycLike, 1, { table, mapping, params, allocation }).name).toBe("WSF Explain");
+  });
+});
+
+describe("equitySheet and chartsSheet", () => {
+  it("spills EQUITYTABLE over per pupil, enrollment and poverty share", () => {
+    expect(equitySheet(allocation).blocks[1].values[1][0]).toBe("=WSF.EQUITYTABLE('WSF Allocation'!$K$2:$K$4,'Schools'!$C$2:$C$4,'WSF Allocation'!$J$2:$J$4)");
+  });
+
+  it("builds decile, scatter and Lorenz data with charts pointing at them", () => {
+    const { sheet, charts } = chartsSheet(allocation);
+    const decile = sheet.blocks[1];
+    expect(decile.values[1][0]).toBe("=WSF.BYGROUP('WSF Allocation'!$K$2:$K$4,'WSF Allocation'!$J$2:$J$4,'Schools'!$C$2:$C$4,10)");
+    expect(decile.values[1].slice(6)).toEqual(["=A3", "=E3"]);
+    expect(decile.values[10].slice(6)).toEqual(["=A12", "=E12"]);
+    const lorenz = sheet.blocks[3];
+    expect(lorenz.column).toBe(9);
+    expect(lorenz.values[1][0]).toBe("=WSF.LORENZ('WSF Allocation'!$K$2:$K$4,'Schools'!$C$2:$C$4)");
+    expect(lorenz.values).toHaveLength(5); // header + 3 schools + the (0, 0) point
+    expect(lorenz.values[4][2]).toBe('=IF(J6="","",J6)');
+    expect(charts.map((c) => [c.name, c.type, c.dataSheet, c.data])).toEqual([
+      ["WSF per pupil by poverty decile", "columnClustered", "WSF Charts", { row: 1, column: 6, rows: 11, columns: 2 }],
+      ["WSF per pupil vs poverty", "xyScatter", "WSF Allocation", { row: 0, column: 9, rows: 4, columns: 2 }],
+      ["WSF Lorenz curve", "xyScatterLines", "WSF Charts", { row: 1, column: 9, rows: 5, columns: 3 }],
+    ]);
+    expect(charts[1].trendlineSeries).toEqual([0]);
+  });
+});
