@@ -7,13 +7,17 @@
  *
  * @example sum([0.1, 0.2, 0.3]) === 0.6 // a plain loop gives 0.6000000000000001
  */
+// A module-level alias: inside sandboxed realms (jest, a vm context) every `Math.abs` is a global lookup
+// through the sandbox, which made the hot loops below two orders of magnitude slower there.
+const abs = Math.abs;
+
 export function sum(values: ArrayLike<number>): number {
   let total = 0;
   let compensation = 0;
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
     const t = total + x;
-    if (Math.abs(total) >= Math.abs(x)) compensation += total - t + x;
+    if (abs(total) >= abs(x)) compensation += total - t + x;
     else compensation += x - t + total;
     total = t;
   }
@@ -31,7 +35,7 @@ export class CompensatedSum {
 
   add(x: number): void {
     const t = this.total + x;
-    if (Math.abs(this.total) >= Math.abs(x)) this.compensation += this.total - t + x;
+    if (abs(this.total) >= abs(x)) this.compensation += this.total - t + x;
     else this.compensation += x - t + this.total;
     this.total = t;
   }
