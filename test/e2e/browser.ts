@@ -8,6 +8,8 @@ import path from "node:path";
  * fresh profile, and a page that fails the test on any console error or uncaught page error. */
 
 export const repoRoot = path.resolve(__dirname, "../..");
+/** The build under test: dist/, or another folder named by WSF_E2E_DIST (a build made elsewhere). */
+export const distDir = process.env.WSF_E2E_DIST ? path.resolve(process.env.WSF_E2E_DIST) : path.join(repoRoot, "dist");
 export const screenshotDir = path.join(repoRoot, "test-results", "screenshots");
 export const docsImageDir = path.join(repoRoot, "docs", "img");
 
@@ -20,8 +22,8 @@ export interface Served {
 
 /** Fails with the next step when the build is missing, instead of skipping the browser tests silently. */
 export function requireBuiltPlayground(): void {
-  const html = path.join(repoRoot, "dist", "playground.html");
-  if (!existsSync(html) || !existsSync(path.join(repoRoot, "dist", "functions.json"))) {
+  const html = path.join(distDir, "playground.html");
+  if (!existsSync(html) || !existsSync(path.join(distDir, "functions.json"))) {
     throw new Error("dist/playground.html or dist/functions.json is missing: build first (`npx webpack --mode production`, or `npm test`, which builds).");
   }
 }
@@ -30,7 +32,7 @@ export function requireBuiltPlayground(): void {
  * Runs scripts/serve.mjs in a child process (it is an ES module, which jest's CommonJS runtime cannot import)
  * on a free port, and resolves once it prints its address.
  */
-export function serve(args: string[] = ["--root", path.join(repoRoot, "dist")]): Promise<Served> {
+export function serve(args: string[] = ["--root", distDir]): Promise<Served> {
   const child = spawn(process.execPath, [path.join(repoRoot, "scripts", "serve.mjs"), "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] });
   return new Promise((resolve, reject) => {
     let out = "";

@@ -1,5 +1,5 @@
 import { Button, Input, makeStyles, Tab, TabList, Text, tokens } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { columnLetters } from "../../workbook/shared/columnLetters";
 import { parseAddress } from "../../workbook/shared/parseAddress";
 import type { HyperFormulaWorkbook } from "../../workbook/local/HyperFormulaWorkbook";
@@ -46,12 +46,15 @@ export function WorkbookView({ workbook }: { workbook: HyperFormulaWorkbook }) {
   const address = selection ? `${columnLetters(selection.column)}${selection.row + 1}` : "";
   const selected = sheet && selection ? workbook.cell(sheet, selection.row, selection.column) : null;
   const shown = selected ? (selected.formula ?? (selected.value === null ? "" : String(selected.value))) : "";
-  const [formulaText, setFormulaText] = useState(shown);
-  const [nameText, setNameText] = useState(address);
-
-  // Follow the selection (and recalculated values) unless the person is typing in the bars.
-  useEffect(() => setFormulaText(shown), [shown, address, sheet]);
-  useEffect(() => setNameText(address), [address, sheet]);
+  // What the person is typing in the bars, valid only for the cell (and content) it was typed against, so a
+  // new selection or a recalculated value shows at once without an effect's extra render.
+  const cellKey = `${sheet}!${address}\u0000${shown}`;
+  const [formulaDraft, setFormulaDraft] = useState<{ key: string; text: string } | null>(null);
+  const [nameDraft, setNameDraft] = useState<{ key: string; text: string } | null>(null);
+  const formulaText = formulaDraft?.key === cellKey ? formulaDraft.text : shown;
+  const nameText = nameDraft?.key === cellKey ? nameDraft.text : address;
+  const setFormulaText = (text: string) => setFormulaDraft({ key: cellKey, text });
+  const setNameText = (text: string) => setNameDraft({ key: cellKey, text });
 
   const goTo = (text: string) => {
     const parsed = parseAddress(text);
@@ -94,7 +97,7 @@ export function WorkbookView({ workbook }: { workbook: HyperFormulaWorkbook }) {
           onKeyDown={(e) => {
             if (e.key === "Enter" && selection) {
               setMessage(workbook.setCellByUser(sheet, selection.row, selection.column, formulaText));
-            } else if (e.key === "Escape") setFormulaText(shown);
+            } else if (e.key === "Escape") setFormulaDraft(null);
           }}
         />
       </div>

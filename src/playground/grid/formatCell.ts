@@ -3,7 +3,7 @@ import type { CellValue } from "../../workbook/WorkbookPort";
 /**
  * Shows a cell value the way Excel would with the number formats the add-in writes: "$#,##0", "$#,##0.00",
  * "#,##0", "0.0%", "0.000" and the like (currency sign, thousands separator, decimals, percent). Numbers
- * without a format follow Excel's General format closely enough: up to 11 significant digits.
+ * without a format follow Excel's General format closely enough: at most 10 characters, as in a default-width column.
  */
 export function formatCell(value: CellValue, format?: string | null): string {
   if (value === null) return "";
@@ -19,9 +19,14 @@ export function formatCell(value: CellValue, format?: string | null): string {
   return `${sign}${currency ? "$" : ""}${text}${percent ? "%" : ""}`;
 }
 
+/** Excel's General format in a default-width column: at most 10 characters, fewer digits before exponents. */
 function formatGeneral(value: number): string {
   if (Number.isInteger(value) && Math.abs(value) < 1e11) return String(value);
   const magnitude = Math.abs(value);
-  if (magnitude !== 0 && (magnitude >= 1e11 || magnitude < 1e-9)) return value.toExponential(5).replace(/\.?0+e/, "E").replace("E+", "E+");
-  return String(Number(value.toPrecision(11)));
+  if (magnitude !== 0 && (magnitude >= 1e11 || magnitude < 1e-9)) return value.toExponential(4).replace(/\.?0+e/, "E").replace("e", "E");
+  for (let digits = 10; digits > 1; digits--) {
+    const text = String(Number(value.toPrecision(digits)));
+    if (text.length <= 10) return text;
+  }
+  return String(Number(value.toPrecision(1)));
 }
