@@ -1,0 +1,102 @@
+import { Button, Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import type { StoredScenario } from "../../../engine/scenario/StoredScenario";
+import type { School } from "../../../engine/table/School";
+import { ConfirmDialog } from "../../common/ConfirmDialog";
+import { formatCents, formatDollars } from "../../common/formatNumbers";
+import { Section } from "../../common/Section";
+import { useRowStyles } from "../../common/useRowStyles";
+import { ComparisonView } from "./ComparisonView";
+import { CURRENT, useScenarioComparison } from "./useScenarioComparison";
+import { useScenarios, type CurrentFormula } from "./useScenarios";
+
+const useStyles = makeStyles({
+  item: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, paddingBlock: tokens.spacingVerticalXS },
+  name: { fontWeight: tokens.fontWeightSemibold },
+});
+
+/** Step 6: save, list, restore, delete and compare named scenarios stored in the workbook. */
+export function ScenariosStep({ current, schools, restore }: { current: CurrentFormula; schools: School[]; restore: (scenario: StoredScenario) => void }) {
+  const styles = useStyles();
+  const rows = useRowStyles();
+  const store = useScenarios(current, restore);
+  const compare = useScenarioComparison(store.scenarios, current.spec, schools);
+  const [name, setName] = useState("");
+  const label = (choice: string) => (choice === CURRENT ? "the current formula" : `"${choice}"`);
+
+  return (
+    <Section title="6. Scenarios" hint="Saved inside the workbook, so they travel with the file.">
+      <form
+        className={rows.row}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void store.save(name);
+        }}
+      >
+        <Field label="Scenario name" size="small">
+          <Input size="small" value={name} onChange={(_, data) => setName(data.value)} />
+        </Field>
+        <Button size="small" type="submit" disabled={name.trim() === "" || store.busy || !current.result}>
+          Save scenario
+        </Button>
+      </form>
+
+      {store.scenarios.length === 0 ? (
+        <p className={rows.note}>No saved scenarios yet.</p>
+      ) : (
+        <ul className={rows.list} aria-label="Saved scenarios">
+          {store.scenarios.map((s) => (
+            <li key={s.name} className={styles.item}>
+              <span className={styles.name}>{s.name}</span>
+              <span className={rows.note}>
+                Saved {new Date(s.savedAt).toLocaleString()}
+                {s.summary ? `; base ${formatCents(s.summary.base)}, total ${formatDollars(s.summary.total)}, ${s.summary.floored} floored, ${s.summary.capped} capped` : ""}
+              </span>
+              <span className={rows.row}>
+                <Button size="small" onClick={() => store.restore(s.name)} aria-label={`Restore ${s.name}`}>
+                  Restore
+                </Button>
+                <Button size="small" appearance="subtle" onClick={() => void store.remove(s.name)} disabled={store.busy} aria-label={`Delete ${s.name}`}>
+                  Delete
+                </Button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <div className={rows.row}>
+        {(["A", "B"] as const).map((side) => (
+          <Field key={side} label={`Compare ${side}`} size="small">
+            <Select size="small" value={side === "A" ? compare.a : compare.b} onChange={(_, data) => (side === "A" ? compare.setA : compare.setB)(data.value)}>
+              <option value="">Choose</option>
+              <option value={CURRENT}>Current formula</option>
+              {store.scenarios.map((s) => (
+                <option key={s.name} value={s.name}>
+                  {s.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ))}
+      </div>
+      {compare.error && (
+        <p role="alert" className={rows.note}>
+          These two cannot be compared: {compare.error}
+        </p>
+      )}
+      {compare.value && <ComparisonView value={compare.value} labelA={label(compare.a)} labelB={label(compare.b)} />}
+
+      <ConfirmDialog
+        open={store.pending !== null}
+        title="Replace the unreadable scenarios?"
+        confirmLabel="Replace and save"
+        onConfirm={() => void store.confirmPending()}
+        onCancel={store.cancelPending}
+      >
+        Part of the saved scenarios could not be read ({store.unreadable.length} {store.unreadable.length === 1 ? "problem" : "problems"}). Saving now writes only the
+        scenarios listed here and drops what could not be read.
+      </ConfirmDialog>
+    </Section>
+  );
+}

@@ -1,0 +1,98 @@
+import { useCallback, useEffect, useState } from "react";
+import type { TableData, TableInfo } from "../../../workbook/WorkbookPort";
+import { useMessages } from "../../messages/useMessages";
+import { useWorkbook } from "../../workbook/useWorkbook";
+import type { SampleTable } from "../../../engine/sample/SampleTable";
+import { insertSampleDistrict, SAMPLE_SHEET } from "./insertSampleDistrict";
+
+export interface SchoolsTableState {
+  tables: TableInfo[];
+  /** True while the list of tables or a table's rows are being read. */
+  busy: boolean;
+  selectedId: string | null;
+  table: TableData | null;
+  refresh(): Promise<void>;
+  choose(id: string): Promise<void>;
+  insertSample(make: () => SampleTable): Promise<void>;
+}
+
+/**
+ * Step 1: lists the workbook's tables (and header-row blocks) when the pane opens, reads the one the person
+ * picks, and inserts a sample district on request. Failures go to the message bar with a next step.
+ */
+export function useSchoolsTable(): SchoolsTableState {
+  const port = useWorkbook();
+  const messages = useMessages();
+  const [tables, setTables] = useState<TableInfo[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [table, setTable] = useState<TableData | null>(null);
+
+  const listTables = useCallback(async (): Promise<TableInfo[]> => {
+    const found = await port.listTables();
+    setTables(found);
+    return found;
+  }, [port]);
+
+  const refresh = useCallback(async () => {
+    setBusy(true);
+    try {
+      const found = await listTables();
+      if (found.length === 0) {
+        messages.show({ intent: "info", title: "No table of schools found", text: "Add a table with one row per school and a header row, or insert the sample district." });
+      }
+    } catch (error) {
+      messages.showError("Could not list the tables", error);
+    } finally {
+      setBusy(false);
+    }
+  }, [listTables, messages]);
+
+  const choose = useCallback(
+    async (id: string) => {
+      setSelectedId(id);
+      if (!id) {
+        setTable(null);
+        return;
+      }
+      setBusy(true);
+      try {
+        setTable(await port.readTable(id));
+        messages.clear();
+      } catch (error) {
+        setTable(null);
+        messages.showError("Could not read the table", error);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [port, messages],
+  );
+
+  const insertSample = useCallback(
+    async (make: () => SampleTable) => {
+      setBusy(true);
+      try {
+        await insertSampleDistrict(port, make());
+        const found = await listTables();
+        const inserted = found.find((t) => t.sheet === SAMPLE_SHEET && t.kind === "table") ?? found.find((t) => t.sheet === SAMPLE_SHEET);
+        if (inserted) {
+          setSelectedId(inserted.id);
+          setTable(await port.readTable(inserted.id));
+        }
+        messages.show({ intent: "success", title: "Sample district inserted", text: `The sheet "${SAMPLE_SHEET}" holds it. Check the column mapping below, then define the formula.` });
+      } catch (error) {
+        messages.showError("Could not insert the sample district", error);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [port, messages, listTables],
+  );
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  return { tables, busy, selectedId, table, refresh, choose, insertSample };
+}
