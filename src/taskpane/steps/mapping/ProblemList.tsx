@@ -30,7 +30,6 @@ export function ProblemList({ problems, onSelect }: { problems: DataProblem[]; o
               {p.severity === "error" ? "Error" : "Warning"}
             </Badge>
             <Link as="button" className={styles.link} onClick={() => onSelect(p)}>
-              {p.row > 0 ? `Row ${p.row}: ` : ""}
               {p.message}
             </Link>
           </li>
