@@ -1,6 +1,6 @@
 import { WeightedSample } from "../core/WeightedSample";
 import { numError } from "../core/WsfError";
-import { ascendingOrder } from "./ascendingOrder";
+import { sortByKey } from "./sortByKey";
 import { requireAligned } from "./requireAligned";
 import { totalPupils } from "./totalPupils";
 
@@ -27,7 +27,7 @@ const MAX_GROUPS = 1_000_000;
  * Cut points are compared with a relative tolerance of 1e-12 of W, so float rounding never leaves a sliver of a
  * school in the next group.
  *
- * Cost O(n) radix sort by poverty (O(n log n) at worst) + O(n + groups).
+ * Cost O(n) radix sort by poverty (O(n log n) at worst) + O(n + groups x log n).
  *
  * @throws WsfError NUM when groups is not an integer from 1 to 1,000,000; DIV0 when total pupils is 0;
  *   VALUE when poverty does not line up with the values.
@@ -40,52 +40,67 @@ export function byGroup(s: WeightedSample, poverty: Float64Array, groups = 10, f
   }
   requireAligned(s, poverty, fn, "poverty");
   const total = totalPupils(s, fn);
-  const groupSize = total / groups;
-  const tolerance = total * 1e-12;
-  const money = new Float64Array(groups);
-  // Neumaier compensation per group: group money is a money sum over many schools.
-  const moneyError = new Float64Array(groups);
-  const pupils = new Float64Array(groups);
-  const minPoverty = new Float64Array(groups).fill(Infinity);
-  const maxPoverty = new Float64Array(groups).fill(-Infinity);
-  const add = (g: number, unit: number, share: number): void => {
-    const amount = share * s.values[unit];
-    const before = money[g];
-    const after = before + amount;
-    moneyError[g] += Math.abs(before) >= Math.abs(amount) ? before - after + amount : amount - after + before;
-    money[g] = after;
-    pupils[g] += share;
-    const f = poverty[unit];
-    if (f < minPoverty[g]) minPoverty[g] = f;
-    if (f > maxPoverty[g]) maxPoverty[g] = f;
-  };
-
-  const order = ascendingOrder(poverty);
-  let group = 0;
-  let start = 0;
-  for (let k = 0; k < order.length; k++) {
-    const unit = order[k];
-    const w = s.weights[unit];
-    if (w === 0) continue;
-    const end = start + w;
-    let from = start;
-    for (;;) {
-      const cut = group === groups - 1 ? Infinity : (group + 1) * groupSize;
-      if (end <= cut + tolerance) {
-        add(group, unit, end - from);
-        if (end >= cut - tolerance) group++;
-        break;
-      }
-      add(group, unit, cut - from);
-      from = cut;
-      group++;
-    }
-    start = end;
+  const { values } = s;
+  // Pupils travel with the sort; values are read through the order (one random access per unit).
+  const { order, sortedKeys: sortedPoverty, sortedPayload: sortedWeights } = sortByKey(poverty, s.weights);
+  const n = order.length;
+  // Where each unit ends on the line of pupils (compensated running total, so that with a million fractional
+  // weights a school ending on a cut in exact arithmetic still ends on it within the tolerance).
+  const ends = new Float64Array(n);
+  let running = 0;
+  let runningError = 0;
+  for (let k = 0; k < n; k++) {
+    const w = sortedWeights[k];
+    const next = running + w;
+    runningError += Math.abs(running) >= w ? running - next + w : w - next + running;
+    running = next;
+    ends[k] = running + runningError;
   }
+  const lineLength = ends[n - 1];
+  const groupSize = lineLength / groups;
+  const tolerance = total * 1e-12;
 
+  // Each group is a separate tight loop over the units it overlaps (found by binary search), which keeps the
+  // per-unit loop free of rarely taken branches (a group closing) that would deoptimise it on a million rows.
   const result: PovertyGroup[] = [];
   for (let g = 0; g < groups; g++) {
-    result.push({ group: g + 1, minPoverty: minPoverty[g], maxPoverty: maxPoverty[g], pupils: pupils[g], mean: (money[g] + moneyError[g]) / pupils[g] });
+    const lower = g * groupSize;
+    const upper = g === groups - 1 ? Infinity : (g + 1) * groupSize;
+    const first = firstEndAbove(ends, lower + tolerance);
+    const last = g === groups - 1 ? n - 1 : firstEndAbove(ends, upper - tolerance);
+    let money = 0;
+    let moneyError = 0;
+    let pupils = 0;
+    let minPoverty = NaN;
+    let maxPoverty = NaN;
+    for (let k = first; k <= last; k++) {
+      const share = Math.min(ends[k], upper) - Math.max(k === 0 ? 0 : ends[k - 1], lower);
+      if (!(share > tolerance)) continue;
+      if (pupils === 0) minPoverty = sortedPoverty[k];
+      maxPoverty = sortedPoverty[k];
+      pupils += share;
+      const amount = share * values[order[k]];
+      const sum = money + amount;
+      moneyError += Math.abs(money) >= Math.abs(amount) ? money - sum + amount : amount - sum + money;
+      money = sum;
+    }
+    result.push(povertyGroup(g + 1, minPoverty, maxPoverty, pupils, money + moneyError));
   }
   return result;
+}
+
+/** The first k with ends[k] >= target (ends is non-decreasing); ends.length - 1 when none is. */
+function firstEndAbove(ends: Float64Array, target: number): number {
+  let lo = 0;
+  let hi = ends.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ends[mid] >= target) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+function povertyGroup(group: number, minPoverty: number, maxPoverty: number, pupils: number, money: number): PovertyGroup {
+  return { group, minPoverty, maxPoverty, pupils, mean: money / pupils };
 }

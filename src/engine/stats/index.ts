@@ -1,5 +1,4 @@
 /** Equity statistics of the engine: one statistic per file, every one pupil-weighted (see domain.md section 3). */
-export { ascendingOrder } from "./ascendingOrder";
 export { atkinson } from "./atkinson";
 export { byGroup } from "./byGroup";
 export type { PovertyGroup } from "./byGroup";
@@ -25,6 +24,8 @@ export { range } from "./range";
 export { restrictedRange } from "./restrictedRange";
 export { sdLogs } from "./sdLogs";
 export { slope } from "./slope";
+export { sortByKey } from "./sortByKey";
+export type { SortedByKey } from "./sortByKey";
 export { sortedByValue } from "./sortedByValue";
 export type { SortedSample } from "./sortedByValue";
 export { theil } from "./theil";

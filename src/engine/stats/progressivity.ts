@@ -8,7 +8,7 @@ import { byGroup } from "./byGroup";
  * order, pupils laid end to end and cut into `groups` equal pupil counts, a straddling school split by pupils,
  * each group's mean weighted by its pupils). Above 1: high-poverty pupils get more per pupil.
  *
- * Cost O(n) radix sort by poverty (O(n log n) at worst) + O(n + groups).
+ * Cost O(n) radix sort by poverty (O(n log n) at worst) + O(n + groups x log n).
  *
  * @throws WsfError NUM when groups is not an integer >= 2; DIV0 when the lowest group's mean is 0 or total
  *   pupils is 0; VALUE when poverty does not line up with the values.

@@ -1,5 +1,5 @@
 import { WeightedSample } from "../core/WeightedSample";
-import { ascendingOrder } from "./ascendingOrder";
+import { sortByKey } from "./sortByKey";
 
 /** A sample's units in ascending order of value (ties in input order), as contiguous arrays. */
 export interface SortedSample {
@@ -9,6 +9,8 @@ export interface SortedSample {
   readonly values: Float64Array;
   /** Pupils of the sorted units: `weights[k] === s.weights[order[k]]`. */
   readonly weights: Float64Array;
+  /** Pupils up to and including the k-th smallest unit (compensated running sum); the last is total pupils. */
+  readonly cumulativePupils: Float64Array;
 }
 
 /** One sort per sample object: the sorting statistics of one EQUITYTABLE call share it. */
@@ -16,27 +18,33 @@ const cache = new WeakMap<WeightedSample, SortedSample>();
 
 /**
  * The sample sorted by value in ascending order, ties kept in input order (a stable sort; -0 equals 0),
- * with every unit kept (units with 0 pupils too: each statistic decides what they mean).
+ * with every unit kept (units with 0 pupils too: each statistic decides what they mean), and the running
+ * total of pupils that percentiles search and the Gini coefficient weighs with.
  * The result is cached per sample object (a WeakMap, so it goes away with the sample); samples are
  * treated as immutable, so do not change a sample's arrays after a statistic has read it.
  *
- * Cost O(n) with the radix sort of `ascendingOrder` (O(n log n) at worst), O(1) when cached.
+ * Cost O(n) with the radix sort of `sortByKey`, which carries the pupils along (O(n log n) at worst);
+ * O(1) when cached.
  *
  * @example sortedByValue(sampleOf([30, 10, 20], [1, 2, 3])).weights // Float64Array [2, 3, 1]
  */
 export function sortedByValue(s: WeightedSample): SortedSample {
   const cached = cache.get(s);
   if (cached) return cached;
-  const order = ascendingOrder(s.values);
+  const { order, sortedKeys: values, sortedPayload: weights } = sortByKey(s.values, s.weights);
   const n = order.length;
-  const values = new Float64Array(n);
-  const weights = new Float64Array(n);
+  const cumulativePupils = new Float64Array(n);
+  // Neumaier's compensated running sum, inlined: this loop runs over every unit of a million-row sample.
+  let total = 0;
+  let compensation = 0;
   for (let k = 0; k < n; k++) {
-    const i = order[k];
-    values[k] = s.values[i];
-    weights[k] = s.weights[i];
+    const w = weights[k];
+    const t = total + w;
+    compensation += Math.abs(total) >= Math.abs(w) ? total - t + w : w - t + total;
+    total = t;
+    cumulativePupils[k] = total + compensation;
   }
-  const sorted = { order, values, weights };
+  const sorted = { order, values, weights, cumulativePupils };
   cache.set(s, sorted);
   return sorted;
 }

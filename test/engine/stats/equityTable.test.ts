@@ -1,6 +1,6 @@
 import { sampleOf } from "../../../src/engine/core/WeightedSample";
 import { WsfError } from "../../../src/engine/core/WsfError";
-import * as orderModule from "../../../src/engine/stats/ascendingOrder";
+import * as sortModule from "../../../src/engine/stats/sortByKey";
 import { equityTable } from "../../../src/engine/stats/equityTable";
 import { e5Frl, e5TotalPerPupil } from "./e5District";
 import { errorOf } from "./support";
@@ -72,7 +72,7 @@ describe("equityTable", () => {
   });
 
   it("sorts the values once for all sorting statistics (plus one sort by poverty)", () => {
-    const spy = jest.spyOn(orderModule, "ascendingOrder");
+    const spy = jest.spyOn(sortModule, "sortByKey");
     try {
       const s = sampleOf([5, 3, 9, 1, 7], [1, 2, 3, 4, 5]);
       equityTable(s, Float64Array.of(0.1, 0.2, 0.3, 0.4, 0.5));

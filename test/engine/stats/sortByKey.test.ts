@@ -1,5 +1,17 @@
 import fc from "fast-check";
-import { ascendingOrder } from "../../../src/engine/stats/ascendingOrder";
+import { sortByKey } from "../../../src/engine/stats/sortByKey";
+
+/** The order, to check against the reference below, after checking that the keys and the payload follow it. */
+function ascendingOrder(keys: Float64Array): Uint32Array {
+  const payload = Float64Array.from(keys, (_, i) => i * 0.5);
+  const { order, sortedKeys, sortedPayload } = sortByKey(keys, payload);
+  for (let k = 0; k < order.length; k++) {
+    // The sorted keys are the keys in that order (-0 returned as 0), the payload travels with them.
+    if (sortedKeys[k] !== keys[order[k]] || Object.is(sortedKeys[k], -0)) throw new Error(`sortedKeys[${k}] is ${sortedKeys[k]}`);
+    if (sortedPayload[k] !== order[k] * 0.5) throw new Error(`sortedPayload[${k}] is ${sortedPayload[k]}`);
+  }
+  return order;
+}
 
 /** The reference: Array.prototype.sort (stable since ES2019) on indices, comparing the numbers. */
 function referenceOrder(keys: ArrayLike<number>): number[] {
@@ -13,7 +25,7 @@ const mixedNumbers = fc.oneof(
   fc.integer({ min: -5, max: 5 }),
 );
 
-describe("ascendingOrder", () => {
+describe("sortByKey", () => {
   it("matches Array.prototype.sort on short arrays (comparison path) with negatives, -0 and ties", () => {
     fc.assert(
       fc.property(fc.array(mixedNumbers, { maxLength: 100 }), (keys) => {
