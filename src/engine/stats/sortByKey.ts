@@ -45,6 +45,7 @@ export interface SortedByKey {
  * Cost O(n) time for keys that differ in their first six significant digits, O(n log n) at worst (many keys
  * equal in the high word but not in the low one); O(n) extra memory. O(n log n) below 512 keys.
  *
+ * @throws nothing (NaN keys are not checked: a NaN would sort after +Infinity, or before -Infinity if negative).
  * @example sortByKey(Float64Array.of(3, -1, 2), Float64Array.of(30, 10, 20)).sortedPayload // [10, 20, 30]
  */
 export function sortByKey(keys: Float64Array, payload: Float64Array): SortedByKey {

@@ -26,6 +26,7 @@ const cache = new WeakMap<WeightedSample, SortedSample>();
  * Cost O(n) with the radix sort of `sortByKey`, which carries the pupils along (O(n log n) at worst);
  * O(1) when cached.
  *
+ * @throws nothing; an empty sample gives empty arrays (the statistics check for pupils first).
  * @example sortedByValue(sampleOf([30, 10, 20], [1, 2, 3])).weights // Float64Array [2, 3, 1]
  */
 export function sortedByValue(s: WeightedSample): SortedSample {

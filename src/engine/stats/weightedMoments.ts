@@ -27,6 +27,7 @@ const NO_SPREAD = 64 * Number.EPSILON;
  *
  * Cost O(n), two passes.
  *
+ * @throws nothing; the caller checks `total > 0` and decides what a constant column means.
  * @example weightedMoments(Float64Array.of(1, 3), Float64Array.of(2, 6), Float64Array.of(1, 1), 2).covariance // 2
  */
 export function weightedMoments(x: ArrayLike<number>, y: ArrayLike<number>, w: ArrayLike<number>, total: number): WeightedMoments {
