@@ -57,7 +57,8 @@ function mulberry32(seed) {
   };
 }
 
-function district(n) {
+/** The columns a call needs, as Excel would pass them; `part` picks the allocation or the equity inputs. */
+function district(n, part) {
   const rand = mulberry32(20261122 + n);
   const counts = new Array(n);
   const pupils = new Array(n);
@@ -72,22 +73,31 @@ function district(n) {
     const frl = Math.round(enrollment * share);
     const el = Math.round(enrollment * rand() * 0.4);
     const sped = Math.round(enrollment * (0.08 + rand() * 0.08));
-    counts[i] = [enrollment, frl, el, sped];
-    pupils[i] = [enrollment];
-    poverty[i] = [share];
     const dollars = 7000 + 4000 * share + rand() * 1500;
-    perPupil[i] = [dollars];
+    const priorAmount = enrollment * (9000 + rand() * 1500);
     values[i] = dollars;
     weights[i] = enrollment;
-    prior[i] = [enrollment * (9000 + rand() * 1500)];
+    if (part === "allocation") {
+      counts[i] = [enrollment, frl, el, sped];
+      prior[i] = [priorAmount];
+    } else {
+      pupils[i] = [enrollment];
+      poverty[i] = [share];
+      perPupil[i] = [dollars];
+    }
   }
   return { counts, pupils, perPupil, poverty, prior, values, weights };
 }
 
+/**
+ * Best of `runs` timings. Each run starts from a collected heap (npm run bench passes --expose-gc), so a run
+ * pays for the garbage it makes itself, not for what the previous measurement left behind.
+ */
 function best(runs, fn) {
   let min = Infinity;
   let result;
   for (let r = 0; r < runs; r++) {
+    globalThis.gc?.();
     const t0 = process.hrtime.bigint();
     result = fn();
     min = Math.min(min, Number(process.hrtime.bigint() - t0) / 1e6);
@@ -124,17 +134,19 @@ console.log("\nFunctions layer (built dist/functions.js, Excel-shaped 2-D arrays
 console.log("schools     | chain ms | chain ns/row | EQUITYTABLE ms | ns/row | GINI ms | typed-array Gini ms | GINI / floor");
 let giniAtMillion = null;
 for (const n of sizes) {
-  const d = district(n);
   const runs = n >= 1_000_000 ? 3 : n >= 100_000 ? 4 : 8;
   const weights = [[1, 0.25, 0.4, 0.9]];
+  let a = district(n, "allocation");
+  let pool = 0;
+  for (let i = 0; i < n; i++) pool += a.prior[i][0];
   const chain = best(runs, () => {
-    const wp = call("WEIGHTEDPUPILS", d.counts, weights);
-    let pool = 0;
-    for (let i = 0; i < n; i++) pool += d.prior[i][0];
-    const base = call("SOLVEBASE", wp, pool, [[50_000]], d.prior, 0.05, null);
+    const wp = call("WEIGHTEDPUPILS", a.counts, weights);
+    const base = call("SOLVEBASE", wp, pool, [[50_000]], a.prior, 0.05, null);
     if (typeof base !== "number") throw new Error(`SOLVEBASE failed: ${base?.message}`);
     return call("ALLOCATE", wp, base, [[50_000]]);
   });
+  a = null;
+  const d = district(n, "equity");
   const table = best(runs, () => call("EQUITYTABLE", d.perPupil, d.pupils, d.poverty));
   const gini = best(runs, () => call("GINI", d.perPupil, d.pupils));
   const floor = best(runs, () => giniTypedArrays(d.values, d.weights));
