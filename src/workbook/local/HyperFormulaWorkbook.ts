@@ -385,8 +385,17 @@ export class HyperFormulaWorkbook implements WorkbookPort {
   }
 
   private fingerprint(name: string): string {
-    // Formulas as written and constants; spilled cells are not part of it, so a recalculation is no edit.
-    return fingerprintGrid(this.hf.getSheetSerialized(this.sheetId(name)));
+    // Formulas as written and constants. HyperFormula serialises a spill's cells as their values; they are
+    // left out, or every recalculation of a spilling formula would look like a hand edit.
+    const sheet = this.sheetId(name);
+    const grid = this.hf.getSheetSerialized(sheet).map((line, row) =>
+      line.map((content, col) => {
+        if (content === null || content === undefined) return content;
+        const address = { sheet, row, col };
+        return this.hf.isCellPartOfArray(address) && !this.hf.doesCellHaveFormula(address) ? null : content;
+      }),
+    );
+    return fingerprintGrid(grid);
   }
 
   private writeBlock(sheetId: number, block: Block): void {

@@ -61,6 +61,18 @@ describe("HyperFormulaWorkbook as a WorkbookPort", () => {
     expect((await wb.readTable("Schools")).rows[0][1]).toBe(100);
   });
 
+  test("a recalculated spill is no hand edit: changing the data under an owned sheet's spilling formula keeps it unedited", async () => {
+    const wb = new HyperFormulaWorkbook();
+    await wb.writeSheet({ name: "Data", blocks: [{ row: 0, column: 0, values: [[1], [2], [3]] }] });
+    await wb.writeSheet({ name: "Out", blocks: [{ row: 0, column: 0, values: [["=TRANSPOSE(TRANSPOSE(Data!A1:A3))"]] }] });
+    wb.setCellByUser("Data", 2, 0, "30");
+    expect(wb.cell("Out", 2, 0)).toEqual({ value: 30, spilled: true });
+    expect(await wb.inspectSheets(["Out", "Data"])).toEqual([
+      { name: "Out", exists: true, owned: true, editedByHand: false },
+      { name: "Data", exists: true, owned: true, editedByHand: true },
+    ]);
+  });
+
   test("a sheet the add-in did not create is never written: NOT_OWNED, and its cells stay as they were", async () => {
     const wb = new HyperFormulaWorkbook();
     wb.hf.addSheet("Mine");
