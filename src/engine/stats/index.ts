@@ -25,7 +25,7 @@ export { restrictedRange } from "./restrictedRange";
 export { sdLogs } from "./sdLogs";
 export { slope } from "./slope";
 export { sortByKey } from "./sortByKey";
-export type { SortedByKey } from "./sortByKey";
+export type { SortedByKey, SortedKeys } from "./sortByKey";
 export { sortedByValue } from "./sortedByValue";
 export type { SortedSample } from "./sortedByValue";
 export { theil } from "./theil";

@@ -17,19 +17,24 @@ const LOW_WORD_FIRST = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const LOW_OFFSET = LOW_WORD_FIRST ? 0 : 1;
 const HIGH_OFFSET = 1 - LOW_OFFSET;
 
-/** Keys in ascending order, the permutation that sorts them, and a column carried along. */
-export interface SortedByKey {
-  /** `order[k]` is the input index of the k-th smallest key. */
-  order: Uint32Array;
+/** Keys in ascending order and a column carried along. */
+export interface SortedKeys {
   /** `keys[order[k]]`, ascending (-0 comes back as 0). */
   sortedKeys: Float64Array;
   /** `payload[order[k]]`. */
   sortedPayload: Float64Array;
 }
 
+/** Sorted keys and payload, plus the permutation that sorts them. */
+export interface SortedByKey extends SortedKeys {
+  /** `order[k]` is the input index of the k-th smallest key. */
+  order: Uint32Array;
+}
+
 /**
  * Sorts float64 keys ascending, stably (equal keys in input order; -0 equals 0, as with `(a, b) => a - b`),
- * returning the permutation, the sorted keys and a payload column (pupils) in the same order.
+ * returning the sorted keys, a payload column (pupils) in the same order and, unless `withOrder` is false,
+ * the permutation (leaving it out saves a fifth of the data each pass moves).
  *
  * Method: each key's IEEE-754 bit pattern is made order-preserving as an unsigned 64-bit integer (flip the sign
  * bit of non-negative numbers, every bit of negative ones) and split into a high and a low 32-bit word.
@@ -48,9 +53,14 @@ export interface SortedByKey {
  * @throws nothing (NaN keys are not checked: a NaN would sort after +Infinity, or before -Infinity if negative).
  * @example sortByKey(Float64Array.of(3, -1, 2), Float64Array.of(30, 10, 20)).sortedPayload // [10, 20, 30]
  */
-export function sortByKey(keys: Float64Array, payload: Float64Array): SortedByKey {
+export function sortByKey(keys: Float64Array, payload: Float64Array): SortedByKey;
+export function sortByKey(keys: Float64Array, payload: Float64Array, withOrder: false): SortedKeys;
+export function sortByKey(keys: Float64Array, payload: Float64Array, withOrder = true): SortedKeys & { order?: Uint32Array } {
   const n = keys.length;
-  if (n <= COMPARISON_SORT_MAX_LENGTH) return comparisonSort(keys, payload);
+  if (n <= COMPARISON_SORT_MAX_LENGTH) {
+    const sorted = comparisonSort(keys, payload);
+    return withOrder ? sorted : { sortedKeys: sorted.sortedKeys, sortedPayload: sorted.sortedPayload };
+  }
 
   // Order-preserving words of every key, and the range of the high words.
   const words = new Uint32Array(keys.buffer, keys.byteOffset, 2 * n);
@@ -83,10 +93,14 @@ export function sortByKey(keys: Float64Array, payload: Float64Array): SortedByKe
     for (let pass = 0; pass < passes; pass++) counts[pass * BUCKETS + ((h >>> (pass * DIGIT_BITS)) & DIGIT_MASK)]++;
   }
 
-  let order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
+  let order: Uint32Array | null = null;
+  let spareOrder: Uint32Array | null = null;
+  if (withOrder) {
+    order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    spareOrder = new Uint32Array(n);
+  }
   let carried = Float64Array.from(payload);
-  let spareOrder = new Uint32Array(n);
   let spareHigh = new Uint32Array(n);
   let spareLow = new Uint32Array(n);
   let spareCarried = new Float64Array(n);
@@ -100,16 +114,26 @@ export function sortByKey(keys: Float64Array, payload: Float64Array): SortedByKe
       position += counts[base + b];
     }
     const shift = pass * DIGIT_BITS;
-    for (let i = 0; i < n; i++) {
-      const h = high[i];
-      const target = starts[(((h - minHigh) >>> 0) >>> shift) & DIGIT_MASK]++;
-      spareOrder[target] = order[i];
-      spareHigh[target] = h;
-      spareLow[target] = low[i];
-      spareCarried[target] = carried[i];
+    if (order && spareOrder) {
+      for (let i = 0; i < n; i++) {
+        const h = high[i];
+        const target = starts[(((h - minHigh) >>> 0) >>> shift) & DIGIT_MASK]++;
+        spareOrder[target] = order[i];
+        spareHigh[target] = h;
+        spareLow[target] = low[i];
+        spareCarried[target] = carried[i];
+      }
+      [order, spareOrder] = [spareOrder, order];
+    } else {
+      for (let i = 0; i < n; i++) {
+        const h = high[i];
+        const target = starts[(((h - minHigh) >>> 0) >>> shift) & DIGIT_MASK]++;
+        spareHigh[target] = h;
+        spareLow[target] = low[i];
+        spareCarried[target] = carried[i];
+      }
     }
     [carried, spareCarried] = [spareCarried, carried];
-    [order, spareOrder] = [spareOrder, order];
     [high, spareHigh] = [spareHigh, high];
     [low, spareLow] = [spareLow, low];
   }
@@ -129,7 +153,7 @@ export function sortByKey(keys: Float64Array, payload: Float64Array): SortedByKe
       out[2 * k + LOW_OFFSET] = ~low[k] >>> 0;
     }
   }
-  return { order, sortedKeys, sortedPayload: carried };
+  return order ? { order, sortedKeys, sortedPayload: carried } : { sortedKeys, sortedPayload: carried };
 }
 
 function isSingleBucket(counts: Uint32Array, base: number, n: number): boolean {
@@ -144,8 +168,8 @@ function isSingleBucket(counts: Uint32Array, base: number, n: number): boolean {
  * The arrays are sorted by high word, ties in input order; sorts each run of equal high words by low word,
  * stably, moving index, low word and payload together (the high words of a run are equal and stay put).
  */
-function sortRunsByLowWord(order: Uint32Array, high: Uint32Array, low: Uint32Array, carried: Float64Array): void {
-  const n = order.length;
+function sortRunsByLowWord(order: Uint32Array | null, high: Uint32Array, low: Uint32Array, carried: Float64Array): void {
+  const n = high.length;
   let start = 0;
   while (start < n) {
     const h = high[start];
@@ -164,33 +188,35 @@ function sortRunsByLowWord(order: Uint32Array, high: Uint32Array, low: Uint32Arr
   }
 }
 
-function insertionSortRun(order: Uint32Array, low: Uint32Array, carried: Float64Array, start: number, end: number): void {
+function insertionSortRun(order: Uint32Array | null, low: Uint32Array, carried: Float64Array, start: number, end: number): void {
   for (let i = start + 1; i < end; i++) {
-    const index = order[i];
+    const index = order ? order[i] : 0;
     const key = low[i];
     const value = carried[i];
     let k = i - 1;
     // Strictly greater only: equal keys stay in input order (stability).
     while (k >= start && low[k] > key) {
-      order[k + 1] = order[k];
+      if (order) order[k + 1] = order[k];
       low[k + 1] = low[k];
       carried[k + 1] = carried[k];
       k--;
     }
-    order[k + 1] = index;
+    if (order) order[k + 1] = index;
     low[k + 1] = key;
     carried[k + 1] = value;
   }
 }
 
-function comparisonSortRun(order: Uint32Array, low: Uint32Array, carried: Float64Array, start: number, end: number): void {
+function comparisonSortRun(order: Uint32Array | null, low: Uint32Array, carried: Float64Array, start: number, end: number): void {
   const positions = Array.from({ length: end - start }, (_, i) => start + i);
   // Positions within the run are in input order already, so comparing them keeps equal keys stable.
   positions.sort((a, b) => low[a] - low[b] || a - b);
-  const runOrder = positions.map((p) => order[p]);
   const runLow = positions.map((p) => low[p]);
   const runCarried = positions.map((p) => carried[p]);
-  order.set(runOrder, start);
+  if (order) {
+    const runOrder = positions.map((p) => order[p]);
+    order.set(runOrder, start);
+  }
   low.set(runLow, start);
   carried.set(runCarried, start);
 }

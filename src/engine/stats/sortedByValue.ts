@@ -3,11 +3,9 @@ import { sortByKey } from "./sortByKey";
 
 /** A sample's units in ascending order of value (ties in input order), as contiguous arrays. */
 export interface SortedSample {
-  /** `order[k]` is the index in the sample of the k-th smallest unit. */
-  readonly order: Uint32Array;
-  /** Values in ascending order: `values[k] === s.values[order[k]]`. */
+  /** Values in ascending order. */
   readonly values: Float64Array;
-  /** Pupils of the sorted units: `weights[k] === s.weights[order[k]]`. */
+  /** Pupils of the sorted units, moved with their values. */
   readonly weights: Float64Array;
   /** Pupils up to and including the k-th smallest unit (compensated running sum); the last is total pupils. */
   readonly cumulativePupils: Float64Array;
@@ -32,8 +30,9 @@ const cache = new WeakMap<WeightedSample, SortedSample>();
 export function sortedByValue(s: WeightedSample): SortedSample {
   const cached = cache.get(s);
   if (cached) return cached;
-  const { order, sortedKeys: values, sortedPayload: weights } = sortByKey(s.values, s.weights);
-  const n = order.length;
+  // No statistic needs to know which school is where, only values and pupils: skip the permutation.
+  const { sortedKeys: values, sortedPayload: weights } = sortByKey(s.values, s.weights, false);
+  const n = values.length;
   const cumulativePupils = new Float64Array(n);
   // Neumaier's compensated running sum, inlined: this loop runs over every unit of a million-row sample.
   let total = 0;
@@ -45,7 +44,7 @@ export function sortedByValue(s: WeightedSample): SortedSample {
     total = t;
     cumulativePupils[k] = total + compensation;
   }
-  const sorted = { order, values, weights, cumulativePupils };
+  const sorted = { values, weights, cumulativePupils };
   cache.set(s, sorted);
   return sorted;
 }

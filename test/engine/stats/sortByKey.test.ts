@@ -10,6 +10,11 @@ function ascendingOrder(keys: Float64Array): Uint32Array {
     if (sortedKeys[k] !== keys[order[k]] || Object.is(sortedKeys[k], -0)) throw new Error(`sortedKeys[${k}] is ${sortedKeys[k]}`);
     if (sortedPayload[k] !== order[k] * 0.5) throw new Error(`sortedPayload[${k}] is ${sortedPayload[k]}`);
   }
+  // Without the permutation, the same keys and payload come back.
+  const unordered = sortByKey(keys, payload, false);
+  expect("order" in unordered).toBe(false);
+  expect(unordered.sortedKeys).toEqual(sortedKeys);
+  expect(unordered.sortedPayload).toEqual(sortedPayload);
   return order;
 }
 
