@@ -40,9 +40,9 @@ export interface SortedByKey extends SortedKeys {
  * bit of non-negative numbers, every bit of negative ones) and split into a high and a low 32-bit word.
  * An LSD radix sort (stable 11-bit counting-sort passes) orders the keys by high word (sign, exponent and 20
  * mantissa bits, a relative resolution of about 1e-6) less the smallest high word: one pass per 11 bits of
- * spread, so two for dollar amounts within a few binades of each other and at most three. Every pass carries the
- * index, both words and the payload, so the sorted keys are rebuilt from their words and nothing is gathered by
- * random access at the end (on a million rows those cache misses cost more than the passes). A final sweep orders
+ * spread, so two for dollar amounts within a few binades of each other and at most three. Every pass carries both
+ * words, the payload and (when asked for) the index, so the sorted keys are rebuilt from their words and nothing is
+ * gathered by random access at the end (on a million rows those cache misses cost more than the passes). A final sweep orders
  * each run of equal high words by low word, stably (insertion sort for short runs, a comparison sort for long
  * ones). A pass whose digit is the same for every key is skipped. Short inputs use a comparison sort.
  * Keys must not be NaN (the engine's readers reject them).
