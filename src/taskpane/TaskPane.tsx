@@ -12,6 +12,7 @@ import { useFormula } from "./steps/formula/useFormula";
 import { MappingStep } from "./steps/mapping/MappingStep";
 import { useColumnMapping } from "./steps/mapping/useColumnMapping";
 import { ScenariosStep } from "./steps/scenarios/ScenariosStep";
+import { useScenarios } from "./steps/scenarios/useScenarios";
 import { TableStep } from "./steps/table/TableStep";
 import { useSchoolsTable } from "./steps/table/useSchoolsTable";
 import { OUTPUT_SHEETS } from "./steps/apply/outputSheets";
@@ -69,6 +70,13 @@ function TaskPaneBody({ message, onDismiss }: { message: ReturnType<typeof useMe
     [replace, loadSpec],
   );
 
+  const current = useMemo(
+    () => ({ spec: formula.spec, result, mapping: mappingState.mapping, tableId: table?.info.id ?? null }),
+    [formula.spec, result, mappingState.mapping, table],
+  );
+  // Read when the pane opens, so a damaged store is reported before a table is chosen.
+  const scenarios = useScenarios(current, restore);
+
   const headers = table?.info.headers ?? [];
   const dollarColumns = mappingState.mapping.counts.map((c) => String(headers[c]));
 
@@ -85,7 +93,7 @@ function TaskPaneBody({ message, onDismiss }: { message: ReturnType<typeof useMe
           <FormulaStep state={formula} hasPrior={mappingState.mapping.prior !== undefined} dollarColumns={dollarColumns} schoolCount={schools.length} />
           <ApplyStep state={apply} schools={schools} result={result} />
           <EquityStep table={table} mapping={mappingState.mapping} schools={schools} result={result} />
-          <ScenariosStep current={{ spec: formula.spec, result, mapping: mappingState.mapping, tableId: table.info.id }} schools={schools} restore={restore} />
+          <ScenariosStep store={scenarios} current={current} schools={schools} />
           <ExportStep sheets={OUTPUT_SHEETS} ready={apply.applied} />
         </>
       )}

@@ -4,6 +4,7 @@ import type { UserEvent } from "@testing-library/user-event";
 import type { MemoryWorkbook } from "../../src/workbook/memory/MemoryWorkbook";
 import type { CellValue } from "../../src/workbook/WorkbookPort";
 import { chooseSchoolsTable } from "./support/chooseSchoolsTable";
+import { openDialog } from "./support/openDialog";
 import { renderTaskPane } from "./support/renderTaskPane";
 import { CLEAN_ROWS, HEADERS, schoolsWorkbook } from "./support/schoolsWorkbook";
 
@@ -151,7 +152,7 @@ describe("task pane: applying to the workbook", () => {
     wb.setCell("WSF Parameters", poolRow, 1, 6_000_000);
 
     await user.click(screen.getByRole("button", { name: "Apply again" }));
-    let dialog = await screen.findByRole("alertdialog", { name: "Replace your hand edits?" });
+    let dialog = await openDialog(user, "Replace your hand edits?");
     expect(dialog).toHaveTextContent('"WSF Parameters" was edited by hand');
     await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
     await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
@@ -159,7 +160,7 @@ describe("task pane: applying to the workbook", () => {
     expect(screen.getByText("Nothing was written")).toBeInTheDocument();
 
     await user.click(screen.getByRole("button", { name: "Apply again" }));
-    dialog = await screen.findByRole("alertdialog", { name: "Replace your hand edits?" });
+    dialog = await openDialog(user, "Replace your hand edits?");
     await user.click(within(dialog).getByRole("button", { name: "Replace" }));
     await screen.findByText("Formula applied");
     expect(wb.getCell("WSF Parameters", poolRow, 1).value).toBe(5_000_000);

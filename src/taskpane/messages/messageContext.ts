@@ -7,6 +7,8 @@ export interface MessageApi {
   /** Shows `error` as an error notice titled `title`, with `nextStep` as advice (see describeError). */
   showError(title: string, error: unknown, nextStep?: string): void;
   clear(): void;
+  /** Clears the notice only when it is the one titled `title` (a step withdrawing its own stale notice). */
+  dismiss(title: string): void;
 }
 
 export const messageContext = createContext<MessageApi | null>(null);

@@ -12,6 +12,7 @@ export function useMessageState(): { message: Message | null; api: MessageApi } 
     (title: string, error: unknown, nextStep?: string) => setMessage({ intent: "error", title, text: describeError(error, nextStep) }),
     [],
   );
-  const api = useMemo(() => ({ show, showError, clear }), [show, showError, clear]);
+  const dismiss = useCallback((title: string) => setMessage((current) => (current?.title === title ? null : current)), []);
+  const api = useMemo(() => ({ show, showError, clear, dismiss }), [show, showError, clear, dismiss]);
   return { message, api };
 }

@@ -1,4 +1,4 @@
-import { Badge, Link, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Link, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { DataProblem } from "../../../engine/table/School";
 import { useRowStyles } from "../../common/useRowStyles";
 
@@ -23,7 +23,7 @@ export function ProblemList({ problems, onSelect }: { problems: DataProblem[]; o
         {errors > 0 ? `${errors} ${errors === 1 ? "error" : "errors"} (those schools are left out until fixed)` : "No errors"}
         {warnings > 0 ? `, ${warnings} ${warnings === 1 ? "warning" : "warnings"}` : ""}. Select a problem to go to its cell.
       </p>
-      <ul className={`${rows.list} ${rows.scroll}`} aria-label="Data problems">
+      <ul className={mergeClasses(rows.list, rows.scroll)} aria-label="Data problems">
         {problems.slice(0, SHOWN).map((p, i) => (
           <li key={`${p.row}-${p.column}-${i}`} className={styles.item}>
             <Badge appearance="tint" color={p.severity === "error" ? "danger" : "warning"} size="small">

@@ -1,4 +1,4 @@
-import { makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from "@fluentui/react-components";
 import type { ProtectionCost, RuleCost } from "../../../engine/scenario/protectionCost";
 import { formatCents, formatDollars, formatPercent } from "../../common/formatNumbers";
 import { useRowStyles } from "../../common/useRowStyles";
@@ -63,7 +63,7 @@ export function ComparisonView({ value, labelA, labelB }: { value: Comparison; l
               <TableCell>{m.name}</TableCell>
               <TableCell className={rows.numeric}>{formatDollars(m.a)}</TableCell>
               <TableCell className={rows.numeric}>{formatDollars(m.b)}</TableCell>
-              <TableCell className={`${rows.numeric} ${m.difference >= 0 ? styles.gain : styles.loss}`}>
+              <TableCell className={mergeClasses(rows.numeric, m.difference >= 0 ? styles.gain : styles.loss)}>
                 {m.difference >= 0 ? "+" : "-"}
                 {formatDollars(Math.abs(m.difference))}
                 {m.percent !== null ? ` (${formatPercent(m.percent)})` : ""}

@@ -1,6 +1,5 @@
 import { Button, Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import type { StoredScenario } from "../../../engine/scenario/StoredScenario";
 import type { School } from "../../../engine/table/School";
 import { ConfirmDialog } from "../../common/ConfirmDialog";
 import { formatCents, formatDollars } from "../../common/formatNumbers";
@@ -8,7 +7,7 @@ import { Section } from "../../common/Section";
 import { useRowStyles } from "../../common/useRowStyles";
 import { ComparisonView } from "./ComparisonView";
 import { CURRENT, useScenarioComparison } from "./useScenarioComparison";
-import { useScenarios, type CurrentFormula } from "./useScenarios";
+import type { CurrentFormula, useScenarios } from "./useScenarios";
 
 const useStyles = makeStyles({
   item: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, paddingBlock: tokens.spacingVerticalXS },
@@ -16,30 +15,24 @@ const useStyles = makeStyles({
 });
 
 /** Step 6: save, list, restore, delete and compare named scenarios stored in the workbook. */
-export function ScenariosStep({ current, schools, restore }: { current: CurrentFormula; schools: School[]; restore: (scenario: StoredScenario) => void }) {
+export function ScenariosStep({ store, current, schools }: { store: ReturnType<typeof useScenarios>; current: CurrentFormula; schools: School[] }) {
   const styles = useStyles();
   const rows = useRowStyles();
-  const store = useScenarios(current, restore);
   const compare = useScenarioComparison(store.scenarios, current.spec, schools);
   const [name, setName] = useState("");
+  const canSave = name.trim() !== "" && !store.busy && current.result !== null;
   const label = (choice: string) => (choice === CURRENT ? "the current formula" : `"${choice}"`);
 
   return (
     <Section title="6. Scenarios" hint="Saved inside the workbook, so they travel with the file.">
-      <form
-        className={rows.row}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void store.save(name);
-        }}
-      >
+      <div className={rows.row}>
         <Field label="Scenario name" size="small">
-          <Input size="small" value={name} onChange={(_, data) => setName(data.value)} />
+          <Input size="small" value={name} onChange={(_, data) => setName(data.value)} onKeyDown={(event) => event.key === "Enter" && canSave && void store.save(name)} />
         </Field>
-        <Button size="small" type="submit" disabled={name.trim() === "" || store.busy || !current.result}>
+        <Button size="small" onClick={() => void store.save(name)} disabled={!canSave}>
           Save scenario
         </Button>
-      </form>
+      </div>
 
       {store.scenarios.length === 0 ? (
         <p className={rows.note}>No saved scenarios yet.</p>

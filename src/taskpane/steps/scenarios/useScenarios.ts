@@ -81,10 +81,23 @@ export function useScenarios(current: CurrentFormula, restore: (scenario: Stored
 
   const writeOrAsk = useCallback(
     async (next: StoredScenario[], success: string) => {
-      if (unreadable.length > 0) setPending({ scenarios: next, success });
-      else await write(next, success);
+      if (unreadable.length > 0) {
+        // Look again: the store may have been repaired (or replaced) since the pane read it.
+        try {
+          const latest = parseScenarioStore(await port.readScenarioStore());
+          setUnreadable(latest.problems);
+          if (latest.problems.length > 0) {
+            setPending({ scenarios: next, success });
+            return;
+          }
+        } catch (error) {
+          messages.showError("Could not read the saved scenarios", error);
+          return;
+        }
+      }
+      await write(next, success);
     },
-    [unreadable, write],
+    [unreadable, write, port, messages],
   );
 
   const save = useCallback(

@@ -5,6 +5,10 @@ import { useWorkbook } from "../../workbook/useWorkbook";
 import type { SampleTable } from "../../../engine/sample/SampleTable";
 import { insertSampleDistrict, SAMPLE_SHEET } from "./insertSampleDistrict";
 
+const NO_TABLES = "No table of schools found";
+const LIST_FAILED = "Could not list the tables";
+const READ_FAILED = "Could not read the table";
+
 export interface SchoolsTableState {
   tables: TableInfo[];
   /** True while the list of tables or a table's rows are being read. */
@@ -39,10 +43,10 @@ export function useSchoolsTable(): SchoolsTableState {
     try {
       const found = await listTables();
       if (found.length === 0) {
-        messages.show({ intent: "info", title: "No table of schools found", text: "Add a table with one row per school and a header row, or insert the sample district." });
+        messages.show({ intent: "info", title: NO_TABLES, text: "Add a table with one row per school and a header row, or insert the sample district." });
       }
     } catch (error) {
-      messages.showError("Could not list the tables", error);
+      messages.showError(LIST_FAILED, error);
     } finally {
       setBusy(false);
     }
@@ -58,10 +62,11 @@ export function useSchoolsTable(): SchoolsTableState {
       setBusy(true);
       try {
         setTable(await port.readTable(id));
-        messages.clear();
+        // Withdraw this step's own stale notices; a notice from another step (a damaged scenario store) stays.
+        for (const title of [NO_TABLES, LIST_FAILED, READ_FAILED]) messages.dismiss(title);
       } catch (error) {
         setTable(null);
-        messages.showError("Could not read the table", error);
+        messages.showError(READ_FAILED, error);
       } finally {
         setBusy(false);
       }

@@ -1,0 +1,142 @@
+/** @jest-environment jsdom */
+import { screen, waitFor, within } from "@testing-library/react";
+import type { UserEvent } from "@testing-library/user-event";
+import { SCENARIOS_SETTING } from "../../src/workbook/shared/settingKeys";
+import type { MemoryWorkbook } from "../../src/workbook/memory/MemoryWorkbook";
+import { chooseSchoolsTable } from "./support/chooseSchoolsTable";
+import { openDialog } from "./support/openDialog";
+import { renderTaskPane } from "./support/renderTaskPane";
+import { schoolsWorkbook } from "./support/schoolsWorkbook";
+
+const LAUSD = "LAUSD-style: flat general fund + need supplements";
+
+function region(name: string) {
+  return screen.getByRole("region", { name });
+}
+
+async function saveAs(user: UserEvent, name: string) {
+  const scenarios = region("6. Scenarios");
+  const box = within(scenarios).getByRole("textbox", { name: "Scenario name" });
+  await user.clear(box);
+  await user.type(box, name);
+  await user.click(within(scenarios).getByRole("button", { name: "Save scenario" }));
+}
+
+function storedNames(wb: MemoryWorkbook): string[] {
+  return JSON.parse(wb.settings.get(SCENARIOS_SETTING) ?? "{}").scenarios.map((s: { name: string }) => s.name);
+}
+
+function baseShown(): string {
+  return within(screen.getByLabelText("Formula result")).getByText("Base per weighted pupil").nextElementSibling?.textContent ?? "";
+}
+
+const dollars = (x: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 }).format(x);
+
+describe("task pane: scenarios", () => {
+  test("save, compare, restore and delete", async () => {
+    const wb = schoolsWorkbook();
+    const { user } = renderTaskPane(wb);
+    await chooseSchoolsTable(user);
+    await saveAs(user, "Flat");
+    await screen.findByText('Scenario "Flat" saved');
+    const formula = region("3. Define the formula");
+    await user.selectOptions(within(formula).getByRole("combobox", { name: "Start from a preset" }), LAUSD);
+    await user.click(within(formula).getByRole("button", { name: "Use preset" }));
+    await saveAs(user, "Need");
+    await screen.findByText('Scenario "Need" saved');
+    expect(storedNames(wb)).toEqual(["Flat", "Need"]);
+    const list = within(region("6. Scenarios")).getByRole("list", { name: "Saved scenarios" });
+    expect(within(list).getAllByRole("listitem").map((li) => li.firstElementChild?.textContent)).toEqual(["Flat", "Need"]);
+
+    // Compare. Flat (solved from the 5,000,000 prior pool over 1,000 pupils) gives each school its prior:
+    // 500,000, 1,000,000, 1,500,000, 2,000,000. Need gives weighted pupils 102, 214, 342, 480 x base 5,000,000/1,138.
+    const scenarios = region("6. Scenarios");
+    await user.selectOptions(within(scenarios).getByRole("combobox", { name: "Compare A" }), "Flat");
+    await user.selectOptions(within(scenarios).getByRole("combobox", { name: "Compare B" }), "Need");
+    const base = 5_000_000 / 1_138;
+    const need = [102, 214, 342, 480].map((wp) => wp * base);
+    const flat = [500_000, 1_000_000, 1_500_000, 2_000_000];
+    const gains = need.map((x, i) => x - flat[i]);
+    // Cole and Drew gain; Adams and Baker lose; with the same pool both totals are 111,599.30.
+    const gained = gains.filter((g) => g > 0).reduce((a, b) => a + b, 0);
+    const lost = -gains.filter((g) => g < 0).reduce((a, b) => a + b, 0);
+    expect(gained).toBeCloseTo(111_599.30, 1);
+    expect(within(scenarios).getByText(`2 schools gain ${dollars(gained)} in all under "Need".`)).toBeInTheDocument();
+    expect(within(scenarios).getByText(`2 schools lose ${dollars(lost)} in all under "Need".`)).toBeInTheDocument();
+    const movers = within(within(scenarios).getByRole("table", { name: "Top movers" })).getAllByRole("row").slice(1);
+    // Largest changes first: Drew +108,963, Baker -59,754, Adams -51,845, Cole +2,636.
+    expect(movers.map((r) => within(r).getAllByRole("cell")[0].textContent)).toEqual(["Drew", "Baker", "Adams", "Cole"]);
+    expect(movers[0]).toHaveTextContent(`+${dollars(gains[3])}`);
+    expect(within(scenarios).getAllByText(/Stop-loss: none\. Gain cap: none\./)).toHaveLength(2);
+
+    await user.click(within(scenarios).getByRole("button", { name: "Restore Flat" }));
+    await screen.findByText('Scenario "Flat" restored');
+    expect(baseShown()).toBe("$5,000.00");
+
+    await user.click(within(scenarios).getByRole("button", { name: "Delete Need" }));
+    await screen.findByText('Scenario "Need" deleted');
+    expect(storedNames(wb)).toEqual(["Flat"]);
+  });
+
+  test("comparing shows what a protection rule costs", async () => {
+    const { user } = renderTaskPane(schoolsWorkbook());
+    await chooseSchoolsTable(user);
+    const formula = region("3. Define the formula");
+    await user.selectOptions(within(formula).getByRole("combobox", { name: "Start from a preset" }), LAUSD);
+    await user.click(within(formula).getByRole("button", { name: "Use preset" }));
+    await saveAs(user, "Need");
+    await screen.findByText('Scenario "Need" saved');
+    await user.type(within(formula).getByRole("textbox", { name: "Largest loss (%)" }), "1");
+    const scenarios = region("6. Scenarios");
+    await user.selectOptions(within(scenarios).getByRole("combobox", { name: "Compare A" }), "Need");
+    await user.selectOptions(within(scenarios).getByRole("combobox", { name: "Compare B" }), "Current formula");
+    // Hand calculation (FormulaAndApply test): with a 1% stop-loss Adams, Baker and Cole sit at 99% of prior
+    // (495,000, 990,000, 1,485,000). Without the rule they get 102b, 214b and 342b (b = 5,000,000/1,138):
+    // 448,154.66, 940,246.05 and 1,502,636.20. The rule helps Adams and Baker (Cole gets less with it, paying for
+    // the floors through the lower base), so it moves 495,000 + 990,000 - 316b = 1,485,000 - 1,388,400.70 = 96,599.30.
+    const moved = 1_485_000 - (316 * 5_000_000) / 1_138;
+    expect(moved).toBeCloseTo(96_599.3, 1);
+    const expected = `Stop-loss 1.0%: protects 2 schools, moving ${dollars(moved)}; base $4,229.17 with it, $4,393.67 without.`;
+    expect(within(scenarios).getByText((_, element) => element?.tagName === "LI" && (element.textContent ?? "").includes(expected))).toBeInTheDocument();
+  });
+
+  test("a damaged store is reported in the message bar, and saving asks before replacing it", async () => {
+    const wb = schoolsWorkbook(undefined, { [SCENARIOS_SETTING]: "{ not json" });
+    const { user } = renderTaskPane(wb);
+    await screen.findByText("Some saved scenarios could not be read");
+    expect(screen.getByText(/the stored text is damaged/)).toBeInTheDocument();
+    await chooseSchoolsTable(user);
+    // The rest of the pane still works: the formula runs and can be saved once the person agrees.
+    expect(baseShown()).toBe("$5,000.00");
+    await user.click(screen.getByRole("button", { name: "Dismiss message" }));
+    await saveAs(user, "Flat");
+    const dialog = await openDialog(user, "Replace the unreadable scenarios?");
+    expect(wb.settings.get(SCENARIOS_SETTING)).toBe("{ not json");
+    await user.click(within(dialog).getByRole("button", { name: "Replace and save" }));
+    await screen.findByText('Scenario "Flat" saved');
+    expect(storedNames(wb)).toEqual(["Flat"]);
+  });
+
+  test("one damaged scenario is left out by name; the others load", async () => {
+    const wb = schoolsWorkbook();
+    const first = renderTaskPane(wb);
+    await chooseSchoolsTable(first.user);
+    await saveAs(first.user, "Flat");
+    await screen.findByText('Scenario "Flat" saved');
+    first.unmount();
+
+    const store = JSON.parse(wb.settings.get(SCENARIOS_SETTING) as string);
+    const broken = JSON.parse(JSON.stringify(store.scenarios[0]));
+    broken.name = "Broken";
+    broken.spec.base = { mode: "fixed", amount: -5 };
+    store.scenarios.push(broken);
+    wb.settings.set(SCENARIOS_SETTING, JSON.stringify(store));
+
+    const second = renderTaskPane(wb);
+    await screen.findByText("Some saved scenarios could not be read");
+    await chooseSchoolsTable(second.user);
+    expect(screen.getByText(/Scenario "Broken" was left out: base amount is -5/)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole("button", { name: "Restore Flat" })).toBeInTheDocument());
+    expect(screen.queryByRole("button", { name: "Restore Broken" })).not.toBeInTheDocument();
+  });
+});
