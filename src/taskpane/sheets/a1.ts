@@ -4,24 +4,10 @@
  * sheet name; no structured references, no spill references (A2#), so the two hosts evaluate the same text.
  */
 
-/** 0-based column index -> letters: 0 -> "A", 25 -> "Z", 26 -> "AA". */
-export function columnLetters(column: number): string {
-  let letters = "";
-  let n = column + 1;
-  while (n > 0) {
-    const digit = (n - 1) % 26;
-    letters = String.fromCharCode(65 + digit) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
+import { columnLetters } from "../../workbook/shared/columnLetters";
 
-/** Letters -> 0-based column index: "A" -> 0, "AA" -> 26. */
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
+export { columnLetters } from "../../workbook/shared/columnLetters";
+export { columnIndex } from "../../workbook/shared/columnIndex";
 
 /** 'Sheet name'! with any quote in the name doubled, as Excel writes it. */
 export function sheetPrefix(sheet: string): string {
