@@ -157,6 +157,9 @@ export function registerWsfFunctions(catalogue: CatalogueEntry[], metadata: Func
         const expected = required === maximum ? `${required}` : `${required} to ${maximum}`;
         return new CellError(ErrorType.NA, `${name}: expects ${expected} arguments, got ${ast.args.length}`);
       }
+      // An error as the result: one cell for a scalar function, the top-left cell of the reserved block for a
+      // spilling one (HyperFormula cannot read a range over a spill that failed as a whole).
+      const failWith = (error: CellError) => (spills ? errorInTopLeftCell(error, rule!(shapesOf(this, ast, state))) : error);
       const args: unknown[] = [];
       for (let i = 0; i < ast.args.length; i++) {
         const arg = ast.args[i];
@@ -165,13 +168,13 @@ export function registerWsfFunctions(catalogue: CatalogueEntry[], metadata: Func
           continue;
         }
         const value = (this as any).evaluateAst(arg, state);
-        if (value instanceof CellError) return value;
+        if (value instanceof CellError) return failWith(value);
         if (value instanceof SimpleRangeValue) {
           const grid: unknown[][] = [];
           for (const line of value.data) {
             const row: unknown[] = new Array(line.length);
             for (let c = 0; c < line.length; c++) {
-              if (line[c] instanceof CellError) return line[c];
+              if (line[c] instanceof CellError) return failWith(line[c] as CellError);
               row[c] = toExcelScalar(line[c]);
             }
             grid.push(row);
@@ -188,7 +191,7 @@ export function registerWsfFunctions(catalogue: CatalogueEntry[], metadata: Func
       try {
         result = entry.fn(...args);
       } catch (error) {
-        return spills ? errorInTopLeftCell(toCellError(error, name), rule!(shapesOf(this, ast, state))) : toCellError(error, name);
+        return failWith(toCellError(error, name));
       }
       if (!spills) return toHyperFormulaScalar(Array.isArray(result) ? result[0]?.[0] : result, name);
       const grid = Array.isArray(result) ? (result as unknown[][]) : [[result]];

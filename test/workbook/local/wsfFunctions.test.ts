@@ -137,6 +137,18 @@ describe("registerWsfFunctions", () => {
     expect(at(hf, "D2")).toBeNull();
   });
 
+  test("an error inside a spill's input shows in the spill's corner, and a formula over exactly that spill gets it too", async () => {
+    // HyperFormula cannot read a range that is exactly a spill which failed as a whole ("Unknown array"), so a
+    // failed spill keeps its block with the error in its top-left cell.
+    const hf = build([[1], ["=1/0"]]);
+    hf.setCellContents({ sheet: 0, row: 0, col: 2 }, [["=WSF.ALLOCATE(A1:A2, 10)", null, "=WSF.ALLOCATE(C1:C2, 2)"]]);
+    expect((at(hf, "C1") as DetailedCellError).value).toBe("#DIV/0!");
+    expect(at(hf, "C2")).toBeNull();
+    expect((at(hf, "E1") as DetailedCellError).value).toBe("#DIV/0!");
+    hf.setCellContents({ sheet: 0, row: 1, col: 0 }, [[3]]);
+    expect([at(hf, "E1"), at(hf, "E2")]).toEqual([20, 60]); // 2 x (10 x 1), 2 x (10 x 3)
+  });
+
   test("#DIV/0! and #NUM! keep their Excel types: zero pupils, and a log statistic on 0", () => {
     const hf = build([[100, 0], [200, 0], [0, 1]]);
     hf.setCellContents({ sheet: 0, row: 0, col: 3 }, [["=WSF.MEAN(A1:A2, B1:B2)"], ["=WSF.THEIL(A1:A3)"], ["=WSF.MLD(A1:A3)"]]);
