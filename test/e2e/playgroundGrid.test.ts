@@ -9,6 +9,8 @@ import { columnOf, schoolsTable } from "./district";
  * virtualised grid, and WSF formulas typed into cells evaluate (spilling) to what the engine computes in node.
  * Exercise 3 of docs/training.md ("array the data") is done here and photographed for the docs. */
 
+jest.setTimeout(60_000);
+
 let served: Served;
 let browser: Browser;
 let page: Page;
@@ -18,6 +20,8 @@ beforeAll(async () => {
   served = await serveDist();
   browser = await openBrowser();
   page = browser.page;
+  // A missing label fails within 15 s with Playwright's own message, before jest's test timeout.
+  page.setDefaultTimeout(15_000);
   await page.goto(`${served.url}/playground.html`);
   await page.waitForFunction(() => document.body.dataset.ready !== undefined, null, { timeout: 60_000 });
   if ((await page.evaluate(() => document.body.dataset.ready)) !== "true") throw new Error(await page.locator("[role=alert]").innerText());
@@ -29,7 +33,7 @@ afterAll(async () => {
 });
 
 afterEach(() => {
-  expect(browser.problems).toEqual([]);
+  if (browser) expect(browser.problems).toEqual([]);
 });
 
 /** Goes to a cell through the name box, as a person would, and returns the status line's text for it. */
