@@ -2,7 +2,7 @@
  * - loadMs: from navigation to interactive (the 850-school sample district in the grid, the task pane mounted);
  * - recalcMs: from a person typing a new weight into a cell until the grid has repainted with the recalculated
  *   allocation of every school (WEIGHTEDPUPILS -> SOLVEBASE -> ALLOCATE -> PERPUPIL -> GINI over 850 rows).
- * Run `node scripts/bench-playground.mjs` after a build; prints one JSON line and returns the numbers.
+ * Run `node scripts/bench-playground.mjs [distDir]` after a build; prints one JSON line and returns the numbers.
  */
 import { mkdtempSync, rmSync, existsSync } from "node:fs";
 import os from "node:os";
@@ -15,9 +15,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 export const chromiumArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
-export async function benchPlayground({ schools = 850, runs = 3 } = {}) {
-  if (!existsSync(path.join(root, "dist", "playground.html"))) throw new Error("dist/playground.html is missing; run `npx webpack --mode production` first");
-  const server = await startServer({ root: "dist" });
+/** `dist` is the build to measure (default dist/); returns { schools, loadMs, recalcMs } (medians). */
+export async function benchPlayground({ schools = 850, runs = 3, dist = path.join(root, "dist") } = {}) {
+  if (!existsSync(path.join(dist, "playground.html"))) throw new Error(`${dist}/playground.html is missing; run \`npx webpack --mode production\` first`);
+  const server = await startServer({ root: dist });
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), "wsf-bench-"));
   const context = await chromium.launchPersistentContext(userDataDir, { executablePath: "/usr/bin/chromium", args: chromiumArgs, viewport: { width: 1400, height: 900 } });
   try {
@@ -75,7 +76,7 @@ export async function benchPlayground({ schools = 850, runs = 3 } = {}) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  benchPlayground().catch((error) => {
+  benchPlayground(process.argv[2] ? { dist: path.resolve(process.argv[2]) } : {}).catch((error) => {
     console.error(`bench-playground: ${error.message}`);
     process.exit(1);
   });
