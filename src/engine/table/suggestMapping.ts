@@ -28,6 +28,13 @@ const FILLER_WORDS = new Set(["number", "of", "no", "num", "count", "counts", "t
 /** Words that mark a share or a rate (a ratio, not a count of pupils), which the formula must not weight. */
 const SHARE_WORDS = new Set(["pct", "percent", "percentage", "share", "rate", "ratio", "proportion", "per"]);
 
+/** Words that mark money, not pupils: such a column is never offered as a count to weight. */
+const MONEY_WORDS = new Set(["spending", "expenditure", "expenditures", "allocation", "budget", "amount", "dollars", "revenue", "cost", "salary", "salaries", "funding", "funds"]);
+
+function isMoneyHeader(header: string): boolean {
+  return String(header).includes("$") || words(header).some((w) => MONEY_WORDS.has(w));
+}
+
 /** Roles whose cells are numbers, so a second column that also matches still belongs in `counts`. */
 const NUMERIC_ROLES = new Set<SingleColumnRole>(["enrollment", "frl", "el", "sped", "foster", "unduplicated"]);
 
@@ -43,12 +50,20 @@ function isShareHeader(header: string): boolean {
   return String(header).includes("%") || words(header).some((w) => SHARE_WORDS.has(w));
 }
 
-function roleOf(header: string): SingleColumnRole | null {
-  const full = normalizeHeader(header);
-  const stripped = words(header)
+function withoutFillers(text: string): string {
+  return words(text)
     .filter((w) => !FILLER_WORDS.has(w))
     .join("");
-  for (const candidate of [full, stripped]) {
+}
+
+function roleOf(header: string): SingleColumnRole | null {
+  // The whole header first, then each part around brackets or slashes, so "Low income (FRL)" and
+  // "SWD / Special education" are found by either name.
+  const parts = String(header)
+    .split(/[()[\]/]/)
+    .filter((part) => part.trim() !== "");
+  const candidates = [normalizeHeader(header), withoutFillers(header), ...(parts.length > 1 ? parts.flatMap((part) => [normalizeHeader(part), withoutFillers(part)]) : [])];
+  for (const candidate of candidates) {
     if (candidate === "") continue;
     for (const role of Object.keys(SYNONYMS) as SingleColumnRole[]) {
       if (SYNONYMS[role].includes(candidate)) return role;
@@ -101,7 +116,7 @@ export function suggestMapping(headers: readonly string[], rows?: readonly (read
       mapping.grades.push(column);
       return;
     }
-    if (rows && looksNumeric(rows, column)) mapping.counts.push(column);
+    if (rows && !isMoneyHeader(header) && looksNumeric(rows, column)) mapping.counts.push(column);
   });
   return mapping;
 }

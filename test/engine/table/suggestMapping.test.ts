@@ -48,3 +48,20 @@ describe("suggestMapping", () => {
     expect(suggestMapping(["School", "2023-24", "Enrollment"])).toEqual({ name: 0, enrollment: 2, grades: [], counts: [] });
   });
 });
+
+describe("suggestMapping with a short name in brackets", () => {
+  it("maps 'Low income (FRL)' to frl and 'Students with disabilities (SWD)' to sped by either name", () => {
+    const mapping = suggestMapping(["School", "Enrollment", "Low income (FRL)", "Students with disabilities (SWD)", "ELL / English learners"]);
+    expect(mapping.frl).toBe(2);
+    expect(mapping.sped).toBe(3);
+    expect(mapping.el).toBe(4);
+  });
+});
+
+describe("suggestMapping and money columns", () => {
+  it("offers other numeric columns as counts but never a dollar column such as spending or a budget", () => {
+    const headers = ["School", "Enrollment", "Gifted", "Unrestricted spending", "Restricted spending", "Budget $"];
+    const rows = [["A", 100, 5, 700000, 90000, 800000], ["B", 200, 9, 1400000, 150000, 1600000]];
+    expect(suggestMapping(headers, rows).counts).toEqual([2]);
+  });
+});
