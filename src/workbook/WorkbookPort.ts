@@ -88,7 +88,11 @@ export interface ChartSpec {
   name: string;
   type: "columnClustered" | "xyScatter" | "line" | "xyScatterLines";
   title: string;
-  /** 0-based data block on `dataSheet`: first column is the x axis / categories, the others series. */
+  /**
+   * 0-based data block on `dataSheet`, header row included: its first row holds the column headers (the
+   * series names), the rows below it the points; the first column is the x axis / categories, each further
+   * column a series.
+   */
   data: { row: number; column: number; rows: number; columns: number };
   /** Series that get a linear trendline (index into the series columns, 0 = first series). */
   trendlineSeries?: number[];

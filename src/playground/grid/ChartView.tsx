@@ -53,10 +53,12 @@ function trendline(xs: number[], ys: number[]): { a: number; b: number } | null 
 /**
  * Draws a chart the add-in created (column, line, scatter, scatter with lines; linear trendlines) as SVG
  * from the computed cells, so the playground shows what Excel's native chart would. Categories or x values
- * come from the first column of the data block, one series per further column.
+ * come from the first column of the data block, one series per further column; the block's first row is the header.
  */
-export function ChartView({ spec, data }: { spec: ChartSpec; data: CellValue[][] }) {
+export function ChartView({ spec, data: block }: { spec: ChartSpec; data: CellValue[][] }) {
   const styles = useStyles();
+  // The block's first row is its header (series names); the points are the rows below it.
+  const data = block.slice(1);
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const seriesCount = Math.max(0, (data[0]?.length ?? 1) - 1);

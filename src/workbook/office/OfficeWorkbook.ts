@@ -261,8 +261,8 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   async createChart(spec: ChartSpec): Promise<void> {
-    if (spec.data.columns < 2) {
-      throw new PortError("HOST", `The chart '${spec.name}' needs a data block of at least two columns (x values, then one column per series).`);
+    if (spec.data.columns < 2 || spec.data.rows < 2) {
+      throw new PortError("HOST", `The chart '${spec.name}' needs a data block of a header row and at least one point, in at least two columns (x values, then one column per series).`);
     }
     await this.run(`draw the chart '${spec.title}'`, async (context) => {
       const workbook = context.workbook;
@@ -272,13 +272,17 @@ export class OfficeWorkbook implements WorkbookPort {
       assertWritable(sheetStatus(spec.sheet, true, catalogue.owned[spec.sheet], catalogue.owned[spec.sheet]));
       const sheet = workbook.worksheets.getItem(spec.sheet);
       const charts = sheet.charts.load("items/name");
+      const dataSheet = workbook.worksheets.getItem(spec.dataSheet);
+      // The block's first row is its header (the series names); the points start one row below it.
+      const { row, column, columns } = spec.data;
+      const header = dataSheet.getRange(rangeAddress(row, column, 1, columns)).load("values");
       await context.sync();
 
       for (const old of charts.items.filter((c) => c.name === spec.name)) old.delete();
-      const dataSheet = workbook.worksheets.getItem(spec.dataSheet);
-      const { row, column, rows, columns } = spec.data;
-      const xValues = dataSheet.getRange(rangeAddress(row, column, rows, 1));
-      const seriesColumn = (k: number): Excel.Range => dataSheet.getRange(rangeAddress(row, column + 1 + k, rows, 1));
+      const first = row + 1;
+      const rows = spec.data.rows - 1;
+      const xValues = dataSheet.getRange(rangeAddress(first, column, rows, 1));
+      const seriesColumn = (k: number): Excel.Range => dataSheet.getRange(rangeAddress(first, column + 1 + k, rows, 1));
       // Built from the first series alone, then series added one by one with explicit x values, so
       // Excel's guessing (is the first column categories or a series?) never decides the chart.
       const chart = sheet.charts.add(CHART_TYPES[spec.type], seriesColumn(0), "Columns");
@@ -290,7 +294,11 @@ export class OfficeWorkbook implements WorkbookPort {
         s.setValues(seriesColumn(k));
         series.push(s);
       }
-      for (const s of series) s.setXAxisValues(xValues);
+      series.forEach((s, k) => {
+        s.setXAxisValues(xValues);
+        const name = header.values[0]?.[k + 1];
+        if (name !== undefined && name !== null && name !== "") s.name = String(name);
+      });
       for (const k of spec.trendlineSeries ?? []) series[k]?.trendlines.add("Linear");
       if (spec.xAxisTitle) chart.axes.categoryAxis.title.text = spec.xAxisTitle;
       if (spec.yAxisTitle) chart.axes.valueAxis.title.text = spec.yAxisTitle;

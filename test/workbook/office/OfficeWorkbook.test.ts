@@ -237,14 +237,14 @@ describe("OfficeWorkbook scenarios, charts, selection, events, export", () => {
     const fake = district(3);
     install(fake);
     const wb = new OfficeWorkbook();
-    await wb.writeSheet({ name: "WSF Charts", blocks: [{ row: 0, column: 0, values: [[0.2, 9000, 8800], [0.5, 10000, 9900], [0.8, 12000, 11000]] }] });
+    await wb.writeSheet({ name: "WSF Charts", blocks: [{ row: 0, column: 0, values: [["Poverty", "This year", "Last year"], [0.2, 9000, 8800], [0.5, 10000, 9900], [0.8, 12000, 11000]] }] });
     const chart: ChartSpec = {
       sheet: "WSF Charts",
       dataSheet: "WSF Charts",
       name: "PerPupilVsPoverty",
       type: "xyScatter",
       title: "Per pupil vs poverty",
-      data: { row: 0, column: 0, rows: 3, columns: 3 },
+      data: { row: 0, column: 0, rows: 4, columns: 3 },
       trendlineSeries: [0],
       xAxisTitle: "Poverty share",
       yAxisTitle: "Dollars per pupil",
@@ -259,8 +259,9 @@ describe("OfficeWorkbook scenarios, charts, selection, events, export", () => {
       type: "XYScatter",
       title: "Per pupil vs poverty (FY2025)",
       series: [
-        { values: "'WSF Charts'!B1:B3", xValues: "'WSF Charts'!A1:A3", trendlines: ["Linear"] },
-        { values: "'WSF Charts'!C1:C3", xValues: "'WSF Charts'!A1:A3", trendlines: [] },
+        // The header row (row 1) names the columns; the points are rows 2 to 4.
+        { values: "'WSF Charts'!B2:B4", xValues: "'WSF Charts'!A2:A4", trendlines: ["Linear"], name: "This year" },
+        { values: "'WSF Charts'!C2:C4", xValues: "'WSF Charts'!A2:A4", trendlines: [], name: "Last year" },
       ],
       categoryAxisTitle: "Poverty share",
       valueAxisTitle: "Dollars per pupil",

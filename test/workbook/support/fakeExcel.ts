@@ -47,7 +47,7 @@ export interface FakeChart {
   name: string;
   type: string;
   title: string;
-  series: { values: string; xValues: string | null; trendlines: string[] }[];
+  series: { values: string; xValues: string | null; trendlines: string[]; name?: string }[];
   categoryAxisTitle: string;
   valueAxisTitle: string;
   position: [string, string] | null;
@@ -371,7 +371,11 @@ export class FakeExcel {
       setValues: (range: object) => this.enqueue(() => (entry.values = this.addressOf(range))),
       setXAxisValues: (range: object) => this.enqueue(() => (entry.xValues = this.addressOf(range))),
       trendlines: { add: (kind: string) => this.enqueue(() => entry.trendlines.push(kind)) },
+      set name(text: string) {
+        enqueue(() => (entry.name = text));
+      },
     });
+    const enqueue = (action: () => void) => this.enqueue(action);
     const first = { values: this.addressOf(source), xValues: null as string | null, trendlines: [] as string[] };
     const chart: Record<string, any> = {
       name: draft.name,
