@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import ExcelJS from "exceljs";
-import { eightSchoolDistrict, generateSampleDistrict, SampleTable } from "../engine/sample";
+import { EIGHT_HELPERS, eightSchoolDistrict, generateSampleDistrict, HelperColumn, SCHOOL_HELPERS, SampleTable } from "../engine/sample";
 
 /**
  * Writes the training workbook (`samples/sample-district.xlsx`): the generated 850-school district as
@@ -16,20 +16,6 @@ import { eightSchoolDistrict, generateSampleDistrict, SampleTable } from "../eng
  * unresolved until each cell is re-entered. A text column beside each result shows the formula as a
  * person types it, so the sheet still reads without the add-in.
  */
-
-/** Helper columns appended to the generated district's table, after its 17 data columns (A..Q). */
-const SCHOOL_HELPERS = [
-  { name: "Unrestricted per pupil", formula: (r: number) => `P${r}/E${r}` },
-  { name: "Total per pupil", formula: (r: number) => `(P${r}+Q${r})/E${r}` },
-  { name: "FRL share", formula: (r: number) => `J${r}/E${r}` },
-];
-
-/** Helper columns appended to the E5 table, after its 6 data columns (A..F). */
-const EIGHT_HELPERS = [
-  { name: "Unrestricted per pupil", formula: (r: number) => `D${r}/B${r}` },
-  { name: "Total per pupil", formula: (r: number) => `(D${r}+E${r})/B${r}` },
-  { name: "Total per weighted pupil", formula: (r: number) => `(D${r}+E${r})/F${r}` },
-];
 
 interface Example {
   label: string;
@@ -92,7 +78,7 @@ function addTableWithHelpers(
   sheet: ExcelJS.Worksheet,
   name: string,
   table: SampleTable,
-  helpers: { name: string; formula: (row: number) => string }[],
+  helpers: readonly HelperColumn[],
 ): void {
   sheet.addTable({
     name,

@@ -2,36 +2,16 @@ import "./customFunctionsShim";
 import { catalogue } from "../functions/catalogue";
 import { eightSchoolDistrict } from "../engine/sample/eightSchoolDistrict";
 import { generateSampleDistrict } from "../engine/sample/generateSampleDistrict";
+import { EIGHT_HELPERS, HelperColumn, SCHOOL_HELPERS, sampleSheetRows } from "../engine/sample/helperColumns";
 import type { SampleTable } from "../engine/sample/SampleTable";
 import { HyperFormulaWorkbook } from "../workbook/local/HyperFormulaWorkbook";
 import type { CellValue } from "../workbook/WorkbookPort";
 import { registerWsfFunctions, type FunctionsMetadata } from "./wsfFunctions";
 
-interface Helper {
-  name: string;
-  format: string;
-  formula: (row: number) => string;
-}
-
-/*
- * The helper columns of samples/sample-district.xlsx (src/cli/sampleWorkbook.ts), so the training exercises'
- * formulas (Schools!R2:R851 is Unrestricted per pupil, S Total per pupil, T FRL share) work the same here.
- */
-const SCHOOL_HELPERS: Helper[] = [
-  { name: "Unrestricted per pupil", format: "$#,##0", formula: (r) => `=P${r}/E${r}` },
-  { name: "Total per pupil", format: "$#,##0", formula: (r) => `=(P${r}+Q${r})/E${r}` },
-  { name: "FRL share", format: "0.0%", formula: (r) => `=J${r}/E${r}` },
-];
-
-const EIGHT_HELPERS: Helper[] = [
-  { name: "Unrestricted per pupil", format: "$#,##0", formula: (r) => `=D${r}/B${r}` },
-  { name: "Total per pupil", format: "$#,##0", formula: (r) => `=(D${r}+E${r})/B${r}` },
-  { name: "Total per weighted pupil", format: "$#,##0", formula: (r) => `=(D${r}+E${r})/F${r}` },
-];
-
-async function insertTable(workbook: HyperFormulaWorkbook, sheet: string, tableName: string, sample: SampleTable, helpers: Helper[], activate: boolean): Promise<void> {
-  const headers = [...sample.headers, ...helpers.map((h) => h.name)];
-  const values: CellValue[][] = [headers, ...sample.rows.map((row, i) => [...row, ...helpers.map((h) => h.formula(i + 2))])];
+/** Inserts a sample table with the helper columns of samples/sample-district.xlsx, so the training formulas work the same here. */
+async function insertTable(workbook: HyperFormulaWorkbook, sheet: string, tableName: string, sample: SampleTable, helpers: readonly HelperColumn[], activate: boolean): Promise<void> {
+  const values: CellValue[][] = sampleSheetRows(sample, helpers);
+  const headers = values[0] as string[];
   await workbook.writeSheet({
     name: sheet,
     blocks: [{ row: 0, column: 0, values, headerRow: true, numberFormats: [...sample.headers.map(() => null), ...helpers.map((h) => h.format)] }],

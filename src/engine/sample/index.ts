@@ -3,3 +3,5 @@ export type { SampleDistrictOptions } from "./generateSampleDistrict";
 export { generateSampleDistrict } from "./generateSampleDistrict";
 export { eightSchoolDistrict } from "./eightSchoolDistrict";
 export { mulberry32 } from "./mulberry32";
+export type { HelperColumn } from "./helperColumns";
+export { EIGHT_HELPERS, SCHOOL_HELPERS, sampleSheetRows } from "./helperColumns";
