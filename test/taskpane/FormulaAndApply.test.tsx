@@ -151,17 +151,20 @@ describe("task pane: applying to the workbook", () => {
     const poolRow = rowStarting((await readSheet(wb, "WSF Parameters")).values, "Pool to allocate");
     wb.setCell("WSF Parameters", poolRow, 1, 6_000_000);
 
+    // The success notice shows before the busy flag clears; a disabled button would ignore the click.
+    await waitFor(() => expect(screen.getByRole("button", { name: "Apply again" })).toBeEnabled());
     await user.click(screen.getByRole("button", { name: "Apply again" }));
-    let dialog = await openDialog(user, "Replace your hand edits?");
+    let dialog = await openDialog("Replace your hand edits?");
     expect(dialog).toHaveTextContent('"WSF Parameters" was edited by hand');
-    await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
-    await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
+    await user.click(within(dialog).getByRole("button", { name: "Cancel", hidden: true }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).not.toBeInTheDocument());
     expect(wb.getCell("WSF Parameters", poolRow, 1).value).toBe(6_000_000);
     expect(screen.getByText("Nothing was written")).toBeInTheDocument();
 
+    await waitFor(() => expect(screen.getByRole("button", { name: "Apply again" })).toBeEnabled());
     await user.click(screen.getByRole("button", { name: "Apply again" }));
-    dialog = await openDialog(user, "Replace your hand edits?");
-    await user.click(within(dialog).getByRole("button", { name: "Replace" }));
+    dialog = await openDialog("Replace your hand edits?");
+    await user.click(within(dialog).getByRole("button", { name: "Replace", hidden: true }));
     await screen.findByText("Formula applied");
     expect(wb.getCell("WSF Parameters", poolRow, 1).value).toBe(5_000_000);
     expect(wb.sheetNames().filter((n) => n.startsWith("WSF"))).toHaveLength(5);

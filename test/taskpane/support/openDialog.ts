@@ -1,14 +1,23 @@
-import { screen } from "@testing-library/react";
-import type { UserEvent } from "@testing-library/user-event";
+import { act, screen, waitFor, within } from "@testing-library/react";
 
 /**
- * Waits for a modal question and moves keyboard focus into it. jsdom has no layout, so Fluent cannot find a
- * visible button to focus when a dialog opens; focus stays on the surface before Tabster activates the
- * modal, which keeps the surface aria-hidden. One Tab (what a keyboard user presses) moves focus in, as in a
- * browser, after which the dialog is found by its accessible role and name.
+ * Waits for the modal question titled `title` and puts keyboard focus on its first button, as Fluent does in
+ * a browser; fails when focus cannot get inside.
+ *
+ * Why `hidden: true` and a title match instead of `{ name }`: jsdom has no layout, so Fluent's search for a
+ * visible button to focus can fail, and Tabster (Fluent's focus manager) then marks the surface aria-hidden
+ * for a timer-dependent moment, during which the accessible-name lookup is unreliable too. Asserting that
+ * lookup would test Fluent in jsdom, not this pane. Queries inside the dialog must pass `hidden: true`.
  */
-export async function openDialog(user: UserEvent, name: string): Promise<HTMLElement> {
-  await screen.findByRole("alertdialog", { name, hidden: true });
-  await user.tab();
-  return screen.findByRole("alertdialog", { name });
+export async function openDialog(title: string): Promise<HTMLElement> {
+  let surface: HTMLElement | undefined;
+  await waitFor(() => {
+    surface = screen.getAllByRole("alertdialog", { hidden: true }).find((d) => within(d).queryByText(title) !== null);
+    expect(surface).toBeDefined();
+  });
+  const dialog = surface as HTMLElement;
+  const first = within(dialog).getAllByRole("button", { hidden: true })[0];
+  act(() => first.focus());
+  expect(dialog.contains(document.activeElement)).toBe(true);
+  return dialog;
 }
