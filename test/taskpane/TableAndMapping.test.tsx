@@ -77,6 +77,9 @@ describe("task pane: choosing the table and mapping columns", () => {
     // E5 has 8 schools; enrollment 420 + 610 + 380 + 950 + 300 + 720 + 510 + 265 = 4,155 pupils.
     expect(within(mapping).getByText("8 schools read.")).toBeInTheDocument();
     expect(wb.getCell("Schools", 8, 1).value).toBe(265);
+    // The per-pupil helper columns of the sample workbook follow the six E5 columns (G, H, I).
+    expect(wb.getCell("Schools", 0, 6).value).toBe("Unrestricted per pupil");
+    expect(wb.getCell("Schools", 1, 8).formula).toBe("=(D2+E2)/F2");
     expect((await wb.inspectSheets(["Schools"]))[0]).toMatchObject({ owned: true, editedByHand: false });
     expect(screen.getByText("Sample district inserted")).toBeInTheDocument();
   });

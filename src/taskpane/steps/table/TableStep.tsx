@@ -1,6 +1,7 @@
 import { Button, Field, Select, Spinner } from "@fluentui/react-components";
 import { eightSchoolDistrict } from "../../../engine/sample/eightSchoolDistrict";
 import { generateSampleDistrict } from "../../../engine/sample/generateSampleDistrict";
+import { EIGHT_HELPERS, SCHOOL_HELPERS } from "../../../engine/sample/helperColumns";
 import { Section } from "../../common/Section";
 import { useRowStyles } from "../../common/useRowStyles";
 import type { SchoolsTableState } from "./useSchoolsTable";
@@ -27,10 +28,10 @@ export function TableStep({ state }: { state: SchoolsTableState }) {
         </Button>
       </div>
       <div className={styles.row}>
-        <Button onClick={() => void state.insertSample(generateSampleDistrict)} disabled={busy}>
+        <Button onClick={() => void state.insertSample(generateSampleDistrict, SCHOOL_HELPERS)} disabled={busy}>
           Insert sample district
         </Button>
-        <Button onClick={() => void state.insertSample(eightSchoolDistrict)} disabled={busy}>
+        <Button onClick={() => void state.insertSample(eightSchoolDistrict, EIGHT_HELPERS)} disabled={busy}>
           Insert 8-school sample
         </Button>
         {busy && <Spinner size="tiny" label="Reading the workbook" />}

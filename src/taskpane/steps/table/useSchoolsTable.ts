@@ -4,6 +4,7 @@ import { useMessages } from "../../messages/useMessages";
 import { useWorkbook } from "../../workbook/useWorkbook";
 import type { SampleTable } from "../../../engine/sample/SampleTable";
 import { insertSampleDistrict, SAMPLE_SHEET } from "./insertSampleDistrict";
+import type { HelperColumn } from "../../../engine/sample/helperColumns";
 
 const NO_TABLES = "No table of schools found";
 const LIST_FAILED = "Could not list the tables";
@@ -17,7 +18,7 @@ export interface SchoolsTableState {
   table: TableData | null;
   refresh(): Promise<void>;
   choose(id: string): Promise<void>;
-  insertSample(make: () => SampleTable): Promise<void>;
+  insertSample(make: () => SampleTable, helpers?: readonly HelperColumn[]): Promise<void>;
 }
 
 /**
@@ -75,10 +76,10 @@ export function useSchoolsTable(): SchoolsTableState {
   );
 
   const insertSample = useCallback(
-    async (make: () => SampleTable) => {
+    async (make: () => SampleTable, helpers: readonly HelperColumn[] = []) => {
       setBusy(true);
       try {
-        await insertSampleDistrict(port, make());
+        await insertSampleDistrict(port, make(), helpers);
         const found = await listTables();
         const inserted = found.find((t) => t.sheet === SAMPLE_SHEET && t.kind === "table") ?? found.find((t) => t.sheet === SAMPLE_SHEET);
         if (inserted) {
