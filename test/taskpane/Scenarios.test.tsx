@@ -4,7 +4,6 @@ import type { UserEvent } from "@testing-library/user-event";
 import { SCENARIOS_SETTING } from "../../src/workbook/shared/settingKeys";
 import type { MemoryWorkbook } from "../../src/workbook/memory/MemoryWorkbook";
 import { chooseSchoolsTable } from "./support/chooseSchoolsTable";
-import { openDialog } from "./support/openDialog";
 import { renderTaskPane } from "./support/renderTaskPane";
 import { schoolsWorkbook } from "./support/schoolsWorkbook";
 
@@ -100,21 +99,20 @@ describe("task pane: scenarios", () => {
     expect(within(scenarios).getByText((_, element) => element?.tagName === "LI" && (element.textContent ?? "").includes(expected))).toBeInTheDocument();
   });
 
-  test("a damaged store is reported in the message bar, and saving asks before replacing it", async () => {
+  test("a damaged store is reported in the message bar, and saving keeps the damaged text aside, untouched", async () => {
     const wb = schoolsWorkbook(undefined, { [SCENARIOS_SETTING]: "{ not json" });
     const { user } = renderTaskPane(wb);
     await screen.findByText("Some saved scenarios could not be read");
     expect(screen.getByText(/the stored text is damaged/)).toBeInTheDocument();
     await chooseSchoolsTable(user);
-    // The rest of the pane still works: the formula runs and can be saved once the person agrees.
+    // The rest of the pane still works: the formula runs and can be saved.
     expect(baseShown()).toBe("$5,000.00");
     await user.click(screen.getByRole("button", { name: "Dismiss message" }));
     await saveAs(user, "Flat");
-    const dialog = await openDialog("Replace the unreadable scenarios?");
-    expect(wb.settings.get(SCENARIOS_SETTING)).toBe("{ not json");
-    await user.click(within(dialog).getByRole("button", { name: "Replace and save", hidden: true }));
     await screen.findByText('Scenario "Flat" saved');
+    expect(screen.getByText(/What could not be read is kept aside in the store, untouched/)).toBeInTheDocument();
     expect(storedNames(wb)).toEqual(["Flat"]);
+    expect(JSON.parse(wb.settings.get(SCENARIOS_SETTING) as string).setAside).toEqual(["{ not json"]);
   });
 
   test("one damaged scenario is left out by name; the others load", async () => {

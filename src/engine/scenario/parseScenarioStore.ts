@@ -11,9 +11,15 @@ export interface ParsedScenarioStore {
   problems: string[];
   /**
    * True when the stored text holds data this version cannot read (damaged JSON, a newer version, a
-   * left-out scenario): saving would replace it, so the task pane should ask before writing the store.
+   * left-out scenario). That data is in `setAside` and must go back into the store on the next save.
    */
   unreadableData: boolean;
+  /**
+   * What could not be read, exactly as stored, so that saving keeps it instead of dropping it: the whole
+   * stored text when the store itself is unreadable, otherwise each left-out scenario's raw entry, plus
+   * whatever an earlier save had already set aside. Pass it to `serializeScenarioStore`.
+   */
+  setAside: unknown[];
 }
 
 type Obj = Record<string, unknown>;
@@ -99,9 +105,11 @@ function readV2(s: Obj): { scenario: StoredScenario | null; problems: string[] }
  *   a fixed base, the weights as need weights (labelled by their header) on top of every pupil at 1, no
  *   concentration, fixed amounts or protection, and no results summary (null: run it again to get one);
  * - damaged JSON, a different format or a newer version: no scenarios, one problem saying what to do, and
- *   `unreadableData` so the pane does not overwrite the store without asking;
+ *   the whole text in `setAside`, which the next save keeps in the store untouched;
  * - a scenario without a name, with an invalid formula (`validateFormulaSpec`), mapping, date or summary is
- *   left out and reported by name with its reasons.
+ *   left out, reported by name with its reasons, and its raw entry set aside likewise;
+ * - a store's own `setAside` list (from an earlier save) is carried forward.
+ * Nothing a person saved is ever dropped by reading and saving again.
  *
  * Cost O(size of the store).
  *
@@ -109,45 +117,52 @@ function readV2(s: Obj): { scenario: StoredScenario | null; problems: string[] }
  * @example parseScenarioStore("{ not json").problems[0] // "The saved scenarios could not be read: the stored text is damaged (...)."
  */
 export function parseScenarioStore(json: string | null): ParsedScenarioStore {
-  if (json === null || json.trim() === "") return { scenarios: [], problems: [], unreadableData: false };
-  const unreadable = (problem: string): ParsedScenarioStore => ({ scenarios: [], problems: [problem], unreadableData: true });
+  if (json === null || json.trim() === "") return { scenarios: [], problems: [], unreadableData: false, setAside: [] };
+  const unreadable = (problem: string): ParsedScenarioStore => ({ scenarios: [], problems: [problem], unreadableData: true, setAside: [json] });
   let data: unknown;
   try {
     data = JSON.parse(json);
   } catch (e) {
-    return unreadable(`The saved scenarios could not be read: the stored text is damaged (${(e as Error).message}). Saving a scenario now would replace them.`);
+    return unreadable(`The saved scenarios could not be read: the stored text is damaged (${(e as Error).message}). Saving keeps that text aside in the store, untouched.`);
   }
   const store = asObject(data);
   if (store === null || store.format !== SCENARIO_STORE_FORMAT) {
-    return unreadable(`The saved scenarios could not be read: the stored text is not a ${SCENARIO_STORE_FORMAT} store. Saving a scenario now would replace it.`);
+    return unreadable(`The saved scenarios could not be read: the stored text is not a ${SCENARIO_STORE_FORMAT} store. Saving keeps that text aside in the store, untouched.`);
   }
   const version = store.version;
   if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
-    return unreadable(`The saved scenarios could not be read: the store version ${JSON.stringify(version)} is not a version number. Saving a scenario now would replace them.`);
+    return unreadable(`The saved scenarios could not be read: the store version ${JSON.stringify(version)} is not a version number. Saving keeps that text aside in the store, untouched.`);
   }
   if (version > SCENARIO_STORE_VERSION) {
     return unreadable(
-      `The saved scenarios were written by a newer version of the add-in (store version ${version}; this one reads up to ${SCENARIO_STORE_VERSION}). Update the add-in to use them; saving a scenario now would replace them.`,
+      `The saved scenarios were written by a newer version of the add-in (store version ${version}; this one reads up to ${SCENARIO_STORE_VERSION}). Update the add-in to use them; saving keeps them aside in the store, untouched.`,
     );
   }
   if (!Array.isArray(store.scenarios)) {
-    return unreadable("The saved scenarios could not be read: the store has no list of scenarios. Saving a scenario now would replace it.");
+    return unreadable("The saved scenarios could not be read: the store has no list of scenarios. Saving keeps that text aside in the store, untouched.");
   }
 
   const scenarios: StoredScenario[] = [];
   const problems: string[] = [];
+  const setAside: unknown[] = Array.isArray(store.setAside) ? [...store.setAside] : [];
+  if (setAside.length > 0) {
+    problems.push(`${setAside.length === 1 ? "One earlier unreadable entry is" : `${setAside.length} earlier unreadable entries are`} kept aside in the store, untouched.`);
+  }
   store.scenarios.forEach((raw, i) => {
     const s = asObject(raw);
     const name = s && typeof s.name === "string" && s.name.trim() !== "" ? s.name : null;
     const called = name === null ? `Saved scenario ${i + 1} (no name)` : `Scenario "${name}"`;
     if (s === null || name === null) {
       problems.push(`${called} was left out: ${s === null ? "it is not a scenario" : "it has no name"}.`);
+      setAside.push(raw);
       return;
     }
     const read = version === 1 ? migrateV1(s) : readV2(s);
     if (read.scenario) scenarios.push(read.scenario);
-    else problems.push(`${called} was left out: ${read.problems.join("; ")}.`);
+    else {
+      problems.push(`${called} was left out: ${read.problems.join("; ")}.`);
+      setAside.push(raw);
+    }
   });
-  // Left-out scenarios are still in the stored text; saving would drop them.
-  return { scenarios, problems, unreadableData: problems.length > 0 };
+  return { scenarios, problems, unreadableData: setAside.length > 0, setAside };
 }

@@ -2,13 +2,16 @@ import { SCENARIO_STORE_FORMAT, SCENARIO_STORE_VERSION, StoredScenario } from ".
 
 /**
  * The scenario store as saved in the workbook: `{ "format": "wsf-scenarios", "version": 2, "scenarios": [...] }`,
- * compact JSON. `parseScenarioStore` reads it back unchanged.
+ * compact JSON, plus `"setAside": [...]` when `parseScenarioStore` found data it could not read: that data
+ * is written back untouched, so saving never drops a damaged, newer or left-out scenario.
+ * `parseScenarioStore` reads it back unchanged.
  *
  * Cost O(size of the scenarios).
  *
  * @throws nothing for scenarios built by the engine (plain data).
  * @example serializeScenarioStore([]) // '{"format":"wsf-scenarios","version":2,"scenarios":[]}'
  */
-export function serializeScenarioStore(scenarios: readonly StoredScenario[]): string {
-  return JSON.stringify({ format: SCENARIO_STORE_FORMAT, version: SCENARIO_STORE_VERSION, scenarios });
+export function serializeScenarioStore(scenarios: readonly StoredScenario[], setAside: readonly unknown[] = []): string {
+  const store = { format: SCENARIO_STORE_FORMAT, version: SCENARIO_STORE_VERSION, scenarios };
+  return JSON.stringify(setAside.length > 0 ? { ...store, setAside } : store);
 }

@@ -19,15 +19,15 @@ function stored(name: string, pool = 1_320_000): StoredScenario {
 
 describe("parseScenarioStore / serializeScenarioStore", () => {
   it("reads nothing saved yet as an empty list without problems", () => {
-    expect(parseScenarioStore(null)).toEqual({ scenarios: [], problems: [], unreadableData: false });
-    expect(parseScenarioStore("  ")).toEqual({ scenarios: [], problems: [], unreadableData: false });
+    expect(parseScenarioStore(null)).toEqual({ scenarios: [], problems: [], unreadableData: false, setAside: [] });
+    expect(parseScenarioStore("  ")).toEqual({ scenarios: [], problems: [], unreadableData: false, setAside: [] });
   });
 
   it("round-trips scenarios through the version-2 store", () => {
     const scenarios = [stored("Flat"), stored("Need + stop-loss", 2_000_000)];
     const json = serializeScenarioStore(scenarios);
     expect(JSON.parse(json)).toMatchObject({ format: "wsf-scenarios", version: 2 });
-    expect(parseScenarioStore(json)).toEqual({ scenarios, problems: [], unreadableData: false });
+    expect(parseScenarioStore(json)).toEqual({ scenarios, problems: [], unreadableData: false, setAside: [] });
   });
 
   it("round-trips any named scenario with any pool and protection", () => {
@@ -71,24 +71,44 @@ describe("parseScenarioStore / serializeScenarioStore", () => {
       ],
       problems: [],
       unreadableData: false,
+      setAside: [],
     });
   });
 
-  it("reports damaged JSON without throwing, and warns that saving would replace it", () => {
-    const parsed = parseScenarioStore('{"format":"wsf-scenarios","version":2,"scenarios":[');
+  it("reports damaged JSON without throwing, and sets the stored text aside for the next save", () => {
+    const damaged = '{"format":"wsf-scenarios","version":2,"scenarios":[';
+    const parsed = parseScenarioStore(damaged);
+    expect(parsed.setAside).toEqual([damaged]);
     expect(parsed.scenarios).toEqual([]);
     expect(parsed.unreadableData).toBe(true);
     expect(parsed.problems).toHaveLength(1);
-    expect(parsed.problems[0]).toMatch(/^The saved scenarios could not be read: the stored text is damaged \(.+\)\. Saving a scenario now would replace them\.$/);
+    expect(parsed.problems[0]).toMatch(/^The saved scenarios could not be read: the stored text is damaged \(.+\)\. Saving keeps that text aside in the store, untouched\.$/);
   });
 
   it("refuses a store from a newer version of the add-in and says to update", () => {
-    const parsed = parseScenarioStore(JSON.stringify({ format: "wsf-scenarios", version: 3, scenarios: [stored("Future")] }));
+    const future = JSON.stringify({ format: "wsf-scenarios", version: 3, scenarios: [stored("Future")] });
+    const parsed = parseScenarioStore(future);
     expect(parsed).toEqual({
       scenarios: [],
-      problems: ["The saved scenarios were written by a newer version of the add-in (store version 3; this one reads up to 2). Update the add-in to use them; saving a scenario now would replace them."],
+      problems: ["The saved scenarios were written by a newer version of the add-in (store version 3; this one reads up to 2). Update the add-in to use them; saving keeps them aside in the store, untouched."],
       unreadableData: true,
+      setAside: [future],
     });
+  });
+
+  it("never drops what it cannot read: a damaged store and a left-out scenario survive two saves untouched", () => {
+    const damaged = "{ not json";
+    const first = parseScenarioStore(damaged);
+    const afterFirstSave = serializeScenarioStore([stored("Flat")], first.setAside);
+    const broken = { ...stored("Broken"), spec: { ...stored("Broken").spec, base: { mode: "fixed", amount: -5 } } };
+    const withBroken = JSON.stringify({ ...JSON.parse(afterFirstSave), scenarios: [...JSON.parse(afterFirstSave).scenarios, broken] });
+    const second = parseScenarioStore(withBroken);
+    expect(second.scenarios.map((x) => x.name)).toEqual(["Flat"]);
+    expect(second.setAside).toEqual([damaged, broken]);
+    expect(second.problems[0]).toBe("One earlier unreadable entry is kept aside in the store, untouched.");
+    const third = parseScenarioStore(serializeScenarioStore([...second.scenarios, stored("Need")], second.setAside));
+    expect(third.scenarios.map((x) => x.name)).toEqual(["Flat", "Need"]);
+    expect(third.setAside).toEqual([damaged, broken]);
   });
 
   it("reports other stores and a store without a list", () => {

@@ -1,7 +1,6 @@
 import { Button, Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { School } from "../../../engine/table/School";
-import { ConfirmDialog } from "../../common/ConfirmDialog";
 import { formatCents, formatDollars } from "../../common/formatNumbers";
 import { Section } from "../../common/Section";
 import { useRowStyles } from "../../common/useRowStyles";
@@ -80,16 +79,6 @@ export function ScenariosStep({ store, current, schools }: { store: ReturnType<t
       )}
       {compare.value && <ComparisonView value={compare.value} labelA={label(compare.a)} labelB={label(compare.b)} />}
 
-      <ConfirmDialog
-        open={store.pending !== null}
-        title="Replace the unreadable scenarios?"
-        confirmLabel="Replace and save"
-        onConfirm={() => void store.confirmPending()}
-        onCancel={store.cancelPending}
-      >
-        Part of the saved scenarios could not be read ({store.unreadable.length} {store.unreadable.length === 1 ? "problem" : "problems"}). Saving now writes only the
-        scenarios listed here and drops what could not be read.
-      </ConfirmDialog>
     </Section>
   );
 }

@@ -18,24 +18,17 @@ export interface CurrentFormula {
   tableId: string | null;
 }
 
-/** A write to the store that waits for the person to agree to drop what could not be read. */
-interface PendingWrite {
-  scenarios: StoredScenario[];
-  success: string;
-}
-
 /**
  * Step 6: the named scenarios saved inside the workbook (they travel with the file). Reads the store once,
  * reports anything unreadable in the message bar and keeps the rest usable; saving, deleting and restoring
- * go through the engine's store model. When parts of the store could not be read, the first write asks
- * first, because writing replaces them.
+ * go through the engine's store model. What could not be read is never dropped: every write reads the store
+ * again and puts its unreadable parts back, untouched (`setAside`).
  */
 export function useScenarios(current: CurrentFormula, restore: (scenario: StoredScenario) => void) {
   const port = useWorkbook();
   const messages = useMessages();
   const [scenarios, setScenarios] = useState<StoredScenario[]>([]);
   const [unreadable, setUnreadable] = useState<string[]>([]);
-  const [pending, setPending] = useState<PendingWrite | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -50,7 +43,7 @@ export function useScenarios(current: CurrentFormula, restore: (scenario: Stored
           messages.show({
             intent: "warning",
             title: "Some saved scenarios could not be read",
-            text: `${parsed.problems.join(" ")} The other scenarios still work; saving will ask before replacing what could not be read.`,
+            text: `${parsed.problems.join(" ")} The other scenarios still work; saving keeps what could not be read aside in the workbook, untouched.`,
           });
         }
       } catch (error) {
@@ -66,10 +59,14 @@ export function useScenarios(current: CurrentFormula, restore: (scenario: Stored
     async (next: StoredScenario[], success: string) => {
       setBusy(true);
       try {
-        await port.writeScenarioStore(serializeScenarioStore(next));
+        // Read the store again so its unreadable parts (damaged text, a newer version, left-out scenarios)
+        // go back in untouched: saving never drops what a person or a newer add-in stored.
+        const latest = parseScenarioStore(await port.readScenarioStore());
+        await port.writeScenarioStore(serializeScenarioStore(next, latest.setAside));
         setScenarios(next);
-        setUnreadable([]);
-        messages.show({ intent: "success", title: success, text: "Saved in the workbook; the scenarios travel with the file." });
+        setUnreadable(latest.problems);
+        const kept = latest.setAside.length > 0 ? " What could not be read is kept aside in the store, untouched." : "";
+        messages.show({ intent: "success", title: success, text: `Saved in the workbook; the scenarios travel with the file.${kept}` });
       } catch (error) {
         messages.showError("Could not save the scenarios", error);
       } finally {
@@ -77,27 +74,6 @@ export function useScenarios(current: CurrentFormula, restore: (scenario: Stored
       }
     },
     [port, messages],
-  );
-
-  const writeOrAsk = useCallback(
-    async (next: StoredScenario[], success: string) => {
-      if (unreadable.length > 0) {
-        // Look again: the store may have been repaired (or replaced) since the pane read it.
-        try {
-          const latest = parseScenarioStore(await port.readScenarioStore());
-          setUnreadable(latest.problems);
-          if (latest.problems.length > 0) {
-            setPending({ scenarios: next, success });
-            return;
-          }
-        } catch (error) {
-          messages.showError("Could not read the saved scenarios", error);
-          return;
-        }
-      }
-      await write(next, success);
-    },
-    [unreadable, write, port, messages],
   );
 
   const save = useCallback(
@@ -116,14 +92,14 @@ export function useScenarios(current: CurrentFormula, restore: (scenario: Stored
         tableId: current.tableId,
         summary: summarizeResult(current.result),
       };
-      await writeOrAsk(upsertScenario(scenarios, scenario), `Scenario "${trimmed}" saved`);
+      await write(upsertScenario(scenarios, scenario), `Scenario "${trimmed}" saved`);
     },
-    [current, scenarios, writeOrAsk, messages],
+    [current, scenarios, write, messages],
   );
 
   const remove = useCallback(
-    async (name: string) => writeOrAsk(scenarios.filter((s) => s.name !== name), `Scenario "${name}" deleted`),
-    [scenarios, writeOrAsk],
+    async (name: string) => write(scenarios.filter((s) => s.name !== name), `Scenario "${name}" deleted`),
+    [scenarios, write],
   );
 
   const restoreByName = useCallback(
@@ -143,11 +119,5 @@ export function useScenarios(current: CurrentFormula, restore: (scenario: Stored
     [scenarios, restore, current.tableId, messages],
   );
 
-  const confirmPending = useCallback(async () => {
-    if (!pending) return;
-    setPending(null);
-    await write(pending.scenarios, pending.success);
-  }, [pending, write]);
-
-  return { scenarios, unreadable, pending, busy, save, remove, restore: restoreByName, confirmPending, cancelPending: () => setPending(null) };
+  return { scenarios, unreadable, busy, save, remove, restore: restoreByName };
 }
