@@ -68,6 +68,26 @@ describe("task pane: choosing the table and mapping columns", () => {
     expect(wb.selection).toEqual({ sheet: "Schools", row: 6, column: 3 });
   });
 
+  test("editing the table's sheet re-reads it: a fixed cell's problem goes away and the person's mapping stays", async () => {
+    const wb = schoolsWorkbook([
+      ["A1", "Adams", 100, 10, 0, 500_000],
+      ["B2", "Baker", "n/a", 50, 20, 1_000_000],
+      ["C3", "Cole", 300, -5, 60, 1_500_000],
+    ]);
+    const { user } = renderTaskPane(wb);
+    const mapping = await chooseSchoolsTable(user);
+    // The person unmaps FRL: its problem (row 3, -5) goes; the enrollment problem (row 2, "n/a") stays.
+    await user.selectOptions(within(mapping).getByRole("combobox", { name: "Low income (FRL) pupils" }), "Not mapped");
+    expect(within(mapping).queryByText(/row 3 \(sheet row 4\) is -5/)).not.toBeInTheDocument();
+    expect(within(mapping).getByText(/Enrollment row 2 \(sheet row 3\) is "n\/a"/)).toBeInTheDocument();
+    // They fix the cell in the sheet itself (sheet row 3, column C).
+    wb.setCell("Schools", 2, 2, 250);
+    await waitFor(() => expect(within(mapping).getByText("3 schools read.")).toBeInTheDocument());
+    expect(within(mapping).queryByText(/Enrollment row 2/)).not.toBeInTheDocument();
+    expect(within(mapping).queryByText(/is -5/)).not.toBeInTheDocument();
+    expect(within(mapping).getByRole("combobox", { name: "Low income (FRL) pupils" })).toHaveValue("");
+  });
+
   test("inserting the 8-school sample writes an owned Schools table and reads it", async () => {
     const wb = new MemoryWorkbook();
     const { user } = renderTaskPane(wb);

@@ -29,16 +29,22 @@ function withoutColumn(mapping: ColumnMapping, column: number): ColumnMapping {
   return next;
 }
 
+function sameTable(a: TableData, b: TableData): boolean {
+  return a.info.id === b.info.id && a.info.headers.length === b.info.headers.length && a.info.headers.every((h, i) => h === b.info.headers[i]);
+}
+
 /**
  * Step 2: the column mapping of the chosen table, suggested from its headers whenever a new table is read,
  * and the schools read through it (`readSchools`) with every data problem placed at its sheet cell.
  */
 export function useColumnMapping(table: TableData | null): ColumnMappingState {
   const [mapped, setMapped] = useState<{ table: TableData | null; mapping: ColumnMapping }>({ table: null, mapping: EMPTY });
-  // A newly read table gets a fresh suggestion (React's "adjust state while rendering" pattern).
+  // A newly chosen table gets a fresh suggestion; the same table read again after a person edited its cells
+  // (same id, same headers) keeps the mapping they may have adjusted (React's "adjust state while rendering").
   let current = mapped;
   if (mapped.table !== table) {
-    current = { table, mapping: table ? suggestMapping(table.info.headers, table.rows.slice(0, SAMPLE_ROWS)) : EMPTY };
+    const reread = table !== null && mapped.table !== null && sameTable(mapped.table, table);
+    current = { table, mapping: reread ? mapped.mapping : table ? suggestMapping(table.info.headers, table.rows.slice(0, SAMPLE_ROWS)) : EMPTY };
     setMapped(current);
   }
   const mapping = current.mapping;

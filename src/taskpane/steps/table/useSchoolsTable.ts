@@ -9,6 +9,8 @@ import type { HelperColumn } from "../../../engine/sample/helperColumns";
 const NO_TABLES = "No table of schools found";
 const LIST_FAILED = "Could not list the tables";
 const READ_FAILED = "Could not read the table";
+/** Wait after the last edit of a burst before reading the table again. */
+const REREAD_DELAY_MS = 300;
 
 export interface SchoolsTableState {
   tables: TableInfo[];
@@ -99,6 +101,35 @@ export function useSchoolsTable(): SchoolsTableState {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  // Read the chosen table again after a person edits its sheet, so the data problems follow the cells:
+  // fix a bad cell and its problem goes away. Edits come in bursts (a paste, a fill), hence the short wait.
+  const chosenId = table?.info.id ?? null;
+  const chosenSheet = table?.info.sheet ?? null;
+  useEffect(() => {
+    if (chosenId === null || chosenSheet === null) return;
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let unsubscribe: (() => void) | null = null;
+    const reread = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        port.readTable(chosenId).then(
+          (data) => live && setTable(data),
+          (error) => live && messages.showError(READ_FAILED, error),
+        );
+      }, REREAD_DELAY_MS);
+    };
+    port.onChange(chosenSheet, reread).then(
+      (stop) => (live ? (unsubscribe = stop) : stop()),
+      () => undefined, // without change events the pane still works; "Refresh list" reads the table again
+    );
+    return () => {
+      live = false;
+      clearTimeout(timer);
+      unsubscribe?.();
+    };
+  }, [port, messages, chosenId, chosenSheet]);
 
   return { tables, busy, selectedId, table, refresh, choose, insertSample };
 }
