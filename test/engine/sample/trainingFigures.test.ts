@@ -66,6 +66,8 @@ describe("training figures", () => {
   naive.floored = floored.length;
   naive.floorCost = total(floored.map((i) => d.prior[i] * (1 - STOP_LOSS) - baseProtected * wp[i]));
   naive.floorCostShare = naive.floorCost / pool;
+  // What the comparison of the two scenarios shows: each school's gain from the rule against the open formula.
+  naive.ruleMoved = total(wp.map((v, i) => Math.max(0, Math.max(baseProtected * v, d.prior[i] * (1 - STOP_LOSS)) - baseOpen * v)));
   naive.flooredMeanFrl = weightedMean(floored.map((i) => d.frlShare[i]), floored.map((i) => w[i]));
   naive.districtMeanFrl = weightedMean(d.frlShare, w);
   const levels = expenditureLevels(d.unrestrictedPerPupil, d.frlShare, w, 0.1);

@@ -122,6 +122,9 @@ export function trainingFigures(): Record<string, Figure> {
   put("floored", protectedRun.floored.length, String);
   put("floorCost", protectedRun.floorCost, millions);
   put("floorCostShare", protectedRun.floorCost / pool, percent);
+  // The pane's comparison counts from the open formula instead: what the schools the rule helps get over it.
+  const withRule = Array.from(wp, (v, i) => Math.max(protectedRun.base * v, d.prior[i] * (1 - STOP_LOSS)));
+  put("ruleMoved", sum(withRule.map((a, i) => Math.max(0, a - formula[i]))), millions);
   const floored = new Set(protectedRun.floored);
   const flooredPupils = protectedRun.floored.map((i) => d.enrollment[i]);
   put("flooredMeanFrl", weightedMeanOf(protectedRun.floored.map((i) => d.frlShare[i]), flooredPupils), percent);

@@ -5,7 +5,7 @@
  */
 import { generateSampleDistrict } from "../../../src/engine/sample";
 import { readSchools, suggestMapping } from "../../../src/engine/table";
-import { presets, priorYearPool, runFormula } from "../../../src/engine/scenario";
+import { presets, priorYearPool, protectionCost, runFormula } from "../../../src/engine/scenario";
 import { EXERCISE_WEIGHTS, STOP_LOSS, trainingFigures } from "./trainingFigures";
 
 describe("docs/training.md and the task pane agree", () => {
@@ -34,5 +34,12 @@ describe("docs/training.md and the task pane agree", () => {
     expect(open.base).toBeCloseTo(figures.baseOpen.value, 6);
     const protectedSpec = { ...lausd.spec, protection: { maxLoss: STOP_LOSS, maxGain: null } };
     expect(runFormula(protectedSpec, schools).base).toBeCloseTo(figures.baseProtected.value, 6);
+  });
+
+  it("shows in the comparison the schools the stop-loss helps and the money it moves, as the document says", () => {
+    const protectedSpec = { ...lausd.spec, protection: { maxLoss: STOP_LOSS, maxGain: null } };
+    const cost = protectionCost(protectedSpec, schools).maxLoss;
+    expect(cost.helped).toBe(figures.losersOverStopLoss.value);
+    expect(cost.cost).toBeCloseTo(figures.ruleMoved.value, 2);
   });
 });
