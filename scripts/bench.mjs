@@ -202,7 +202,10 @@ if (!args.includes("--no-browser")) {
   const playgroundBench = path.join(root, "scripts/bench-playground.mjs");
   if (existsSync(playgroundBench) && existsSync(path.join(root, "dist/playground.html"))) {
     const { benchPlayground } = await import(playgroundBench);
-    await benchPlayground();
+    const r = await benchPlayground();
+    console.log(
+      `\nPlayground in headless Chromium, ${r.schools} schools: load to interactive ${r.loadMs} ms (median); recalculation after a weight change ${r.recalcMs} ms (median; WEIGHTEDPUPILS -> SOLVEBASE -> ALLOCATE -> PERPUPIL -> GINI over every school)`,
+    );
   } else {
     console.log("\nplayground not built: browser figures not measured");
   }
