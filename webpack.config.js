@@ -59,6 +59,7 @@ module.exports = (env = {}, argv = {}) => {
       static: [{ directory: path.resolve(__dirname, "dist"), watch: false }],
       headers: { "Access-Control-Allow-Origin": "*" },
       server: "https",
+      host: "localhost",
       port: devPort,
       hot: false,
       liveReload: false,
