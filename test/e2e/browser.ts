@@ -91,3 +91,28 @@ export async function screenshot(page: Page, name: string, target: "results" | "
   await page.screenshot({ path: file });
   return file;
 }
+
+/** A served build and a browser on its playground page, ready (the sample district loaded). */
+export interface OpenPlayground extends Browser {
+  served: Served;
+}
+
+/**
+ * Serves dist/, opens Chromium on the playground and waits until the page says it is ready; fails with the
+ * page's own alert when it could not start. Every test file of the suite starts here; `close` ends both.
+ */
+export async function openPlayground(viewport?: { width: number; height: number }): Promise<OpenPlayground> {
+  requireBuiltPlayground();
+  const served = await serveDist();
+  const browser = await openBrowser(viewport);
+  // A missing label fails within 15 s with Playwright's own message, before jest's test timeout.
+  browser.page.setDefaultTimeout(15_000);
+  await browser.page.goto(`${served.url}/playground.html`);
+  await browser.page.waitForFunction(() => document.body.dataset.ready !== undefined, null, { timeout: 60_000 });
+  if ((await browser.page.evaluate(() => document.body.dataset.ready)) !== "true") throw new Error(await browser.page.locator("[role=alert]").innerText());
+  const close = async () => {
+    await browser.close();
+    await served.close();
+  };
+  return { ...browser, served, close };
+}

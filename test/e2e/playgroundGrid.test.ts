@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { sampleOf } from "../../src/engine/core/WeightedSample";
 import { byGroup } from "../../src/engine/stats/byGroup";
 import { lorenz } from "../../src/engine/stats/lorenz";
-import { openBrowser, requireBuiltPlayground, screenshot, serveDist, type Browser, type Served } from "./browser";
+import { openPlayground, screenshot, type OpenPlayground } from "./browser";
 import { columnOf, schoolsTable } from "./district";
 
 /* The playground's own workbook in Chromium: it opens with the sample district, scrolls 850 schools with a
@@ -11,25 +11,16 @@ import { columnOf, schoolsTable } from "./district";
 
 jest.setTimeout(60_000);
 
-let served: Served;
-let browser: Browser;
+let browser: OpenPlayground;
 let page: Page;
 
 beforeAll(async () => {
-  requireBuiltPlayground();
-  served = await serveDist();
-  browser = await openBrowser();
+  browser = await openPlayground();
   page = browser.page;
-  // A missing label fails within 15 s with Playwright's own message, before jest's test timeout.
-  page.setDefaultTimeout(15_000);
-  await page.goto(`${served.url}/playground.html`);
-  await page.waitForFunction(() => document.body.dataset.ready !== undefined, null, { timeout: 60_000 });
-  if ((await page.evaluate(() => document.body.dataset.ready)) !== "true") throw new Error(await page.locator("[role=alert]").innerText());
 }, 90_000);
 
 afterAll(async () => {
   await browser?.close();
-  await served?.close();
 });
 
 afterEach(() => {

@@ -5,7 +5,7 @@ import type { FormulaSpec } from "../../src/engine/scenario/FormulaSpec";
 import type { StoredScenario } from "../../src/engine/scenario/StoredScenario";
 import { readSchools } from "../../src/engine/table/readSchools";
 import { formatCell } from "../../src/playground/grid/formatCell";
-import { openBrowser, requireBuiltPlayground, screenshot, serveDist, type Browser, type Served } from "./browser";
+import { openPlayground, screenshot, type OpenPlayground } from "./browser";
 import { schoolsTable } from "./district";
 
 /* The real task pane driving the playground's workbook in Chromium, the way a trainer runs exercises 1 and 2
@@ -15,27 +15,18 @@ import { schoolsTable } from "./district";
 
 jest.setTimeout(60_000);
 
-let served: Served;
-let browser: Browser;
+let browser: OpenPlayground;
 let page: Page;
 let pane: Locator;
 
 beforeAll(async () => {
-  requireBuiltPlayground();
-  served = await serveDist();
-  browser = await openBrowser({ width: 1440, height: 1000 });
+  browser = await openPlayground({ width: 1440, height: 1000 });
   page = browser.page;
-  // A missing label fails within 15 s with Playwright's own message, before jest's test timeout.
-  page.setDefaultTimeout(15_000);
   pane = page.getByRole("complementary", { name: "Task pane" });
-  await page.goto(`${served.url}/playground.html`);
-  await page.waitForFunction(() => document.body.dataset.ready !== undefined, null, { timeout: 60_000 });
-  if ((await page.evaluate(() => document.body.dataset.ready)) !== "true") throw new Error(await page.locator("[role=alert]").innerText());
 }, 90_000);
 
 afterAll(async () => {
   await browser?.close();
-  await served?.close();
 });
 
 afterEach(() => {
@@ -110,9 +101,12 @@ async function applyAndWait(): Promise<string> {
   await pane.getByRole("button", { name: /^Apply( again)?$/ }).click();
   const dialog = page.locator('[role="dialog"], [role="alertdialog"]').filter({ hasText: "Replace your hand edits?" });
   for (let waited = 0; waited < 30_000; waited += 100) {
-    // The dialog animates in; force the click rather than wait for it to hold still.
-    if (await dialog.isVisible()) await dialog.getByRole("button", { name: "Replace" }).click({ force: true });
-    else if ((await summary.count()) > 0 && (await summary.innerText()) !== before) return summary.innerText();
+    // The dialog animates in; force the click rather than wait for it to hold still. It then animates out,
+    // still visible for a moment: wait until it is gone, or the next turn would click a button being removed.
+    if (await dialog.isVisible()) {
+      await dialog.getByRole("button", { name: "Replace" }).click({ force: true });
+      await dialog.waitFor({ state: "hidden" });
+    } else if ((await summary.count()) > 0 && (await summary.innerText()) !== before) return summary.innerText();
     await page.waitForTimeout(100);
   }
   await screenshot(page, "apply-did-not-finish");
