@@ -53,6 +53,16 @@ export interface Block {
   headerRow?: boolean;
 }
 
+/** Where a named table sits: 0-based top-left cell of its header row, and its size with the header row. */
+export interface TableRange {
+  name: string;
+  sheet: string;
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
 /** A sheet the add-in owns and (re)writes whole. */
 export interface SheetSpec {
   name: string;

@@ -1,29 +1,16 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
+// Excel's error codes and error class, as the playground's shim provides them (the strings Excel shows). The
+// shim module also installs itself in this realm on import; the bundle below runs in its own context.
+import { shimErrorCodes as ErrorCode, ShimCustomFunctionError as ExcelError } from "../../src/playground/customFunctionsShim";
 
 /**
  * Loads the BUILT dist/functions.js the way Excel's JavaScript-only custom-functions runtime does: in a
  * fresh global scope whose only host object is `CustomFunctions` (associate, Error, ErrorCode), with no
  * window, document or Office. Returns what the bundle associated, keyed by function id.
  */
-export const ErrorCode = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  gettingData: "#GETTING_DATA",
-} as const;
-
-export class ExcelError extends Error {
-  readonly code: string;
-  constructor(code: string, message?: string) {
-    super(message ?? code);
-    this.code = code;
-  }
-}
+export { ErrorCode, ExcelError };
 
 export const distDir = path.resolve(__dirname, "../../dist");
 

@@ -9,6 +9,7 @@ import {
   type SheetStatus,
   type TableData,
   type TableInfo,
+  type TableRange,
   type WorkbookPort,
   type WriteOptions,
 } from "../WorkbookPort";
@@ -24,14 +25,7 @@ import { sheetStatus } from "../shared/sheetStatus";
 import { valuesCopyName } from "../shared/valuesCopyName";
 
 /** A named table: a rectangle on a sheet whose first row is the header. */
-export interface LocalTable {
-  name: string;
-  sheet: string;
-  row: number;
-  column: number;
-  rows: number;
-  columns: number;
-}
+export type LocalTable = TableRange;
 
 /** What the grid shows for one cell: its computed value, and the error message when it is an error. */
 export interface DisplayCell {

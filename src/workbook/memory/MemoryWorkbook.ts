@@ -6,6 +6,7 @@ import {
   SheetStatus,
   TableData,
   TableInfo,
+  TableRange,
   WorkbookPort,
   WriteOptions,
 } from "../WorkbookPort";
@@ -34,14 +35,7 @@ export interface MemoryCell {
 }
 
 /** An Excel table in the in-memory workbook; `rows` counts the header row. */
-export interface MemoryTable {
-  name: string;
-  sheet: string;
-  row: number;
-  column: number;
-  rows: number;
-  columns: number;
-}
+export type MemoryTable = TableRange;
 
 export interface MemoryWorkbookOptions {
   tables?: MemoryTable[];
