@@ -35,10 +35,20 @@ module.exports = (env = {}, argv = {}) => {
       filename: "[name].js",
       clean: true,
     },
+    // Old webviews (excel-behaviour.md item 16): the runtime code webpack adds is ES2017 too.
+    target: ["web", "es2017"],
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [
-        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } },
+        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { target: "ES2017" } } } },
+        // Libraries ship ES2018+ syntax (object spread, ?., ??): lowered to ES2017 like our own code. The
+        // playground-only HyperFormula stack is left as it is (the playground runs in current browsers).
+        {
+          test: /\.m?js$/,
+          include: /node_modules/,
+          exclude: /node_modules[\\/](hyperformula|chevrotain|@chevrotain|regexp-to-ast|tiny-emitter|unraw)[\\/]/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { allowJs: true, target: "ES2017", sourceMap: false } } },
+        },
         { test: /\.(png|svg)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },
       ],
     },
