@@ -8,6 +8,8 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { builtManifest } = require("./scripts/production-manifest.cjs");
+const { version } = require("./package.json");
 
 const devPort = Number(process.env.WSF_PORT || 3000);
 
@@ -58,10 +60,14 @@ module.exports = (env = {}, argv = {}) => {
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       built.taskpane && new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["functions", "taskpane"], chunksSortMode: "manual" }),
       built.playground && new HtmlWebpackPlugin({ filename: "playground.html", template: "./src/playground/playground.html", chunks: ["playground"] }),
+      // The manifest's SupportUrl: a page of its own, no script.
+      built.taskpane && new HtmlWebpackPlugin({ filename: "support.html", template: "./src/support/support.html", chunks: [], inject: false, templateParameters: { version } }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml" },
+          // WSF_BASE_URL=https://addin.example.org npm run build writes the production manifest for that host
+          // (scripts/production-manifest.cjs); without it, the development manifest on https://localhost:3000.
+          { from: "manifest.xml", to: "manifest.xml", transform: (content) => builtManifest(content.toString("utf8")) },
         ],
       }),
     ].filter(Boolean),
