@@ -582,7 +582,9 @@ function setCell(sheet: FakeSheet, row: number, column: number, value: unknown):
  * typing (excel-behaviour.md item 10): in a cell formatted as text ("@") a string stays exactly as it is;
  * otherwise "=..." is a formula (its sheet names quoted only where needed), a number, percentage, US date
  * (m/d or m/d/yyyy) or TRUE/FALSE in any case becomes that value, and other text starting with "+" or "-"
- * becomes a formula ("+44 20" is stored as "=+44 20").
+ * becomes a formula ("+44 20" is stored as "=+44 20"). The reference of `Range.values` says the same of
+ * values written through it ("If the returned value starts with a plus ("+"), minus ("-"), or equal sign
+ * ("="), Excel interprets this value as a formula", @types/office-js, ExcelApi 1.1).
  */
 function enter(sheet: FakeSheet, row: number, column: number, value: unknown): void {
   while (sheet.cells.length <= row) sheet.cells.push([]);
