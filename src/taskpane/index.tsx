@@ -10,7 +10,7 @@ Office.onReady(() => {
   if (missing) {
     const sentence = document.createElement("p");
     sentence.setAttribute("role", "alert");
-    sentence.style.padding = "16px";
+    sentence.className = "wsf-plain-message";
     sentence.textContent = missing;
     root.appendChild(sentence);
     return;
