@@ -230,8 +230,6 @@ export class OfficeWorkbook implements WorkbookPort {
         if (clash) throw tableNameTaken(clash.name, clash.sheet);
       }
 
-      // First batch: make the sheet empty (or new) and tag it before any cell is written, so a write
-      // interrupted between batches leaves a sheet the add-in still recognises as its own.
       // Planned before anything is queued: a row too large for any request stops here, with nothing changed.
       const oldTables = catalogue.tables.filter((x) => x.sheet === spec.name);
       const tag = JSON.stringify({ ...catalogue.owned, [spec.name]: fingerprint });
@@ -239,6 +237,9 @@ export class OfficeWorkbook implements WorkbookPort {
         openingBytes: PIECE_OVERHEAD_BYTES * (oldTables.length + 3) + jsonByteLength(tag),
         closingBytes: formattingBytes(spec),
       });
+
+      // First batch: make the sheet empty (or new) and tag it before any cell is written, so a write
+      // interrupted between batches leaves a sheet the add-in still recognises as its own.
       let sheet: Excel.Worksheet;
       if (exists) {
         sheet = workbook.worksheets.getItem(spec.name);
