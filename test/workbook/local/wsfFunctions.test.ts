@@ -128,13 +128,13 @@ describe("registerWsfFunctions", () => {
     expect(value.message).toBe('WSF.GINI: pupils row 2 is "n/a", expected a number');
   });
 
-  test("a spilling function's error shows once, in its top-left cell, with the message", () => {
+  test("a row-wise spill keeps a bad row to itself: the error with its message in that row, the other rows computed", () => {
     const hf = build([[100, 1], ["lots", null]]);
     hf.setCellContents({ sheet: 0, row: 0, col: 3 }, [["=WSF.WEIGHTEDPUPILS(A1:A2, B1)"]]);
-    const anchor = at(hf, "D1") as DetailedCellError;
-    expect(anchor.value).toBe("#VALUE!");
-    expect(anchor.message).toBe('WSF.WEIGHTEDPUPILS: counts row 2 is "lots", expected a number');
-    expect(at(hf, "D2")).toBeNull();
+    expect(at(hf, "D1")).toBe(100);
+    const bad = at(hf, "D2") as DetailedCellError;
+    expect(bad.value).toBe("#VALUE!");
+    expect(bad.message).toBe('WSF.WEIGHTEDPUPILS: counts row 2 is "lots", expected a number');
   });
 
   test("an error inside a spill's input shows in the spill's corner, and a formula over exactly that spill gets it too", async () => {
