@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS script, required by the tests as manifest-resids.cjs is */
 // The naming rules Excel sets for custom functions, checked on functions.json (excel-behaviour.md item 1;
 // learn.microsoft.com/office/dev/add-ins/excel/custom-functions-naming):
 // - id and name start with a letter and are at least three characters long;
