@@ -4,10 +4,13 @@
  * so every parameter is described and the function ids never change once shipped.
  *
  * Shared rules (see README "Conventions"): a row whose value cell is blank is ignored; text, booleans,
- * negative pupils or a blank pupil beside a value give #VALUE! with a message naming the function, the
- * argument and the 1-based row; no usable rows or zero pupils give #DIV/0!; log-based statistics on a
- * value <= 0 give #NUM!. Omitted optional arguments arrive as null and take their documented default.
- * Spilled columns line up with the input rows; an input row that is entirely blank gives a blank cell.
+ * data types, negative pupils or a blank pupil beside a value give #VALUE! with a message naming the
+ * function, the argument and the 1-based row; no usable rows or zero pupils give #DIV/0!; log-based
+ * statistics on a value <= 0 give #NUM! (Excel shows no message on those two). Omitted optional arguments
+ * arrive as null and take their documented default. Spilled columns line up with the input rows; an input
+ * row that is entirely blank gives a blank cell. Row-wise functions keep a bad row to itself (its cell shows
+ * the #VALUE!, the other rows compute); a problem of shape, and any bad row of an aggregate, fails the whole
+ * result. A blank prior and a prior of 0 mean the same (some Excel builds pass a blank cell as 0).
  */
 import { RowProblems } from "../engine/core/RowProblems";
 import { readSample } from "../engine/core/WeightedSample";
