@@ -34,6 +34,7 @@ function main() {
   for (const note of sets.notes) console.log(`validate (note): ${note}`);
   for (const p of problems) console.error(`validate: ${p}`);
   if (problems.length > 0) process.exit(1);
+  if (createRequire(import.meta.url)("./check-function-metadata.cjs").checkFunctionMetadata(root) > 0) process.exit(1);
   console.log(`validate: ${path.basename(manifest)} matches the schema, every resid resolves and it declares the requirement sets the code needs`);
 }
 
