@@ -129,7 +129,7 @@ describe("task pane: applying to the workbook", () => {
     }
     expect((await readSheet(wb, "WSF Equity")).formulas.flat().some((f) => String(f).startsWith("=WSF.EQUITYTABLE("))).toBe(true);
     expect((await readSheet(wb, "WSF Explain")).formulas.flat().some((f) => String(f).includes("WSF.EXPLAIN("))).toBe(true);
-    expect(wb.charts.map((c) => c.name)).toEqual(["WSF per pupil by poverty decile", "WSF per pupil vs poverty", "WSF Lorenz curve"]);
+    expect(wb.charts.map((c) => c.name)).toEqual(["WSF per pupil by poverty decile", "WSF Lorenz curve", "WSF per pupil vs poverty"]);
     expect(wb.activeSheet).toBe("WSF Allocation");
     expect(screen.getByLabelText("Applied summary")).toHaveTextContent(`Applied: base $${LAUSD_BASE.toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}, total $5,000,000, 0 schools floored, 0 schools capped.`);
   });
