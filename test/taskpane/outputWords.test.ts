@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { formatCents, formatDollars, formatNumber, formatPercent, formatStatistic, parseTypedNumber } from "../../src/taskpane/common/formatNumbers";
 import { correlationStrength, describeStatistic, formatStatisticValue } from "../../src/taskpane/steps/equity/describeStatistic";
 import { measureKind } from "../../src/taskpane/steps/equity/measureKind";
+import { formatCell } from "../../src/playground/grid/formatCell";
 
 /* Issue 8, bugs 7 and 11: the words and numbers of the dashboard, right in sign and size, never "-0". */
 
@@ -80,5 +81,14 @@ describe("measureKind", () => {
     expect(["Unrestricted per pupil", "Total per pupil", "Total per weighted pupil", "Spending per student", "Dollars/pupil"].map(measureKind)).toEqual(["perPupil", "perPupil", "perPupil", "perPupil", "perPupil"]);
     expect(["FRL share", "Poverty rate", "% EL", "Attendance ratio"].map(measureKind)).toEqual(["share", "share", "share", "share"]);
     expect(["Enrollment", "Low income (FRL)", "Teachers"].map(measureKind)).toEqual(["count", "count", "count"]);
+  });
+});
+
+describe("formatCell number format sections (the WSF Charts gradient cell, as Excel shows it)", () => {
+  test("positive;negative;zero: the sign is written by the section", () => {
+    expect(formatCell(0.196, "+0.0%;-0.0%;0.0%")).toBe("+19.6%");
+    expect(formatCell(-0.05, "+0.0%;-0.0%;0.0%")).toBe("-5.0%");
+    expect(formatCell(0, "+0.0%;-0.0%;0.0%")).toBe("0.0%");
+    expect(formatCell(1234.5, "$#,##0")).toBe("$1,235");
   });
 });

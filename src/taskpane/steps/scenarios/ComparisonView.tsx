@@ -12,7 +12,9 @@ import type { Comparison } from "./useScenarioComparison";
 export const PAGE_SIZE = 50;
 
 const useStyles = makeStyles({
-  table: { tableLayout: "auto" },
+  table: { tableLayout: "auto", fontSize: tokens.fontSizeBase200 },
+  school: { maxWidth: "9em", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  nowrap: { whiteSpace: "nowrap" },
   gain: { color: tokens.colorPaletteGreenForeground1 },
   loss: { color: tokens.colorPaletteRedForeground1 },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
@@ -43,12 +45,13 @@ function signedPercent(x: number | null): string {
   return `${x > 0 ? "+" : "-"}${shown}`;
 }
 
-const COLUMNS: { key: DifferenceKey; label: (a: string, b: string) => string }[] = [
-  { key: "name", label: () => "School" },
-  { key: "a", label: (a) => a },
-  { key: "b", label: (_, b) => b },
-  { key: "difference", label: () => "Change" },
-  { key: "percent", label: () => "Change %" },
+/** Column headings kept short so five columns fit the pane; the line above the table says what A and B are. */
+const COLUMNS: { key: DifferenceKey; label: string }[] = [
+  { key: "name", label: "School" },
+  { key: "a", label: "A" },
+  { key: "b", label: "B" },
+  { key: "difference", label: "Change" },
+  { key: "percent", label: "Change %" },
 ];
 
 /**
@@ -134,6 +137,9 @@ export function ComparisonView({ value, labelA, labelB }: { value: Comparison; l
         </Field>
       </div>
       <h3 className={styles.heading}>School by school</h3>
+      <p className={rows.note}>
+        A is {labelA}, B is {labelB}; the change is B - A.
+      </p>
       <p className={rows.note} aria-label="Rows shown">
         {listed.length === 0
           ? "No school matches."
@@ -145,7 +151,7 @@ export function ComparisonView({ value, labelA, labelB }: { value: Comparison; l
             <TableRow>
               {COLUMNS.map((col) => (
                 <TableHeaderCell key={col.key} sortDirection={sort.key === col.key ? sort.direction : undefined} onClick={() => sortBy(col.key)}>
-                  {col.label(labelA, labelB)}
+                  {col.label}
                 </TableHeaderCell>
               ))}
             </TableRow>
@@ -153,11 +159,13 @@ export function ComparisonView({ value, labelA, labelB }: { value: Comparison; l
           <TableBody>
             {shown.map((m) => (
               <TableRow key={m.row}>
-                <TableCell>{m.name}</TableCell>
-                <TableCell className={rows.numeric}>{formatDollars(m.a)}</TableCell>
-                <TableCell className={rows.numeric}>{formatDollars(m.b)}</TableCell>
-                <TableCell className={mergeClasses(rows.numeric, m.difference > 0.005 ? styles.gain : m.difference < -0.005 ? styles.loss : undefined)}>{signedDollars(m.difference)}</TableCell>
-                <TableCell className={mergeClasses(rows.numeric, m.difference > 0.005 ? styles.gain : m.difference < -0.005 ? styles.loss : undefined)}>{signedPercent(m.percent)}</TableCell>
+                <TableCell className={styles.school} title={m.name}>
+                  {m.name}
+                </TableCell>
+                <TableCell className={mergeClasses(rows.numeric, styles.nowrap)}>{formatDollars(m.a)}</TableCell>
+                <TableCell className={mergeClasses(rows.numeric, styles.nowrap)}>{formatDollars(m.b)}</TableCell>
+                <TableCell className={mergeClasses(rows.numeric, styles.nowrap, m.difference > 0.005 ? styles.gain : m.difference < -0.005 ? styles.loss : undefined)}>{signedDollars(m.difference)}</TableCell>
+                <TableCell className={mergeClasses(rows.numeric, styles.nowrap, m.difference > 0.005 ? styles.gain : m.difference < -0.005 ? styles.loss : undefined)}>{signedPercent(m.percent)}</TableCell>
               </TableRow>
             ))}
           </TableBody>
