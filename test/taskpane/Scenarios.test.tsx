@@ -65,8 +65,10 @@ describe("task pane: scenarios", () => {
     expect(within(scenarios).getByText(`2 schools lose ${dollars(lost)} in all under "Need"; 2 of them lose more than 5%.`)).toBeInTheDocument();
     const listed = within(within(scenarios).getByRole("table", { name: "Schools compared" })).getAllByRole("row").slice(1);
     // Every school, largest loss first: Baker -59,754, Adams -51,845, Cole +2,636, Drew +108,963.
-    expect(listed.map((r) => within(r).getAllByRole("cell")[0].textContent)).toEqual(["Baker", "Adams", "Cole", "Drew"]);
+    expect(listed.map((r) => within(r).getAllByRole("cell")[0].firstElementChild?.textContent)).toEqual(["Baker", "Adams", "Cole", "Drew"]);
     expect(listed[3]).toHaveTextContent(`+${dollars(gains[3])}`);
+    // Under each name, its amounts under A and B.
+    expect(within(listed[3]).getAllByRole("cell")[0]).toHaveTextContent(`DrewA $2,000,000, B ${dollars(need[3])}`);
     expect(listed[3]).toHaveTextContent(`+${((gains[3] / 2_000_000) * 100).toFixed(1)}%`);
     expect(listed[0]).toHaveTextContent(`-${dollars(-gains[1])}`);
     // Neither formula has protection: no floor, no stop-loss, no gain cap, said once per side.
@@ -166,7 +168,7 @@ describe("task pane: scenarios", () => {
     const scenarios = region("6. Scenarios");
     await user.selectOptions(within(scenarios).getByRole("combobox", { name: "Compare A" }), "Flat");
     await user.selectOptions(within(scenarios).getByRole("combobox", { name: "Compare B" }), "Need");
-    const names = () => within(within(scenarios).getByRole("table", { name: "Schools compared" })).getAllByRole("row").slice(1).map((r) => within(r).getAllByRole("cell")[0].textContent);
+    const names = () => within(within(scenarios).getByRole("table", { name: "Schools compared" })).getAllByRole("row").slice(1).map((r) => within(r).getAllByRole("cell")[0].firstElementChild?.textContent);
 
     // Sort by school name, then the other way.
     await user.click(within(scenarios).getByRole("button", { name: "School" }));

@@ -56,7 +56,8 @@ function autoMinimum(min: number, max: number, bars: boolean): number {
   if (bars || !(min > 0) || min <= (5 / 6) * max) return Math.min(0, min);
   const span = max - min;
   const unit = 10 ** Math.floor(Math.log10(span > 0 ? span : max));
-  return Math.floor(min / unit) * unit;
+  // A little room under the lowest point, so it and its label sit above the axis.
+  return Math.floor((min - span * 0.1) / unit) * unit;
 }
 
 /** Least-squares line through the points for a trendline, with the engine's slope and mean (unweighted, as Excel's). */

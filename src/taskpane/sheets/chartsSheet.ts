@@ -18,7 +18,7 @@ function letters(column: number): string {
 /**
  * The "WSF Charts" sheet: three native charts (design.md step 4) placed where the sheet opens, stacked in
  * columns A:H, and their data from column J on:
- * - row 2 says in a formula cell how much more the highest-poverty decile gets than the lowest per pupil,
+ * - row 2 says in a formula cell (B2) how much more the highest-poverty decile gets than the lowest per pupil,
  *   so the gradient is read as a number, whatever the chart's axis;
  * - per pupil by poverty decile (A4): a dot plot (points, no bars) with every point labelled in dollars,
  *   from WSF.BYGROUP(per pupil, poverty share, enrollment, 10), which spills group, min and max poverty,
@@ -47,7 +47,7 @@ export function chartsSheet(allocation: AllocationCells): { sheet: SheetSpec; ch
     row: 0,
     column: 0,
     headerRow: true,
-    values: [[poverty ? "Charts of the per pupil amounts: by poverty decile, Lorenz curve, against poverty (scroll down). Their data are in columns J onward." : "Lorenz curve of the per pupil amounts. Its data are in columns J onward."]],
+    values: [[poverty ? "Charts of the per pupil amounts (three; scroll down)" : "Lorenz curve of the per pupil amounts"]],
   });
 
   if (poverty) {
@@ -69,7 +69,7 @@ export function chartsSheet(allocation: AllocationCells): { sheet: SheetSpec; ch
     blocks.push({ row: 0, column: d, values: [["Per pupil by poverty decile (decile 1 = lowest poverty)"]], headerRow: true });
     blocks.push({ row: 1, column: d, values: decile, headerRow: true, numberFormats: ["0", "0.0%", "0.0%", "#,##0", "$#,##0", null, "0", "$#,##0"] });
     // The gradient in words and a formula, where the sheet opens.
-    blocks.push({ row: 1, column: 0, values: [["Highest-poverty decile over lowest, per pupil:", null, null, null, `=${col(4)}12/${col(4)}3-1`]], numberFormats: [null, null, null, null, "+0.0%;-0.0%;0.0%"] });
+    blocks.push({ row: 1, column: 0, values: [["Highest-poverty decile over lowest, per pupil:", `=${col(4)}12/${col(4)}3-1`]], numberFormats: [null, "+0.0%;-0.0%;0.0%"] });
     charts.push({
       sheet,
       dataSheet: sheet,
@@ -127,5 +127,5 @@ export function chartsSheet(allocation: AllocationCells): { sheet: SheetSpec; ch
     });
   }
 
-  return { sheet: { name: sheet, blocks, columnWidths: [10, 10, 10, 10, 10, 10, 10, 10, 2, 8, 12, 12, 10, 14, 2, 14, 12, 2, 14, 14, 14] }, charts };
+  return { sheet: { name: sheet, blocks, columnWidths: [44, 10, 6, 6, 6, 6, 6, 6, 2, 8, 12, 12, 10, 14, 2, 14, 12, 2, 14, 14, 14] }, charts };
 }

@@ -58,8 +58,8 @@ describe("equitySheet and chartsSheet", () => {
     expect(decile.values[1].slice(6)).toEqual(["=J3", "=N3"]);
     expect(decile.values[10].slice(6)).toEqual(["=J12", "=N12"]);
     // Row 2: decile 10 over decile 1, minus 1, as a signed per cent.
-    expect(sheet.blocks[3]).toMatchObject({ row: 1, column: 0, numberFormats: [null, null, null, null, "+0.0%;-0.0%;0.0%"] });
-    expect(sheet.blocks[3].values[0][4]).toBe("=N12/N3-1");
+    expect(sheet.blocks[3]).toMatchObject({ row: 1, column: 0, numberFormats: [null, "+0.0%;-0.0%;0.0%"] });
+    expect(sheet.blocks[3].values[0][1]).toBe("=N12/N3-1");
     const lorenz = sheet.blocks[5];
     expect(lorenz.column).toBe(18);
     expect(lorenz.values[0]).toEqual(["Share of pupils", "Lorenz curve", "Line of equality"]);

@@ -13,7 +13,9 @@ export const PAGE_SIZE = 50;
 
 const useStyles = makeStyles({
   table: { tableLayout: "auto", fontSize: tokens.fontSizeBase200 },
-  school: { maxWidth: "9em", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  school: { maxWidth: "13em" },
+  name: { display: "block", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  amounts: { display: "block", color: tokens.colorNeutralForeground3, whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" },
   nowrap: { whiteSpace: "nowrap" },
   gain: { color: tokens.colorPaletteGreenForeground1 },
   loss: { color: tokens.colorPaletteRedForeground1 },
@@ -45,11 +47,9 @@ function signedPercent(x: number | null): string {
   return `${x > 0 ? "+" : "-"}${shown}`;
 }
 
-/** Column headings kept short so five columns fit the pane; the line above the table says what A and B are. */
+/** Three sortable columns fit the pane; each school's amounts under A and B are written under its name. */
 const COLUMNS: { key: DifferenceKey; label: string }[] = [
   { key: "name", label: "School" },
-  { key: "a", label: "A" },
-  { key: "b", label: "B" },
   { key: "difference", label: "Change" },
   { key: "percent", label: "Change %" },
 ];
@@ -94,7 +94,7 @@ export function ComparisonView({ value, labelA, labelB }: { value: Comparison; l
           {labelB}: {value.provenanceB}
         </li>
       </ul>
-      <ul className={rows.list} aria-label="Comparison summary">
+      <ul className={rows.list} aria-label="Who gains and who loses">
         <li>
           Total: {formatDollars(c.totalA)} under {labelA}, {formatDollars(c.totalB)} under {labelB}. Base {formatCents(c.baseA)} against {formatCents(c.baseB)}.
         </li>
@@ -138,7 +138,7 @@ export function ComparisonView({ value, labelA, labelB }: { value: Comparison; l
       </div>
       <h3 className={styles.heading}>School by school</h3>
       <p className={rows.note}>
-        A is {labelA}, B is {labelB}; the change is B - A.
+        A is {labelA}, B is {labelB}; the change is B - A, in dollars and as a share of A.
       </p>
       <p className={rows.note} aria-label="Rows shown">
         {listed.length === 0
@@ -159,11 +159,14 @@ export function ComparisonView({ value, labelA, labelB }: { value: Comparison; l
           <TableBody>
             {shown.map((m) => (
               <TableRow key={m.row}>
-                <TableCell className={styles.school} title={m.name}>
-                  {m.name}
+                <TableCell className={styles.school}>
+                  <span className={styles.name} title={m.name}>
+                    {m.name}
+                  </span>
+                  <span className={styles.amounts}>
+                    A {formatDollars(m.a)}, B {formatDollars(m.b)}
+                  </span>
                 </TableCell>
-                <TableCell className={mergeClasses(rows.numeric, styles.nowrap)}>{formatDollars(m.a)}</TableCell>
-                <TableCell className={mergeClasses(rows.numeric, styles.nowrap)}>{formatDollars(m.b)}</TableCell>
                 <TableCell className={mergeClasses(rows.numeric, styles.nowrap, m.difference > 0.005 ? styles.gain : m.difference < -0.005 ? styles.loss : undefined)}>{signedDollars(m.difference)}</TableCell>
                 <TableCell className={mergeClasses(rows.numeric, styles.nowrap, m.difference > 0.005 ? styles.gain : m.difference < -0.005 ? styles.loss : undefined)}>{signedPercent(m.percent)}</TableCell>
               </TableRow>
