@@ -1,14 +1,15 @@
 /**
  * What each equity statistic means, in one line without its value, with the Excel number format the WSF
  * Equity sheet shows it in, and the benchmark often quoted for it as context (with its source), never as
- * a verdict. The order is `equityTable`'s (test/taskpane/sheets/equitySheet.test.ts checks it), so the
+ * a verdict (the small indices Theil, mean log deviation and Atkinson get 5 decimals, so they keep 3
+ * significant digits at the sizes school funding gives). The order is `equityTable`'s (test/taskpane/sheets/equitySheet.test.ts checks it), so the
  * sheet can write the explanation beside each row of the WSF.EQUITYTABLE spill.
  */
 export interface GlossaryEntry {
   metric: string;
   meaning: string;
   /** Excel number format of the value: dollars, per cent, or a statistic to 3-4 significant digits. */
-  format: "$#,##0" | "0.0%" | "0.0000" | "0.000";
+  format: "$#,##0" | "0.0%" | "0.0000" | "0.00000" | "0.000";
   benchmark: string | null;
   source: string | null;
 }
@@ -47,9 +48,9 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   },
   { metric: "Verstegen index", meaning: "What schools above the median get, as a multiple of the median; 1 is equal.", format: "0.000", benchmark: null, source: null },
   { metric: "Gini coefficient", meaning: "0 is equal, 1 is one school with everything.", format: "0.0000", benchmark: null, source: null },
-  { metric: "Theil index", meaning: "0 is equal; splits into gaps between and within regions.", format: "0.0000", benchmark: null, source: null },
-  { metric: "Mean log deviation", meaning: "0 is equal; weighs gaps at the bottom more than Theil does.", format: "0.0000", benchmark: null, source: null },
-  { metric: "Atkinson index (epsilon = 0.5)", meaning: "The share of the money that could go if the rest were spread equally, at no loss of welfare; 0 is equal.", format: "0.0000", benchmark: null, source: null },
+  { metric: "Theil index", meaning: "0 is equal; splits into gaps between and within regions.", format: "0.00000", benchmark: null, source: null },
+  { metric: "Mean log deviation", meaning: "0 is equal; weighs gaps at the bottom more than Theil does.", format: "0.00000", benchmark: null, source: null },
+  { metric: "Atkinson index (epsilon = 0.5)", meaning: "The share of the money that could go if the rest were spread equally, at no loss of welfare; 0 is equal.", format: "0.00000", benchmark: null, source: null },
   { metric: "Standard deviation of logs", meaning: "Roughly the typical proportional distance from the average; 0 is equal.", format: "0.0000", benchmark: null, source: null },
   {
     metric: "Correlation with poverty",
