@@ -57,12 +57,12 @@ test("a webview too old for the add-in shows the sentence, not a blank pane", as
   await screenshot(browser.page, "taskpane-too-old");
 });
 
-test("an Excel without ExcelApi 1.7 gets a sentence naming what is missing; the pane does not start", async () => {
-  await openPane(["ExcelApi 1.7"]);
+test("an Excel without ExcelApi 1.8 gets a sentence naming what is missing; the pane does not start", async () => {
+  await openPane(["ExcelApi 1.8"]);
   const alert = browser.page.locator("#root [role=alert]");
   await alert.waitFor({ state: "visible" });
   const text = await alert.innerText();
-  expect(text).toContain("This version of Excel lacks features the Weighted Student Funding add-in needs: ExcelApi 1.7 (charts with series and trendlines, and change events).");
+  expect(text).toContain("This version of Excel lacks features the Weighted Student Funding add-in needs: ExcelApi 1.8 (charts with series, trendlines and number formats, and change events).");
   expect(text).not.toContain("CustomFunctionsRuntime");
   expect(await browser.page.locator("#wsf-too-old").isVisible()).toBe(false);
   expect(browser.problems).toEqual([]);

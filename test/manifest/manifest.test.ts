@@ -30,7 +30,7 @@ describe("manifest.xml", () => {
 
   it("declares the shared runtime, the WSF namespace, ReadWriteDocument and the four icon sizes", () => {
     expect(manifest).toContain('<Set Name="SharedRuntime" MinVersion="1.1"/>');
-    expect(manifest).toContain('<Set Name="ExcelApi" MinVersion="1.7"/>');
+    expect(manifest).toContain('<Set Name="ExcelApi" MinVersion="1.8"/>');
     expect(manifest).toContain('<Set Name="CustomFunctionsRuntime" MinVersion="1.3"/>');
     expect(manifest).toMatch(/<Runtime resid="Taskpane.Url" lifetime="long"\/>/);
     expect(manifest).toContain('<bt:String id="Functions.Namespace" DefaultValue="WSF"/>');

@@ -23,19 +23,19 @@ const check = (xml: string, apis = OFFICE_APIS, required = REQUIRED_SETS) => che
 describe("requirement sets", () => {
   jest.setTimeout(120_000);
 
-  it("the list matches the code and manifest.xml declares what it needs: ExcelApi 1.7, CustomFunctionsRuntime 1.3, SharedRuntime 1.1", () => {
+  it("the list matches the code and manifest.xml declares what it needs: ExcelApi 1.8, CustomFunctionsRuntime 1.3, SharedRuntime 1.1", () => {
     expect(checker.requirementSetProblems(root, manifest, list).problems).toEqual([]);
-    expect(Object.fromEntries(checker.declaredSets(manifest))).toEqual({ ExcelApi: "1.7", CustomFunctionsRuntime: "1.3", SharedRuntime: "1.1" });
+    expect(Object.fromEntries(checker.declaredSets(manifest))).toEqual({ ExcelApi: "1.8", CustomFunctionsRuntime: "1.3", SharedRuntime: "1.1" });
   });
 
   it("the manifest as it was (SharedRuntime 1.1 only) is refused, naming the APIs that need more", () => {
     const old = manifest.replace(/\s*<Set Name="ExcelApi"[^>]*\/>/, "").replace(/\s*<Set Name="CustomFunctionsRuntime"[^>]*\/>/, "");
     const problems = check(old).problems;
     expect(problems).toHaveLength(2);
-    expect(problems[0]).toMatch(/declares no ExcelApi, but the code needs ExcelApi 1\.7 \(Excel\.\w+\.\w+\)/);
+    expect(problems[0]).toMatch(/declares no ExcelApi, but the code needs ExcelApi 1\.8 \(Excel\.\w+\.\w+\)/);
     expect(problems[1]).toMatch(/declares no CustomFunctionsRuntime, but the code needs CustomFunctionsRuntime 1\.3/);
-    expect(check(manifest.replace('<Set Name="ExcelApi" MinVersion="1.7"/>', '<Set Name="ExcelApi" MinVersion="1.4"/>')).problems).toEqual([
-      expect.stringContaining("the manifest declares ExcelApi 1.4, but the code needs ExcelApi 1.7"),
+    expect(check(manifest.replace('<Set Name="ExcelApi" MinVersion="1.8"/>', '<Set Name="ExcelApi" MinVersion="1.7"/>')).problems).toEqual([
+      expect.stringContaining("the manifest declares ExcelApi 1.7, but the code needs ExcelApi 1.8"),
     ]);
   });
 
@@ -53,7 +53,7 @@ describe("requirement sets", () => {
     const guarded = OFFICE_APIS.map((a) => (a.api === "Excel.Worksheet.onChanged" ? { ...a, guarded: true } : a));
     expect(check(manifest, guarded).problems).toEqual(['Excel.Worksheet.onChanged is listed as guarded, but src/workbook/office/OfficeWorkbook.ts never checks isSetSupported("ExcelApi", "1.7")']);
     const stale = REQUIRED_SETS.map((s) => (s.name === "ExcelApi" ? { ...s, version: "1.4" } : s));
-    expect(check(manifest, OFFICE_APIS, stale).problems).toEqual([expect.stringContaining("REQUIRED_SETS in src/workbook/office/requirementSets.ts says ExcelApi 1.4, but the code needs ExcelApi 1.7")]);
+    expect(check(manifest, OFFICE_APIS, stale).problems).toEqual([expect.stringContaining("REQUIRED_SETS in src/workbook/office/requirementSets.ts says ExcelApi 1.4, but the code needs ExcelApi 1.8")]);
   });
 });
 
@@ -63,8 +63,8 @@ describe("missingRequirementSetsMessage", () => {
   });
 
   it("names the missing sets and what they are for, and says the workbook is unchanged", () => {
-    const message = missingRequirementSetsMessage((name, version) => !(name === "ExcelApi" && version === "1.7"));
-    expect(message).toContain("ExcelApi 1.7 (charts with series and trendlines, and change events)");
+    const message = missingRequirementSetsMessage((name, version) => !(name === "ExcelApi" && version === "1.8"));
+    expect(message).toContain("ExcelApi 1.8 (charts with series, trendlines and number formats, and change events)");
     expect(message).not.toContain("CustomFunctionsRuntime");
     expect(message).toContain("Your workbook has not been changed.");
   });

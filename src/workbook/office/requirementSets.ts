@@ -65,6 +65,10 @@ export const OFFICE_APIS: readonly OfficeApiUse[] = [
     "Excel.ChartAxis.title",
     "Excel.ChartAxisTitle.text",
     "Excel.ChartCollection.add",
+    "Excel.ChartDataLabels.showValue",
+    "Excel.Chart.legend",
+    "Excel.ChartLegend.position",
+    "Excel.ChartLegend.visible",
     "Excel.ChartSeries.name",
     "Excel.ChartSeriesCollection.getItemAt",
     "Excel.ChartTitle.text",
@@ -115,6 +119,12 @@ export const OFFICE_APIS: readonly OfficeApiUse[] = [
   { api: "Excel.ChartSeries.trendlines", set: excel("1.7"), use: "the trendline of per pupil vs poverty" },
   { api: "Excel.ChartTrendlineCollection.add", set: excel("1.7"), use: "the trendline of per pupil vs poverty" },
   { api: "Excel.Worksheet.onChanged", set: excel("1.7"), use: "re-read the table after a person edits it" },
+  { api: "Excel.ChartSeries.hasDataLabels", set: excel("1.7"), use: "value labels on a chart's points" },
+
+  // ExcelApi 1.8: number formats of chart axes and data labels.
+  { api: "Excel.ChartAxis.numberFormat", set: excel("1.8"), use: "dollars and shares on chart axes" },
+  { api: "Excel.ChartSeries.dataLabels", set: excel("1.8"), use: "value labels on a chart's points" },
+  { api: "Excel.ChartDataLabels.numberFormat", set: excel("1.8"), use: "value labels in dollars" },
 
   // Custom functions: errors with messages (1.2), the error codes (1.3).
   { api: "CustomFunctions.Error", set: customFunctions("1.2"), use: "errors the functions return" },
@@ -135,7 +145,7 @@ export const OFFICE_APIS: readonly OfficeApiUse[] = [
  * runtime (`<Runtime lifetime="long">` in the manifest; no API member stands for it).
  */
 export const REQUIRED_SETS: readonly { name: RequirementSetName; version: string; for: string }[] = [
-  { name: "ExcelApi", version: "1.7", for: "charts with series and trendlines, and change events" },
+  { name: "ExcelApi", version: "1.8", for: "charts with series, trendlines and number formats, and change events" },
   { name: "CustomFunctionsRuntime", version: "1.3", for: "the error codes of the WSF functions" },
   { name: "SharedRuntime", version: "1.1", for: "the task pane and the functions sharing one runtime" },
 ];
