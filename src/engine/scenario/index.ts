@@ -20,3 +20,5 @@ export { compareScenarios } from "./compareScenarios";
 export type { ScenarioComparison, SchoolDifference } from "./compareScenarios";
 export { protectionCost } from "./protectionCost";
 export type { ProtectionCost, RuleCost } from "./protectionCost";
+export { parseScenarioFile, serializeScenarioFile, mappingToColumns, columnsToMapping, SCENARIO_FILE_FORMAT, SCENARIO_FILE_VERSION } from "./scenarioFile";
+export type { ScenarioFile, ScenarioColumns, ParsedScenarioFile } from "./scenarioFile";
