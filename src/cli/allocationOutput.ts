@@ -1,6 +1,5 @@
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
-import ExcelJS from "exceljs";
 import type { Cell } from "../engine/core/cells";
 import { isBlank } from "../engine/core/cells";
 import { readSample } from "../engine/core/WeightedSample";
@@ -13,11 +12,12 @@ import type { School } from "../engine/table/School";
 import { allocationSheet } from "../taskpane/sheets/allocationSheet";
 import { equitySheet } from "../taskpane/sheets/equitySheet";
 import { parametersSheet } from "../taskpane/sheets/parametersSheet";
-import type { Block, CellValue, SheetSpec, TableInfo } from "../workbook/WorkbookPort";
+import type { Block, CellValue, TableInfo } from "../workbook/WorkbookPort";
 import { columnLetters } from "../workbook/shared/columnLetters";
 import type { InputTable } from "./readInput";
 import type { Progress } from "./progress";
 import { silentProgress } from "./progress";
+import { type SheetWriter, type XCell, XlsxWriter, type XStyle } from "./xlsxWriter";
 
 /** Everything an allocation run produced, for the writers. */
 export interface AllocationRun {
@@ -61,18 +61,16 @@ function rowTemplate(formula: string, first: number, last: number): string[] {
     .split("\u0000");
 }
 
-const fill = (template: string[], row: number): string => template.join(String(row));
-
-type Out = ExcelJS.CellValue;
-const DIV0: Out = { error: "#DIV/0!" } as ExcelJS.CellErrorValue;
-const f = (formula: string, result: unknown): Out => ({ formula, result } as ExcelJS.CellFormulaValue);
+type Result = number | string | boolean | { error: string } | null;
+const f = (formula: string, result: Result): XCell => ({ formula, result });
 
 /** A cell of the input table as written to the schools sheet. */
-function inputCell(cell: Cell): Out {
+function inputCell(cell: Cell): XCell {
   if (isBlank(cell)) return null;
   // A formula the input held without a saved value (see readInput) goes back as that formula.
-  if (typeof cell === "string" && cell.startsWith("=")) return { formula: cell.slice(1) } as ExcelJS.CellFormulaValue;
-  return cell as Out;
+  if (typeof cell === "string" && cell.startsWith("=")) return { formula: cell.slice(1) };
+  if (typeof cell === "number" || typeof cell === "string" || typeof cell === "boolean") return cell;
+  return String(cell);
 }
 
 /** The equity table of the per-pupil amounts, as the pane's WSF.EQUITYTABLE computes it from the allocation sheet. */
@@ -105,45 +103,44 @@ function povertyHeaderOf(run: AllocationRun): string | null {
 }
 
 const EXCEL_ERRORS: Record<string, string> = { VALUE: "#VALUE!", DIV0: "#DIV/0!", NUM: "#NUM!", NA: "#N/A" };
+const BOLD: XStyle = { bold: true };
 
-/** Writes a small sheet (parameters, equity) block by block, rows in order, for the streaming writer. */
-function writeBlocks(ws: ExcelJS.Worksheet, blocks: Block[], cellOf: (value: CellValue, row: number, column: number) => Out): void {
-  const grid = new Map<number, Map<number, { value: Out; format: string | null; bold: boolean }>>();
+/** Writes a small sheet (parameters, equity) from the pane's blocks, rows in order. */
+async function writeBlocks(sheet: SheetWriter, blocks: Block[], cellOf: (value: string, row: number, column: number) => XCell): Promise<void> {
+  const grid = new Map<number, { cells: XCell[]; styles: XStyle[] }>();
+  const styleCache = new Map<string, XStyle>();
+  const styleOf = (numFmt: string | null, bold: boolean): XStyle => {
+    const key = `${numFmt ?? ""}|${bold}`;
+    if (!styleCache.has(key)) styleCache.set(key, { numFmt, bold });
+    return styleCache.get(key)!;
+  };
   for (const block of blocks) {
     block.values.forEach((line, r) =>
       line.forEach((value, c) => {
         if (value === null) return;
         const row = block.row + r;
         const column = block.column + c;
-        if (!grid.has(row)) grid.set(row, new Map());
-        const converted = typeof value === "string" && value.startsWith("=") ? cellOf(value, row, column) : value;
-        grid.get(row)!.set(column, { value: converted, format: block.numberFormats?.[c] ?? null, bold: block.headerRow === true && r === 0 });
+        if (!grid.has(row)) grid.set(row, { cells: [], styles: [] });
+        const entry = grid.get(row)!;
+        entry.cells[column] = typeof value === "string" && value.startsWith("=") ? cellOf(value, row, column) : value;
+        entry.styles[column] = styleOf(block.numberFormats?.[c] ?? null, block.headerRow === true && r === 0);
       }),
     );
   }
-  for (const row of [...grid.keys()].sort((a, b) => a - b)) {
-    const line = ws.getRow(row + 1);
-    for (const [column, cell] of grid.get(row)!) {
-      const target = line.getCell(column + 1);
-      target.value = cell.value;
-      if (cell.format) target.numFmt = cell.format;
-      if (cell.bold) target.font = { bold: true };
-    }
-    line.commit();
+  for (const row of [...grid.keys()].sort((x, y) => x - y)) {
+    const { cells, styles } = grid.get(row)!;
+    for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
+    await sheet.row(row + 1, cells, styles);
   }
 }
 
-function setWidths(ws: ExcelJS.Worksheet, widths: number[] | undefined): void {
-  if (widths) ws.columns = widths.map((width) => ({ width }));
-}
-
 /**
- * Writes the allocation workbook with exceljs's streaming writer, sheet by sheet, row by row: the schools
- * table (values, as read), "WSF Parameters", "WSF Allocation" and "WSF Equity" as the task pane writes them
- * (its own sheet builders), each WSF formula stored as `_xldudf_WSF_...` (excel-behaviour.md item 8) and
- * made single-valued: the allocation sheet's spilling formulas become one formula per school row, and the
- * equity table one `INDEX(WSF.EQUITYTABLE(...), k, 2)` per statistic. Every formula carries its cached value
- * from the engine, so the file shows the numbers without the add-in. With `values`, plain values only.
+ * Writes the allocation workbook as a stream, sheet by sheet, row by row (`XlsxWriter`): the schools table
+ * (values, as read), "WSF Parameters", "WSF Allocation" and "WSF Equity" as the task pane writes them (its
+ * own sheet builders), each WSF formula stored as `_xldudf_WSF_...` (excel-behaviour.md item 8) and made
+ * single-valued: the allocation sheet's spilling formulas become one formula per school row, and the equity
+ * table one `INDEX(WSF.EQUITYTABLE(...), k, 2)` per statistic. Every formula carries its cached value from
+ * the engine, so the file shows the numbers without the add-in. With `values`, plain values only.
  *
  * @throws Error from the sheet builders or the file system.
  */
@@ -155,131 +152,119 @@ export async function writeAllocationXlsx(path: string, run: AllocationRun, opti
   const params = parametersSheet(spec, { tableLabel: info.label, headers: table.headers, mapping });
   const allocation = allocationSheet(spec, info, mapping, params.cells);
   const equity = equitySheet(allocation.cells);
-
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
-  workbook.creator = "wsf command line";
-
-  // 1. The schools table, values as read.
+  const book = new XlsxWriter(path);
   const n = table.rows.length;
   progress.start("Writing", n * 2);
-  const schoolsWs = workbook.addWorksheet(info.sheet);
-  schoolsWs.addRow(table.headers).commit();
-  for (const row of table.rows) {
-    schoolsWs.addRow(row.map(inputCell)).commit();
+
+  // 1. The schools table, values as read.
+  let sheet = await book.sheet(info.sheet, { widths: table.headers.map((_, k) => (k < 2 ? 28 : 16)), freezeHeader: true });
+  await sheet.row(1, table.headers, table.headers.map(() => BOLD));
+  const width = table.headers.length;
+  const line: XCell[] = new Array(width);
+  for (let r = 0; r < n; r++) {
+    const source = table.rows[r];
+    for (let c = 0; c < width; c++) line[c] = inputCell(source[c]);
+    await sheet.row(r + 2, line);
     progress.tick(1);
   }
-  await schoolsWs.commit();
+  await book.endSheet();
 
   // 2. Parameters: numbers and text only.
-  const paramsWs = workbook.addWorksheet(params.sheet.name);
-  setWidths(paramsWs, params.sheet.columnWidths);
-  writeBlocks(paramsWs, params.sheet.blocks, (v) => v as Out);
-  await paramsWs.commit();
+  sheet = await book.sheet(params.sheet.name, { widths: params.sheet.columnWidths });
+  await writeBlocks(sheet, params.sheet.blocks, (v) => v);
+  await book.endSheet();
 
   // 3. Allocation: the pane's cells, spills made per row, with cached values.
   const index = new Int32Array(n).fill(-1);
   schools.forEach((s, i) => (index[s.row - 1] = i));
   const [titles, body, totals] = allocation.sheet.blocks;
   const formats = body.numberFormats ?? [];
+  const columnStyles: XStyle[] = titles.values[0].map((_, c) => ({ numFmt: formats[c] ?? null }));
+  const totalStyles: XStyle[] = titles.values[0].map((_, c) => ({ numFmt: formats[c] ?? null, bold: true }));
   const first = 2;
   const last = n + 1;
   const columns = allocation.cells.columns;
-  const rowWise = [columns.weightedPupils, columns.formulaAmount, columns.protectedAmount, columns.perPupil];
-  const templates = new Map(rowWise.map((c) => [c, rowTemplate(String(body.values[0][c]), first, last)]));
-  const allocWs = workbook.addWorksheet(allocation.sheet.name);
-  setWidths(allocWs, allocation.sheet.columnWidths);
-  const header = allocWs.getRow(1);
-  titles.values[0].forEach((t, c) => {
-    header.getCell(c + 1).value = t;
-    header.getCell(c + 1).font = { bold: true };
-  });
-  header.commit();
+  const templates: (string[] | null)[] = titles.values[0].map(() => null);
+  for (const c of [columns.weightedPupils, columns.formulaAmount, columns.protectedAmount, columns.perPupil]) templates[c] = rowTemplate(String(body.values[0][c]), first, last);
+  // The per-row formulas of the other columns, stored once as templates too (they name only their own row).
+  const rowOf = (r: number): number => first + r;
+  sheet = await book.sheet(allocation.sheet.name, { widths: allocation.sheet.columnWidths, freezeHeader: true });
+  await sheet.row(1, titles.values[0] as XCell[], titles.values[0].map(() => BOLD));
   const povertyHeader = povertyHeaderOf(run);
+  const cells: XCell[] = new Array(titles.values[0].length);
   for (let r = 0; r < n; r++) {
+    cells.fill(null);
     const i = index[r];
-    const sheetRow = first + r;
-    const line = allocWs.getRow(sheetRow);
     if (i >= 0) {
       const s = schools[i];
       const source = body.values[r];
-      const cached: Record<number, unknown> = {
-        [columns.id]: mapping.id !== undefined ? table.rows[r][mapping.id] : s.id,
-        [columns.name]: mapping.name !== undefined ? (isBlank(table.rows[r][mapping.name]) ? 0 : table.rows[r][mapping.name]) : null,
-        [columns.enrollment]: s.enrollment,
-        [columns.weightedPupils]: result.weightedPupils[i],
-        [columns.formulaAmount]: result.formulaAmount[i],
-        [columns.prior]: s.prior === null ? "" : s.prior,
-        [columns.protectedAmount]: result.protectedAmount[i],
-        [columns.change]: result.change[i] === null ? "" : result.change[i],
-        [columns.poverty]: povertyHeader !== null && s.enrollment > 0 ? s.counts[povertyHeader] / s.enrollment : "",
-        [columns.perPupil]: result.perPupil[i] === null ? DIV0 : result.perPupil[i],
-      };
-      if (r === 0) cached[columns.base] = result.base;
-      for (let c = 0; c < titles.values[0].length; c++) {
-        const text = templates.has(c) ? fill(templates.get(c)!, sheetRow) : source[c];
+      const cached: Result[] = new Array(cells.length).fill(null);
+      cached[columns.id] = mapping.id !== undefined ? (table.rows[r][mapping.id] as Result) : s.id;
+      cached[columns.name] = mapping.name !== undefined ? (isBlank(table.rows[r][mapping.name]) ? 0 : (table.rows[r][mapping.name] as Result)) : null;
+      cached[columns.enrollment] = s.enrollment;
+      cached[columns.weightedPupils] = result.weightedPupils[i];
+      cached[columns.base] = r === 0 ? result.base : null;
+      cached[columns.formulaAmount] = result.formulaAmount[i];
+      cached[columns.prior] = s.prior === null ? "" : s.prior;
+      cached[columns.protectedAmount] = result.protectedAmount[i];
+      cached[columns.change] = result.change[i] === null ? "" : result.change[i];
+      cached[columns.poverty] = povertyHeader !== null && s.enrollment > 0 ? s.counts[povertyHeader] / s.enrollment : "";
+      cached[columns.perPupil] = result.perPupil[i] === null ? { error: "#DIV/0!" } : result.perPupil[i];
+      for (let c = 0; c < cells.length; c++) {
+        const template = templates[c];
+        const text = template ? template.join(String(rowOf(r))) : source[c];
         if (text === null || text === undefined) continue;
-        const cell = line.getCell(c + 1);
         const value = cached[c];
-        if (typeof text !== "string" || !text.startsWith("=")) {
-          if (templates.has(c)) cell.value = values ? ((value === "" ? null : value) as Out) : f(text as string, value);
-          else cell.value = text as Out;
-        } else cell.value = values ? ((value === "" ? null : value) as Out) : f(storedFormula(text), value);
-        if (formats[c]) cell.numFmt = formats[c] as string;
+        if (!template && (typeof text !== "string" || !text.startsWith("="))) cells[c] = text as XCell;
+        else if (values) cells[c] = value === "" ? null : (value as XCell);
+        else cells[c] = f(template ? (text as string) : storedFormula(text as string), value);
       }
     }
-    line.commit();
+    await sheet.row(rowOf(r), cells, columnStyles);
     progress.tick(1);
   }
   // Totals, two rows below the last school, as the pane writes them.
-  const totalLine = allocWs.getRow(last + 3);
   const sumOf = (c: number): number => {
     let acc = 0;
     if (c === columns.enrollment) for (const s of schools) acc += s.enrollment;
-    else if (c === columns.weightedPupils) return result.weightedPupils.reduce((a, b) => a + b, 0);
-    else if (c === columns.formulaAmount) return result.formulaAmount.reduce((a, b) => a + b, 0);
+    else if (c === columns.weightedPupils) for (const x of result.weightedPupils) acc += x;
+    else if (c === columns.formulaAmount) for (const x of result.formulaAmount) acc += x;
     else if (c === columns.protectedAmount) return result.total;
     else if (c === columns.prior) for (const s of schools) acc += s.prior ?? 0;
     else if (c === columns.change) for (const x of result.change) acc += x ?? 0;
     return acc;
   };
-  totals.values[0].forEach((t, c) => {
-    if (t === null) return;
-    const cell = totalLine.getCell(c + 1);
-    if (typeof t === "string" && t.startsWith("=")) cell.value = values ? sumOf(c) : f(storedFormula(t), sumOf(c));
-    else cell.value = t;
-    cell.font = { bold: true };
-    if (formats[c]) cell.numFmt = formats[c] as string;
-  });
-  totalLine.commit();
-  await allocWs.commit();
+  await sheet.row(
+    last + 3,
+    totals.values[0].map((t, c) => (typeof t === "string" && t.startsWith("=") ? (values ? sumOf(c) : f(storedFormula(t), sumOf(c))) : (t as XCell))),
+    totalStyles,
+  );
+  await book.endSheet();
 
   // 4. Equity: one single-value formula per statistic, INDEX into WSF.EQUITYTABLE.
-  const equityWs = workbook.addWorksheet(equity.name);
-  setWidths(equityWs, equity.columnWidths);
+  sheet = await book.sheet(equity.name, { widths: equity.columnWidths });
   const stats = allocationEquity(run);
   const [intro, tableBlock] = equity.blocks;
   const spill = String(tableBlock.values[1][0]);
   const lines: CellValue[][] = [tableBlock.values[0]];
-  const cachedValue: Out[] = [];
+  const cachedValue: Result[] = [];
   if ("rows" in stats) {
-    stats.rows.forEach((line, k) => {
-      lines.push([line.metric, `=INDEX(${spill.slice(1)},${k + 1},2)`]);
-      cachedValue.push(line.value instanceof WsfError ? ({ error: EXCEL_ERRORS[line.value.code] } as Out) : line.value);
+    stats.rows.forEach((row, k) => {
+      lines.push([row.metric, `=INDEX(${spill.slice(1)},${k + 1},2)`]);
+      cachedValue.push(row.value instanceof WsfError ? { error: EXCEL_ERRORS[row.value.code] } : row.value);
     });
   }
-  const block: Block = { ...tableBlock, values: lines };
-  writeBlocks(
-    equityWs,
-    [intro, block, ...("error" in stats ? [{ row: tableBlock.row + 1, column: 0, values: [[`The equity table cannot be computed: ${stats.error}`]] }] : [])],
+  await writeBlocks(
+    sheet,
+    [intro, { ...tableBlock, values: lines }, ...("error" in stats ? [{ row: tableBlock.row + 1, column: 0, values: [[`The equity table cannot be computed: ${stats.error}`]] }] : [])],
     (value, row) => {
-      const k = row - tableBlock.row - 1;
-      const cached = cachedValue[k];
-      return values ? cached : f(storedFormula(String(value)), cached);
+      const cached = cachedValue[row - tableBlock.row - 1];
+      return values ? (cached as XCell) : f(storedFormula(value), cached);
     },
   );
-  await equityWs.commit();
+  await book.endSheet();
   progress.stop();
-  await workbook.commit();
+  await book.close();
 }
 
 /** A number or text for a CSV field: text quoted when it holds a comma, quote or line break. */
