@@ -2,7 +2,8 @@
 computes, done with pandas: read the schools (.xlsx through openpyxl, or .csv), weighted pupils = enrollment
 + 0.2 FRL + 0.2 EL + 0.2 foster + 1.0 special education (the LAUSD-style preset), base = last year's total /
 weighted pupils (no protection rules, so the pool is met by one division), amount, change, poverty share and
-per pupil, then write the allocation (.xlsx through openpyxl, or .csv). Prints the base and peak RSS (KB)."""
+per pupil, then write the allocation (.xlsx through openpyxl, or .csv). Prints the base and peak resident
+memory in KB."""
 import resource
 import sys
 
@@ -31,4 +32,19 @@ if target.endswith(".xlsx"):
         out.to_excel(writer, sheet_name="Allocation", index=False)
 else:
     out.to_csv(target, index=False)
-print(repr(float(base)), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+
+def peak_kb():
+    # VmHWM is this process's own peak; ru_maxrss on Linux also counts what the parent held when it forked.
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+print(repr(float(base)), peak_kb())

@@ -79,8 +79,13 @@ export async function benchCliAllocate({ sizes = [10_000, 100_000], runs = 2 } =
   const dir = mkdtempSync(path.join(os.tmpdir(), "wsf-bench-cli-"));
   const rssFile = path.join(dir, "rss");
   const preload = path.join(dir, "rss.cjs");
-  // Peak resident memory of the wsf process, written as it exits (kilobytes on Linux).
-  writeFileSync(preload, `process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`);
+  // Peak resident memory of the wsf process, written as it exits (kilobytes).
+  // VmHWM (Linux) is the process's own peak; resourceUsage().maxRSS also counts what this bench held when it
+  // forked the process, so it is the fallback only.
+  writeFileSync(
+    preload,
+    `process.on("exit", () => { const fs = require("fs"); let kb = process.resourceUsage().maxRSS; try { kb = Number(/VmHWM:\\s+(\\d+)/.exec(fs.readFileSync("/proc/self/status", "utf8"))[1]); } catch {} fs.writeFileSync(${JSON.stringify(rssFile)}, String(kb)); });\n`,
+  );
   const results = [];
   console.log("\nwsf allocate <schools> --preset lausd-style --pool prior --out <out> vs pandas (read, the same allocation, write), end to end, best of " + runs);
   console.log("schools  | file | wsf s  | wsf peak RSS MB | pandas s | pandas peak RSS MB | wsf / pandas | target");

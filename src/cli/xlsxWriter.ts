@@ -32,7 +32,6 @@ const PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
 
 function escapeXml(text: string): string {
   // Characters XML 1.0 does not allow are dropped; the five markup characters are escaped.
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/[<>&"]/g, (c) => (c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === "&" ? "&amp;" : "&quot;"));
 }
 
