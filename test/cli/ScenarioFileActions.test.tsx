@@ -11,9 +11,16 @@ import { csvText, wsf } from "./support";
 
 const LAUSD = "LAUSD-style: flat general fund + need supplements";
 
-/** What the pane hands to the browser's download: the Blob given to URL.createObjectURL. */
-function captureDownloads(): Blob[] {
-  const blobs: Blob[] = [];
+/**
+ * What the pane hands to the browser's download: the Blob given to URL.createObjectURL, and the file name of
+ * the link it clicks (jsdom cannot navigate, so the click itself is recorded instead).
+ */
+function captureDownloads(): Blob[] & { names?: string[] } {
+  const blobs: Blob[] & { names?: string[] } = [];
+  blobs.names = [];
+  jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+    blobs.names!.push(this.download);
+  });
   Object.defineProperty(URL, "createObjectURL", { configurable: true, value: (blob: Blob) => (blobs.push(blob), "blob:wsf-test") });
   Object.defineProperty(URL, "revokeObjectURL", { configurable: true, value: () => undefined });
   return blobs;
@@ -54,6 +61,7 @@ describe("scenario files between the task pane and the command line", () => {
     await user.click(within(scenarios).getByRole("button", { name: "Export .json" }));
     await screen.findByText('Scenario file "LAUSD-style.json" exported');
     expect(downloads).toHaveLength(1);
+    expect(downloads.names).toEqual(["LAUSD-style.json"]);
     const text = await blobText(downloads[0]);
     const file = JSON.parse(text);
     expect(file).toMatchObject({ format: "wsf-scenario", version: 1, name: "LAUSD-style", columns: { id: "School ID", enrollment: "Enrollment", frl: "Free and reduced lunch", el: "English learners" } });

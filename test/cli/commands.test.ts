@@ -196,7 +196,7 @@ describe("wsf statements", () => {
     expect(err).toContain("Wrote 850 statements");
     const pdf = await PDFDocument.load(await readFile(out));
     expect(pdf.getPageCount()).toBe(850);
-  });
+  }, 120_000);
 
   it("writes one file per school into a folder, named by school id", async () => {
     const eight = eightSchoolDistrict();
