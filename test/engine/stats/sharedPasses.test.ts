@@ -3,6 +3,7 @@ import { sampleOf } from "../../../src/engine/core/WeightedSample";
 import { WsfError } from "../../../src/engine/core/WsfError";
 import { elasticity } from "../../../src/engine/stats/elasticity";
 import { equityTable } from "../../../src/engine/stats/equityTable";
+import { byGroup } from "../../../src/engine/stats/byGroup";
 import { mean } from "../../../src/engine/stats/mean";
 import { sdLogs } from "../../../src/engine/stats/sdLogs";
 import { totalPupils } from "../../../src/engine/stats/totalPupils";
@@ -66,5 +67,18 @@ describe("statistics sharing passes over one sample", () => {
     })();
     expect(cached).toBe(uncached);
     expect(cached).toMatch(/factor row 2/);
+  });
+
+  it("give the same results when the scratch memory holds another call's columns", () => {
+    const small = { values: [9000, 8000, 12000, 7000], weights: [100, 0, 300, 50], poverty: Float64Array.of(0.3, 0.9, 0.8, 0.1) };
+    const before = { groups: byGroup(fresh(small.values, small.weights), small.poverty, 2), elasticity: elasticity(fresh(small.values, small.weights), small.poverty) };
+    // A larger call fills the scratch with its own (very different) numbers.
+    const n = 5000;
+    const big = fresh(Array.from({ length: n }, (_, i) => 1e6 + i), Array.from({ length: n }, () => 1e5));
+    const bigPoverty = Float64Array.from({ length: n }, (_, i) => 0.01 + (i % 97) / 100);
+    byGroup(big, bigPoverty, 10);
+    elasticity(big, bigPoverty);
+    expect(byGroup(fresh(small.values, small.weights), small.poverty, 2)).toEqual(before.groups);
+    expect(elasticity(fresh(small.values, small.weights), small.poverty)).toBe(before.elasticity);
   });
 });
