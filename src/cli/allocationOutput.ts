@@ -73,26 +73,35 @@ function inputCell(cell: Cell): XCell {
   return String(cell);
 }
 
-/** The equity table of the per-pupil amounts, as the pane's WSF.EQUITYTABLE computes it from the allocation sheet. */
-export function allocationEquity(run: AllocationRun): { rows: EquityTableRow[] } | { error: string } {
-  const { table, mapping, result, schools } = run;
+/** An equity table as the pane's WSF.EQUITYTABLE computes it, or the Excel error it shows instead. */
+export type EquityOutcome = { rows: EquityTableRow[] } | { error: string; message: string };
+
+/**
+ * The two equity tables of the pane's "WSF Equity" sheet, from the run: per pupil (values = per pupil,
+ * pupils = enrollment) and per weighted pupil (values = protected amount / weighted pupils, the sheet's
+ * WSF.PERPUPIL column, weighted by weighted pupils), both with the poverty share when the table has one. A
+ * per-school error (no pupils, no weighted pupils) makes the whole table that error, as in Excel.
+ */
+export function allocationEquity(run: AllocationRun, per: "pupil" | "weightedPupil" = "pupil"): EquityOutcome {
+  const { table, result, schools } = run;
   const n = table.rows.length;
-  const perPupil: Cell[] = new Array(n).fill(null);
+  const values: Cell[] = new Array(n).fill(null);
   const pupils: Cell[] = new Array(n).fill(null);
-  const poverty: Cell[] | null = mapping.frl ?? mapping.unduplicated ?? null ? new Array(n).fill(null) : null;
   const povertyHeader = povertyHeaderOf(run);
+  const poverty: Cell[] | null = povertyHeader !== null ? new Array(n).fill(null) : null;
   for (let i = 0; i < schools.length; i++) {
     const s = schools[i];
-    if (result.perPupil[i] === null) return { error: "#DIV/0!" };
-    perPupil[s.row - 1] = result.perPupil[i];
-    pupils[s.row - 1] = s.enrollment;
+    const value = per === "pupil" ? result.perPupil[i] : result.weightedPupils[i] > 0 ? result.protectedAmount[i] / result.weightedPupils[i] : null;
+    if (value === null) return { error: "#DIV/0!", message: `${s.id} has no ${per === "pupil" ? "pupils" : "weighted pupils"}` };
+    values[s.row - 1] = value;
+    pupils[s.row - 1] = per === "pupil" ? s.enrollment : result.weightedPupils[i];
     if (poverty && povertyHeader !== null) poverty[s.row - 1] = s.enrollment > 0 ? s.counts[povertyHeader] / s.enrollment : null;
   }
   try {
-    const sample = readSample("WSF.EQUITYTABLE", perPupil, pupils, { extra: poverty ? [{ arg: "poverty", cells: poverty, min: 0, max: 1 }] : [] });
+    const sample = readSample("WSF.EQUITYTABLE", values, pupils, { extra: poverty ? [{ arg: "poverty", cells: poverty, min: 0, max: 1 }] : [] });
     return { rows: equityTable(sample, poverty ? sample.extras[0] : null) };
   } catch (error) {
-    if (error instanceof WsfError) return { error: error.message };
+    if (error instanceof WsfError) return { error: EXCEL_ERRORS[error.code], message: error.message };
     throw error;
   }
 }
@@ -241,27 +250,46 @@ export async function writeAllocationXlsx(path: string, run: AllocationRun, opti
   );
   await book.endSheet();
 
-  // 4. Equity: one single-value formula per statistic, INDEX into WSF.EQUITYTABLE.
+  // 4. Equity, as the pane's sheet: its two WSF.EQUITYTABLE spills become one INDEX(...) formula per cell
+  // (metric and value of each statistic), its WSF.PERPUPIL spill one formula per school, and the readable
+  // table's references to the spills keep their text; every cell carries the engine's value.
   sheet = await book.sheet(equity.name, { widths: equity.columnWidths });
-  const stats = allocationEquity(run);
-  const [intro, tableBlock] = equity.blocks;
-  const spill = String(tableBlock.values[1][0]);
-  const lines: CellValue[][] = [tableBlock.values[0]];
-  const cachedValue: Result[] = [];
-  if ("rows" in stats) {
-    stats.rows.forEach((row, k) => {
-      lines.push([row.metric, `=INDEX(${spill.slice(1)},${k + 1},2)`]);
-      cachedValue.push(row.value instanceof WsfError ? { error: EXCEL_ERRORS[row.value.code] } : row.value);
-    });
+  const cellsByAddress = new Map<string, Result>();
+  const expanded: Block[] = [];
+  const outcomes = { pupil: allocationEquity(run, "pupil"), weightedPupil: allocationEquity(run, "weightedPupil") };
+  for (const block of equity.blocks) {
+    const formula = block.values[1]?.[0];
+    if (typeof formula === "string" && formula.startsWith("=WSF.EQUITYTABLE(")) {
+      const outcome = formula.includes(allocation.cells.ranges.perPupil) ? outcomes.pupil : outcomes.weightedPupil;
+      const rows = "rows" in outcome ? outcome.rows : [];
+      const lines: CellValue[][] = [block.values[0]];
+      rows.forEach((line, k) => {
+        lines.push([`=INDEX(${formula.slice(1)},${k + 1},1)`, `=INDEX(${formula.slice(1)},${k + 1},2)`]);
+        cellsByAddress.set(`${columnLetters(block.column)}${block.row + 2 + k}`, line.metric);
+        cellsByAddress.set(`${columnLetters(block.column + 1)}${block.row + 2 + k}`, line.value instanceof WsfError ? { error: EXCEL_ERRORS[line.value.code] } : line.value);
+      });
+      if ("error" in outcome) {
+        lines.push([`=INDEX(${formula.slice(1)},1,1)`, `Cannot be computed: ${outcome.message}`]);
+        cellsByAddress.set(`${columnLetters(block.column)}${block.row + 2}`, { error: outcome.error });
+      }
+      expanded.push({ ...block, values: lines });
+    } else if (typeof formula === "string" && formula.startsWith("=WSF.PERPUPIL(")) {
+      const template = rowTemplate(formula, first, last);
+      const lines: CellValue[][] = [block.values[0]];
+      for (let r = 0; r < n; r++) {
+        const i = index[r];
+        lines.push([i < 0 ? null : `=${template.join(String(rowOf(r)))}`]);
+        if (i >= 0) cellsByAddress.set(`${columnLetters(block.column)}${block.row + 2 + r}`, result.weightedPupils[i] > 0 ? result.protectedAmount[i] / result.weightedPupils[i] : { error: "#DIV/0!" });
+      }
+      expanded.push({ ...block, values: lines });
+    } else expanded.push(block);
   }
-  await writeBlocks(
-    sheet,
-    [intro, { ...tableBlock, values: lines }, ...("error" in stats ? [{ row: tableBlock.row + 1, column: 0, values: [[`The equity table cannot be computed: ${stats.error}`]] }] : [])],
-    (value, row) => {
-      const cached = cachedValue[row - tableBlock.row - 1];
-      return values ? (cached as XCell) : f(storedFormula(value), cached);
-    },
-  );
+  await writeBlocks(sheet, expanded, (text, row, column) => {
+    // A reference to a spill cell (=J5) shows that cell's value; an INDEX or PERPUPIL formula its own.
+    const reference = /^=\$?([A-Z]{1,3})\$?(\d+)$/.exec(text);
+    const cached: Result = (reference ? cellsByAddress.get(`${reference[1]}${reference[2]}`) : cellsByAddress.get(`${columnLetters(column)}${row + 1}`)) ?? null;
+    return values ? (cached as XCell) : f(storedFormula(text), cached);
+  });
   await book.endSheet();
   progress.stop();
   await book.close();

@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { PDFDocument } from "pdf-lib";
 import { readSample } from "../../src/engine/core/WeightedSample";
+import { WsfError } from "../../src/engine/core/WsfError";
 import { eightSchoolDistrict, generateSampleDistrict } from "../../src/engine/sample";
 import { presets } from "../../src/engine/scenario/presets";
 import { priorYearPool } from "../../src/engine/scenario/priorYearPool";
@@ -120,17 +121,31 @@ describe("wsf allocate", () => {
     expect(sheet.getCell("H854").value).toMatchObject({ formula: "SUM(H2:H851)" });
     expect(cents((sheet.getCell("H854").value as ExcelJS.CellFormulaValue).result as number)).toBe(cents(pool));
 
-    // The equity sheet: one INDEX into WSF.EQUITYTABLE per statistic, cached with the engine's table.
+    // The equity sheet as the pane writes it: its two WSF.EQUITYTABLE spills (per pupil at I5, per weighted
+    // pupil at L5) as one INDEX per cell, its WSF.PERPUPIL column (O) per school, the readable table (A:C)
+    // pointing at them; every cached value the engine's equity table of the same numbers.
     const equity = workbook.getWorksheet("WSF Equity")!;
+    const value = (address: string): ExcelJS.CellFormulaValue => equity.getCell(address).value as ExcelJS.CellFormulaValue;
     const povertyShare = schools.map((s) => s.counts["Low income (FRL)"] / s.enrollment);
-    const sample = readSample("WSF.EQUITYTABLE", pane.perPupil, schools.map((s) => s.enrollment), { extra: [{ arg: "poverty", cells: povertyShare }] });
-    const expected = equityTable(sample, sample.extras[0]);
-    expected.forEach((line, k) => {
-      expect(equity.getCell(`A${5 + k}`).value).toBe(line.metric);
-      const cell = equity.getCell(`B${5 + k}`).value as ExcelJS.CellFormulaValue;
-      expect(cell.formula).toBe(`INDEX(_xldudf_WSF_EQUITYTABLE('WSF Allocation'!$K$2:$K$851,'Schools'!$E$2:$E$851,'WSF Allocation'!$J$2:$J$851),${k + 1},2)`);
-      expect(cell.result).toBe(line.value);
+    const perPupil = readSample("WSF.EQUITYTABLE", pane.perPupil, schools.map((s) => s.enrollment), { extra: [{ arg: "poverty", cells: povertyShare }] });
+    const perWeighted = readSample("WSF.EQUITYTABLE", pane.protectedAmount.map((x, i) => x / pane.weightedPupils[i]), pane.weightedPupils, { extra: [{ arg: "poverty", cells: povertyShare }] });
+    const horizontal = equityTable(perPupil, perPupil.extras[0]);
+    const vertical = equityTable(perWeighted, perWeighted.extras[0]);
+    const spill = "_xldudf_WSF_EQUITYTABLE('WSF Allocation'!$K$2:$K$851,'Schools'!$E$2:$E$851,'WSF Allocation'!$J$2:$J$851)";
+    horizontal.forEach((line, k) => {
+      const r = 5 + k;
+      expect(value(`I${r}`)).toEqual({ formula: `INDEX(${spill},${k + 1},1)`, result: line.metric });
+      expect(value(`J${r}`)).toEqual({ formula: `INDEX(${spill},${k + 1},2)`, result: line.value });
+      expect(value(`A${r}`)).toEqual({ formula: `I${r}`, result: line.metric });
+      expect(value(`B${r}`)).toEqual({ formula: `J${r}`, result: line.value });
+      expect(value(`M${r}`).formula).toBe(`INDEX(_xldudf_WSF_EQUITYTABLE('WSF Equity'!$O$5:$O$854,'WSF Allocation'!$D$2:$D$851,'WSF Allocation'!$J$2:$J$851),${k + 1},2)`);
+      // Flat per weighted pupil: some statistics are 0 (exceljs reads a cached 0 back as no result) or
+      // undefined for no variance (the cached Excel error).
+      const v = vertical[k].value;
+      if (v instanceof WsfError) expect(value(`C${r}`).result).toEqual({ error: { DIV0: "#DIV/0!", NUM: "#NUM!", NA: "#N/A", VALUE: "#VALUE!" }[v.code] });
+      else expect(value(`C${r}`).result ?? 0).toBe(v);
     });
+    expect(value("O7")).toEqual({ formula: "_xldudf_WSF_PERPUPIL('WSF Allocation'!$H4,'WSF Allocation'!$D4)", result: pane.protectedAmount[2] / pane.weightedPupils[2] });
   });
 
   it("--values writes the same numbers without formulas", async () => {
