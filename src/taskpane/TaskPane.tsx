@@ -3,7 +3,7 @@ import { useCallback, useMemo } from "react";
 import type { StoredScenario } from "../engine/scenario/StoredScenario";
 import { messageContext } from "./messages/messageContext";
 import { TaskPaneMessageBar } from "./messages/TaskPaneMessageBar";
-import { useMessageState } from "./messages/useMessageState";
+import { staysUntilDealtWith, useMessageState } from "./messages/useMessageState";
 import { ApplyStep } from "./steps/apply/ApplyStep";
 import { EquityStep } from "./steps/equity/EquityStep";
 import { ExportStep } from "./steps/export/ExportStep";
@@ -56,7 +56,8 @@ function TaskPaneBody({ message, onDismiss }: { message: ReturnType<typeof useMe
   const table = tableState.table;
   const mappingState = useColumnMapping(table);
   const schools = useMemo(() => mappingState.read?.schools ?? [], [mappingState.read]);
-  const formula = useFormula(table, mappingState.mapping, schools);
+  const problems = useMemo(() => mappingState.read?.problems ?? [], [mappingState.read]);
+  const formula = useFormula(table, mappingState.mapping, schools, problems);
   const result = formula.run?.ok ? formula.run.result : null;
   const apply = useApply({ table, mapping: mappingState.mapping, schools, spec: formula.spec, result });
 
@@ -82,10 +83,13 @@ function TaskPaneBody({ message, onDismiss }: { message: ReturnType<typeof useMe
 
   return (
     <main className={styles.pane} aria-label="Weighted student funding">
+      {/* Errors and warnings stay in view (sticky) until dealt with; a success or info notice sits in the flow
+          at the top, never over an input, and goes by itself (useMessageState). */}
       <div className={styles.top}>
         <h1 className={styles.title}>Weighted student funding</h1>
-        <TaskPaneMessageBar message={message} onDismiss={onDismiss} />
+        {message && staysUntilDealtWith(message) && <TaskPaneMessageBar message={message} onDismiss={onDismiss} />}
       </div>
+      {message && !staysUntilDealtWith(message) && <TaskPaneMessageBar message={message} onDismiss={onDismiss} />}
       <TableStep state={tableState} />
       {table && (
         <>

@@ -7,9 +7,9 @@ import type { ParameterCells } from "./ParameterCells";
 import { ALLOCATION_SHEET } from "./sheetNames";
 import { tableGeometry } from "./tableGeometry";
 
-const HEADERS = ["School ID", "School", "Enrollment", "Weighted pupils", "Base per weighted pupil", "Formula amount", "Prior year", "Protected amount", "Change vs prior", "Poverty share", "Per pupil"];
-const COLUMNS = { id: 0, name: 1, enrollment: 2, weightedPupils: 3, base: 4, formulaAmount: 5, prior: 6, protectedAmount: 7, change: 8, poverty: 9, perPupil: 10 };
-const FORMATS = [null, null, "#,##0", "#,##0.00", "$#,##0.00", "$#,##0", "$#,##0", "$#,##0", "$#,##0;-$#,##0", "0.0%", "$#,##0"];
+const HEADERS = ["School ID", "School", "Enrollment", "Weighted pupils", "Base per weighted pupil", "Formula amount", "Prior year", "Protected amount", "Change vs prior", "Poverty share", "Per pupil", "Check"];
+const COLUMNS = { id: 0, name: 1, enrollment: 2, weightedPupils: 3, base: 4, formulaAmount: 5, prior: 6, protectedAmount: 7, change: 8, poverty: 9, perPupil: 10, check: 11 };
+const FORMATS = [null, null, "#,##0", "#,##0.00", "$#,##0.00", "$#,##0", "$#,##0", "$#,##0", "$#,##0;-$#,##0", "0.0%", "$#,##0", null];
 
 /** `'S'!$B$12` and `'S'!$B$14` -> `'S'!$B$12:$B$14`. */
 function span(first: string, last: string): string {
@@ -32,8 +32,17 @@ function call(fn: string, args: (string | null)[]): string {
  * run of adjacent weighted columns + WSF.CONCENTRATION per rule (one spilling formula in D2); E the base
  * (WSF.SOLVEBASE on the pool with the fixed amounts and protection, or the parameter); F Formula amount =
  * WSF.ALLOCATE; G Prior year (per-row, blank stays blank); H Protected amount = WSF.PROTECT; I Change vs
- * prior (per-row); J Poverty share = FRL (or unduplicated) / enrollment (per-row); K Per pupil = WSF.PERPUPIL.
- * Spilling formulas sit in the first school row only. A total row follows two rows below the last school.
+ * prior (per-row); J Poverty share = FRL (or unduplicated) / enrollment (per-row); K Per pupil = WSF.PERPUPIL;
+ * L Check (per-row): which schools-table row to fix when this row's weighted pupils are an error or the row
+ * holds an error value. Spilling formulas sit in the first school row only. A total row follows two rows
+ * below the last school, and under it a status line that says, in words, why the base and the amounts are
+ * errors when they are (a bad row, an error value in the table, or the base's own message in E2).
+ *
+ * No cell shows a number that differs from the right one: a bad row (text, a negative count) gets its
+ * #VALUE! in column D from the row-wise functions, and every quantity that depends on the pool (the base,
+ * every amount, the totals, the changes) is an error until it is fixed. "Change vs prior" takes the
+ * protected amount only when it is a number: when the spill failed (its error sits in H of the first row,
+ * the rows below are empty) the change is that error, never the whole prior shown as a loss.
  * PROTECT and SOLVEBASE read the schools table's prior column directly, because a reference to a blank cell
  * reads as 0 and a new school would be "protected" at 0.
  *
@@ -76,6 +85,13 @@ export function allocationSheet(spec: FormulaSpec, table: TableInfo, mapping: Co
       ? `=${call("WSF.SOLVEBASE", [own(COLUMNS.weightedPupils), params.poolCell, fixedArg, protectedByRule ? priorRange : null, params.maxLossCell, params.maxGainCell])}`
       : `=${params.baseCell}`;
 
+  // The table columns the formulas read; an error value in one of them stops every amount (Excel hands a
+  // function the error itself instead of calling it), so the check column and the status line look for one.
+  const read = new Set<number>([...w.map((x) => x.headerIndex), ...params.concentration.map((c) => c.headerIndex)]);
+  for (const i of [mapping.enrollment, mapping.prior, povertyIndex, params.fixedColumn ?? undefined, ...mapping.grades]) if (i !== undefined) read.add(i);
+  const readColumns = [...read].sort((a, b) => a - b);
+  const checkTotalCell = `$${columnLetters(COLUMNS.check)}$${last + 3}`;
+
   const rows: CellValue[][] = [];
   for (let i = 0; i < n; i++) {
     const dataRow = i + 1;
@@ -87,9 +103,15 @@ export function allocationSheet(spec: FormulaSpec, table: TableInfo, mapping: Co
       mapping.enrollment !== undefined ? `=${t.cell(mapping.enrollment, dataRow)}` : `=${mapping.grades.map((g) => t.cell(g, dataRow)).join("+")}`;
     if (mapping.prior !== undefined) {
       const p = t.cell(mapping.prior, dataRow);
+      const h = ownCell(COLUMNS.protectedAmount, r);
+      const anchor = `$${columnLetters(COLUMNS.protectedAmount)}$${first + 1}`;
       line[COLUMNS.prior] = `=IF(ISBLANK(${p}),"",${p})`;
-      line[COLUMNS.change] = `=IF(ISBLANK(${p}),"",${ownCell(COLUMNS.protectedAmount, r)}-${p})`;
+      line[COLUMNS.change] = `=IF(ISBLANK(${p}),"",IF(ISNUMBER(${h}),${h}-${p},IF(ISERROR(${h}),${h},IF(ISERROR(${anchor}),${anchor},""))))`;
     }
+    const sheetRow = t.firstDataRow + dataRow;
+    line[COLUMNS.check] =
+      `=IF(ISERROR(SUM(${readColumns.map((c) => t.cell(c, dataRow)).join(",")})),"Sheet row ${sheetRow} of the schools table holds an error value: fix it",` +
+      `IF(AND(ISERROR(${ownCell(COLUMNS.weightedPupils, r)}),${checkTotalCell}=""),"Fix sheet row ${sheetRow} of the schools table: ${ownCell(COLUMNS.weightedPupils, r)} says why",""))`;
     if (povertyIndex !== undefined) {
       const enrollment = mapping.enrollment !== undefined ? t.cell(mapping.enrollment, dataRow) : ownCell(COLUMNS.enrollment, r);
       line[COLUMNS.poverty] = `=IF(N(${enrollment})>0,${t.cell(povertyIndex, dataRow)}/${enrollment},"")`;
@@ -102,10 +124,16 @@ export function allocationSheet(spec: FormulaSpec, table: TableInfo, mapping: Co
   rows[0][COLUMNS.protectedAmount] = `=${call("WSF.PROTECT", [own(COLUMNS.formulaAmount), priorRange, params.maxLossCell, params.maxGainCell])}`;
   rows[0][COLUMNS.perPupil] = `=WSF.PERPUPIL(${own(COLUMNS.protectedAmount)},${pupilsRange})`;
 
+  const status: CellValue[] = [
+    `=IF(${checkTotalCell}<>"","The schools table holds an error value (such as #N/A or #DIV/0!): every amount waits for it. Column L marks the row.",` +
+      `IF(ISERROR(${baseCell}),IF(SUMPRODUCT(--(${own(COLUMNS.check)}<>""))>0,"The base and every amount wait for the schools table: fix the rows marked in column L (the message in column D says why).","The base cannot be computed: the message in ${ownCell(COLUMNS.base, first)} says why."),` +
+      `"Every school computes."))`,
+  ];
   const sum = (column: number): string => `=SUM(${ownCell(column, first)}:${ownCell(column, last)})`;
   const totals: CellValue[] = new Array(HEADERS.length).fill(null);
   totals[0] = "Total";
   for (const c of [COLUMNS.enrollment, COLUMNS.weightedPupils, COLUMNS.formulaAmount, COLUMNS.protectedAmount]) totals[c] = sum(c);
+  totals[COLUMNS.check] = `=IF(ISERROR(SUM(${readColumns.map((c) => t.columnRange(c)).join(",")})),"An error value in the table","")`;
   if (mapping.prior !== undefined) {
     totals[COLUMNS.prior] = sum(COLUMNS.prior);
     totals[COLUMNS.change] = sum(COLUMNS.change);
@@ -122,8 +150,9 @@ export function allocationSheet(spec: FormulaSpec, table: TableInfo, mapping: Co
         { row: 0, column: 0, values: [titles], headerRow: true },
         { row: first, column: 0, values: rows, numberFormats: FORMATS },
         { row: last + 2, column: 0, values: [totals], numberFormats: FORMATS, headerRow: true },
+        { row: last + 3, column: 0, values: [status] },
       ],
-      columnWidths: [12, 28, 11, 15, 14, 15, 15, 16, 15, 12, 12],
+      columnWidths: [12, 28, 11, 15, 14, 15, 15, 16, 15, 12, 12, 48],
       activate: true,
     },
     cells: {
@@ -133,6 +162,7 @@ export function allocationSheet(spec: FormulaSpec, table: TableInfo, mapping: Co
       lastDataRow: last,
       columns: { ...COLUMNS },
       baseCell,
+      statusCell: cellRef(sheet, last + 3, 0),
       ranges: {
         weightedPupils: own(COLUMNS.weightedPupils),
         formulaAmount: own(COLUMNS.formulaAmount),

@@ -23,7 +23,8 @@ describe("allocationSheet", () => {
     expect(f).toBe("=WSF.ALLOCATE('WSF Allocation'!$D$2:$D$4,'WSF Allocation'!$E$2,'WSF Parameters'!$B$8)");
     expect(g).toBe("=IF(ISBLANK('Schools'!$I2),\"\",'Schools'!$I2)");
     expect(h).toBe("=WSF.PROTECT('WSF Allocation'!$F$2:$F$4,'Schools'!$I$2:$I$4,'WSF Parameters'!$B$9)");
-    expect(i).toBe("=IF(ISBLANK('Schools'!$I2),\"\",H2-'Schools'!$I2)");
+    // The change takes H2 only when it is a number; an error in H2 (or the spill's anchor) stays an error.
+    expect(i).toBe("=IF(ISBLANK('Schools'!$I2),\"\",IF(ISNUMBER(H2),H2-'Schools'!$I2,IF(ISERROR(H2),H2,IF(ISERROR($H$2),$H$2,\"\"))))");
     expect(j).toBe("=IF(N('Schools'!$C2)>0,'Schools'!$F2/'Schools'!$C2,\"\")");
     expect(k).toBe("=WSF.PERPUPIL('WSF Allocation'!$H$2:$H$4,'Schools'!$C$2:$C$4)");
   });
@@ -34,7 +35,7 @@ describe("allocationSheet", () => {
     expect(rows).toHaveLength(3);
     for (const column of [3, 4, 5, 7, 10]) expect(rows.slice(1).map((r) => r[column])).toEqual([null, null]);
     expect(rows[2].slice(0, 3)).toEqual(["='Schools'!$A4", "='Schools'!$B4", "='Schools'!$C4"]);
-    expect(rows[2][8]).toBe("=IF(ISBLANK('Schools'!$I4),\"\",H4-'Schools'!$I4)");
+    expect(rows[2][8]).toBe("=IF(ISBLANK('Schools'!$I4),\"\",IF(ISNUMBER(H4),H4-'Schools'!$I4,IF(ISERROR(H4),H4,IF(ISERROR($H$2),$H$2,\"\"))))");
     // Totals two rows below the last school (sheet row 6).
     expect(sheet.blocks[2].row).toBe(5);
     expect(sheet.blocks[2].values[0][7]).toBe("=SUM(H2:H4)");
