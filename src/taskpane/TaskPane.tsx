@@ -17,6 +17,8 @@ import { TableStep } from "./steps/table/TableStep";
 import { useSchoolsTable } from "./steps/table/useSchoolsTable";
 import { OUTPUT_SHEETS } from "./steps/apply/outputSheets";
 import { useApply } from "./steps/apply/useApply";
+import { useReopen } from "./steps/apply/useReopen";
+import type { FormulaOrigin } from "./steps/formula/useFormula";
 
 const useStyles = makeStyles({
   pane: {
@@ -59,10 +61,24 @@ function TaskPaneBody({ message, onDismiss }: { message: ReturnType<typeof useMe
   const problems = useMemo(() => mappingState.read?.problems ?? [], [mappingState.read]);
   const formula = useFormula(table, mappingState.mapping, schools, problems);
   const result = formula.run?.ok ? formula.run.result : null;
-  const apply = useApply({ table, mapping: mappingState.mapping, schools, spec: formula.spec, result });
-
   const { replace } = mappingState;
   const { loadSpec } = formula;
+  // After Apply the parameters sheet is the formula: when it changes, the pane loads what it says.
+  const onSheetFormula = useCallback(
+    (spec: StoredScenario["spec"], mapping: StoredScenario["mapping"], origin: FormulaOrigin | null) => loadSpec(spec, mapping, origin ?? undefined),
+    [loadSpec],
+  );
+  const apply = useApply({ table, mapping: mappingState.mapping, schools, problems, spec: formula.spec, result, origin: formula.origin, onSheetFormula });
+  useReopen({
+    tables: tableState.tables,
+    selectedId: tableState.selectedId,
+    table,
+    choose: tableState.choose,
+    replaceMapping: replace,
+    loadSpec,
+    adopt: apply.adopt,
+  });
+
   const restore = useCallback(
     (scenario: StoredScenario) => {
       replace(scenario.mapping);
@@ -95,7 +111,7 @@ function TaskPaneBody({ message, onDismiss }: { message: ReturnType<typeof useMe
         <>
           <MappingStep table={table} state={mappingState} />
           <FormulaStep state={formula} hasPrior={mappingState.mapping.prior !== undefined} dollarColumns={dollarColumns} schoolCount={schools.length} />
-          <ApplyStep state={apply} schools={schools} result={result} />
+          <ApplyStep state={apply} schools={schools} result={result} paneName={formula.spec?.name ?? null} />
           <EquityStep table={table} mapping={mappingState.mapping} schools={schools} result={result} />
           <ScenariosStep store={scenarios} current={current} schools={schools} />
           <ExportStep sheets={OUTPUT_SHEETS} ready={apply.applied} />

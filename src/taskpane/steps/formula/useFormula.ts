@@ -130,7 +130,7 @@ export function useFormula(table: TableData | null, mapping: ColumnMapping, scho
   const { spec, errors } = useMemo(() => {
     const read = specFromDraft(draft);
     // Name what the formula is: the preset or scenario it came from, "edited" once it differs from it.
-    if (read.spec && origin) return { spec: { ...read.spec, name: sameFormula(read.spec, origin.spec) ? origin.name : `${origin.name}, edited` }, errors: read.errors };
+    if (read.spec && origin) return { spec: { ...read.spec, name: sameFormula(read.spec, origin.spec) ? origin.name : `${baseName(origin.name)}, edited` }, errors: read.errors };
     return read;
   }, [draft, origin]);
   const edited = spec !== null && origin !== null && !sameFormula(spec, origin.spec);
@@ -163,7 +163,7 @@ export function useFormula(table: TableData | null, mapping: ColumnMapping, scho
         const draft = draftFromSpec(loaded, headers, loadedMapping);
         // The origin of a loaded formula: the scenario or preset it says it came from (a sheet read back keeps
         // the origin it was applied from, so a changed weight reads "Weighted, edited").
-        const from = loadedOrigin ?? { name: baseName(loaded.name), spec: loaded };
+        const from = loadedOrigin ?? { name: loaded.name ?? "Custom formula", spec: loaded };
         return { ...s, draft, presetId: null, startedFrom: null, origin: from };
       }),
     [headers],
