@@ -1,4 +1,5 @@
 import { valueError } from "../core/WsfError";
+import { eligibleRowProblem } from "./eligibleRowProblem";
 import { requireFiniteScalar, requireNonNegativeEntries, requireSameRows, requireShare } from "./inputChecks";
 
 // Globals read once per module: under jest's vm context every global lookup (Math.max, Number.isNaN,
@@ -48,9 +49,8 @@ export function concentration(
     if (!(upper > threshold)) throw valueError({ fn, arg: "upper" }, `is ${upper}, expected a share greater than threshold ${threshold} for mode "ramp"`);
   }
   for (let i = 0; i < n; i++) {
-    if (eligible[i] > enrollment[i]) {
-      throw valueError({ fn, arg: "eligible", row: i + 1 }, `is ${eligible[i]}, more than the ${enrollment[i]} enrolled`);
-    }
+    const problem = eligibleRowProblem(eligible[i], enrollment[i], i, fn);
+    if (problem) throw problem;
   }
 
   const out = new Float64Array(n);

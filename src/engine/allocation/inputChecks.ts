@@ -71,7 +71,7 @@ export function requireProtectionLimits(maxLoss: number | null, maxGain: number 
   }
 }
 
-/** Checks prior-year amounts: NaN (a blank cell: a new school, unprotected) or a finite number >= 0. */
+/** Checks prior-year amounts: NaN (a blank cell: a new school, unprotected), 0 (the same), or a finite number > 0. */
 export function requirePriorAmounts(prior: ArrayLike<number>, fn: string): void {
   for (let i = 0; i < prior.length; i++) {
     const p = prior[i];

@@ -30,8 +30,10 @@ describe("protect", () => {
           const out = protect(alloc, prior, maxLoss, maxGain);
           out.forEach((x, i) => {
             const p = prior[i];
-            const lo = Number.isNaN(p) || maxLoss === null ? -Infinity : p * (1 - maxLoss);
-            const hi = Number.isNaN(p) || maxGain === null ? Infinity : p * (1 + maxGain);
+            // A blank prior (NaN) and a prior of 0 both mean "no band" (excel-behaviour.md item 5).
+            const banded = !Number.isNaN(p) && p > 0;
+            const lo = !banded || maxLoss === null ? -Infinity : p * (1 - maxLoss);
+            const hi = !banded || maxGain === null ? Infinity : p * (1 + maxGain);
             expect(x).toBeGreaterThanOrEqual(lo);
             expect(x).toBeLessThanOrEqual(hi);
             if (alloc[i] >= lo && alloc[i] <= hi) expect(x).toBe(alloc[i]);
@@ -41,6 +43,15 @@ describe("protect", () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it("treats a prior of 0 exactly like a blank prior: no band, so a 10% cap does not hold a new school at 0", () => {
+    // Some Excel builds pass a blank cell as 0 (excel-behaviour.md item 5): prior 0 must not mean "capped at 0 x 1.1 = 0".
+    const alloc = Float64Array.of(50_000, 80_000);
+    const asZero = protect(alloc, Float64Array.of(0, 100_000), 0.05, 0.1);
+    const asBlank = protect(alloc, Float64Array.of(NaN, 100_000), 0.05, 0.1);
+    expect(Array.from(asZero)).toEqual([50_000, 95_000]);
+    expect(Array.from(asZero)).toEqual(Array.from(asBlank));
   });
 
   it("rejects a maxLoss outside 0..1 or a negative maxGain as #NUM!, a negative prior as #VALUE! with its row", () => {
