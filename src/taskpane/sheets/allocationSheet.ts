@@ -9,6 +9,8 @@ import { tableGeometry } from "./tableGeometry";
 
 const HEADERS = ["School ID", "School", "Enrollment", "Weighted pupils", "Base per weighted pupil", "Formula amount", "Prior year", "Protected amount", "Change vs prior", "Poverty share", "Per pupil", "Check"];
 const COLUMNS = { id: 0, name: 1, enrollment: 2, weightedPupils: 3, base: 4, formulaAmount: 5, prior: 6, protectedAmount: 7, change: 8, poverty: 9, perPupil: 10, check: 11 };
+/** What the check column's total says when the table holds an error value (#N/A, #DIV/0!, ...). */
+const ERROR_VALUE = "An error value in the table";
 const FORMATS = [null, null, "#,##0", "#,##0.00", "$#,##0.00", "$#,##0", "$#,##0", "$#,##0", "$#,##0;-$#,##0", "0.0%", "$#,##0", null];
 
 /** `'S'!$B$12` and `'S'!$B$14` -> `'S'!$B$12:$B$14`. */
@@ -75,6 +77,20 @@ export function allocationSheet(spec: FormulaSpec, table: TableInfo, mapping: Co
   for (const c of params.concentration) {
     terms.push(call("WSF.CONCENTRATION", [t.columnRange(c.headerIndex), pupilsRange, c.thresholdCell, c.weightCell, c.modeCell, c.upperCell]));
   }
+  // The table columns the formulas read; an error value in one of them stops every amount (Excel hands a
+  // function the error itself instead of calling it), so the check column and the status line look for one.
+  const read = new Set<number>([...w.map((x) => x.headerIndex), ...params.concentration.map((c) => c.headerIndex)]);
+  for (const i of [mapping.enrollment, mapping.prior, povertyIndex, params.fixedColumn ?? undefined, ...mapping.grades]) if (i !== undefined) read.add(i);
+  const readColumns = [...read].sort((a, b) => a - b);
+  // A blank enrollment counts as 0 pupils in WEIGHTEDPUPILS (a blank count is 0), which would leave the
+  // school its need weights only: the row's weighted pupils are #N/A instead, unless the whole row is blank
+  // (a blank row inside the table weighs nothing and stays out of every figure).
+  const others = readColumns.filter((c) => c !== mapping.enrollment);
+  const blankEnrollment =
+    mapping.enrollment !== undefined && others.length > 0
+      ? { rows: `ISBLANK(${t.columnRange(mapping.enrollment)})*((${others.map((c) => `LEN(${t.columnRange(c)})`).join("+")})>0)`, enrollment: mapping.enrollment }
+      : null;
+  if (blankEnrollment && terms.length > 0) terms.push(`IF(${blankEnrollment.rows},NA(),0)`);
   if (terms.length === 0) throw new Error("The formula has no weights and no concentration rules, so no school has weighted pupils.");
 
   const fixedArg = params.fixedAmountCell ?? (params.fixedColumn !== null ? t.columnRange(params.fixedColumn) : null);
@@ -85,36 +101,45 @@ export function allocationSheet(spec: FormulaSpec, table: TableInfo, mapping: Co
       ? `=${call("WSF.SOLVEBASE", [own(COLUMNS.weightedPupils), params.poolCell, fixedArg, protectedByRule ? priorRange : null, params.maxLossCell, params.maxGainCell])}`
       : `=${params.baseCell}`;
 
-  // The table columns the formulas read; an error value in one of them stops every amount (Excel hands a
-  // function the error itself instead of calling it), so the check column and the status line look for one.
-  const read = new Set<number>([...w.map((x) => x.headerIndex), ...params.concentration.map((c) => c.headerIndex)]);
-  for (const i of [mapping.enrollment, mapping.prior, povertyIndex, params.fixedColumn ?? undefined, ...mapping.grades]) if (i !== undefined) read.add(i);
-  const readColumns = [...read].sort((a, b) => a - b);
   const checkTotalCell = `$${columnLetters(COLUMNS.check)}$${last + 3}`;
+
+  // Per-row cells read the table by position (INDEX over the column's range), never by a fixed row: when a
+  // person deletes or inserts a row in the table, the ranges the spills read shrink or grow and row k here
+  // stays the k-th school of the spills (a fixed reference would follow the moved school while the spills
+  // move on, putting one school's amount beside another's name).
+  const at = (column: number, k: number): string => `INDEX(${t.columnRange(column)},${k})`;
+  // The sheet row of the k-th school, from the header cell (which moves with the table).
+  const sheetRowText = (k: number): string => `ROW(${cellRef(t.sheet, t.headerRow, t.firstColumn)})+${k}`;
 
   const rows: CellValue[][] = [];
   for (let i = 0; i < n; i++) {
     const dataRow = i + 1;
     const r = first + i;
     const line: CellValue[] = new Array(HEADERS.length).fill(null);
-    line[COLUMNS.id] = mapping.id !== undefined ? `=${t.cell(mapping.id, dataRow)}` : `row ${dataRow}`;
-    line[COLUMNS.name] = mapping.name !== undefined ? `=${t.cell(mapping.name, dataRow)}` : null;
-    line[COLUMNS.enrollment] =
-      mapping.enrollment !== undefined ? `=${t.cell(mapping.enrollment, dataRow)}` : `=${mapping.grades.map((g) => t.cell(g, dataRow)).join("+")}`;
+    line[COLUMNS.id] = mapping.id !== undefined ? `=${at(mapping.id, dataRow)}` : `row ${dataRow}`;
+    line[COLUMNS.name] = mapping.name !== undefined ? `=${at(mapping.name, dataRow)}` : null;
+    line[COLUMNS.enrollment] = mapping.enrollment !== undefined ? `=${at(mapping.enrollment, dataRow)}` : `=${mapping.grades.map((g) => at(g, dataRow)).join("+")}`;
     if (mapping.prior !== undefined) {
-      const p = t.cell(mapping.prior, dataRow);
+      const p = at(mapping.prior, dataRow);
       const h = ownCell(COLUMNS.protectedAmount, r);
       const anchor = `$${columnLetters(COLUMNS.protectedAmount)}$${first + 1}`;
       line[COLUMNS.prior] = `=IF(ISBLANK(${p}),"",${p})`;
       line[COLUMNS.change] = `=IF(ISBLANK(${p}),"",IF(ISNUMBER(${h}),${h}-${p},IF(ISERROR(${h}),${h},IF(ISERROR(${anchor}),${anchor},""))))`;
     }
-    const sheetRow = t.firstDataRow + dataRow;
+    const d = ownCell(COLUMNS.weightedPupils, r);
+    const rowText = `"Sheet row "&(${sheetRowText(dataRow)})&" of the schools table`;
+    const blankHere =
+      blankEnrollment === null
+        ? null
+        : `AND(ISBLANK(${at(blankEnrollment.enrollment, dataRow)}),(${others.map((c) => `LEN(${at(c, dataRow)})`).join("+")})>0)`;
     line[COLUMNS.check] =
-      `=IF(ISERROR(SUM(${readColumns.map((c) => t.cell(c, dataRow)).join(",")})),"Sheet row ${sheetRow} of the schools table holds an error value: fix it",` +
-      `IF(AND(ISERROR(${ownCell(COLUMNS.weightedPupils, r)}),${checkTotalCell}=""),"Fix sheet row ${sheetRow} of the schools table: ${ownCell(COLUMNS.weightedPupils, r)} says why",""))`;
+      `=IF(ISERROR(SUM(${readColumns.map((c) => at(c, dataRow)).join(",")})),${rowText} holds an error value: fix it",` +
+      (blankHere ? `IF(${blankHere},${rowText} has a blank enrollment: enter it",` : "") +
+      `IF(AND(ISERROR(${d}),${checkTotalCell}<>"${ERROR_VALUE}"),"Fix sheet row "&(${sheetRowText(dataRow)})&" of the schools table: ${d} says why",""))` +
+      (blankHere ? ")" : "");
     if (povertyIndex !== undefined) {
-      const enrollment = mapping.enrollment !== undefined ? t.cell(mapping.enrollment, dataRow) : ownCell(COLUMNS.enrollment, r);
-      line[COLUMNS.poverty] = `=IF(N(${enrollment})>0,${t.cell(povertyIndex, dataRow)}/${enrollment},"")`;
+      const enrollment = mapping.enrollment !== undefined ? at(mapping.enrollment, dataRow) : ownCell(COLUMNS.enrollment, r);
+      line[COLUMNS.poverty] = `=IF(N(${enrollment})>0,${at(povertyIndex, dataRow)}/${enrollment},"")`;
     }
     rows.push(line);
   }
@@ -124,16 +149,21 @@ export function allocationSheet(spec: FormulaSpec, table: TableInfo, mapping: Co
   rows[0][COLUMNS.protectedAmount] = `=${call("WSF.PROTECT", [own(COLUMNS.formulaAmount), priorRange, params.maxLossCell, params.maxGainCell])}`;
   rows[0][COLUMNS.perPupil] = `=WSF.PERPUPIL(${own(COLUMNS.protectedAmount)},${pupilsRange})`;
 
+  // A total over rows that no longer match the table (a row deleted or inserted since Apply) would be wrong:
+  // it is #N/A until the pane applies again, and the status line says so.
+  const rowsNow = `ROWS(${t.columnRange(readColumns[0] ?? 0)})`;
   const status: CellValue[] = [
-    `=IF(${checkTotalCell}<>"","The schools table holds an error value (such as #N/A or #DIV/0!): every amount waits for it. Column L marks the row.",` +
-      `IF(ISERROR(${baseCell}),IF(SUMPRODUCT(--(${own(COLUMNS.check)}<>""))>0,"The base and every amount wait for the schools table: fix the rows marked in column L (the message in column D says why).","The base cannot be computed: the message in ${ownCell(COLUMNS.base, first)} says why."),` +
-      `"Every school computes."))`,
+    `=IF(${rowsNow}<>${n},"The schools table now has "&${rowsNow}&" rows; this sheet was written for ${n}: apply again in the task pane (step 4).",IF(${checkTotalCell}="${ERROR_VALUE}","The schools table holds an error value (such as #N/A or #DIV/0!): every amount waits for it. Column L marks the row.",` +
+      `IF(ISERROR(${baseCell}),IF(SUMPRODUCT(LEN(${own(COLUMNS.check)}))>0,"The base and every amount wait for the schools table: fix the rows marked in column L (the message in column D says why).","The base cannot be computed: the message in ${ownCell(COLUMNS.base, first)} says why."),` +
+      `"Every school computes.")))`,
   ];
-  const sum = (column: number): string => `=SUM(${ownCell(column, first)}:${ownCell(column, last)})`;
+  const sum = (column: number): string => `=IF(${rowsNow}<>${n},NA(),SUM(${ownCell(column, first)}:${ownCell(column, last)}))`;
   const totals: CellValue[] = new Array(HEADERS.length).fill(null);
   totals[0] = "Total";
   for (const c of [COLUMNS.enrollment, COLUMNS.weightedPupils, COLUMNS.formulaAmount, COLUMNS.protectedAmount]) totals[c] = sum(c);
-  totals[COLUMNS.check] = `=IF(ISERROR(SUM(${readColumns.map((c) => t.columnRange(c)).join(",")})),"An error value in the table","")`;
+  totals[COLUMNS.check] =
+    `=IF(ISERROR(SUM(${readColumns.map((c) => t.columnRange(c)).join(",")})),"${ERROR_VALUE}",` +
+    (blankEnrollment ? `IF(SUMPRODUCT(${blankEnrollment.rows})>0,"A blank enrollment",""))` : `"")`);
   if (mapping.prior !== undefined) {
     totals[COLUMNS.prior] = sum(COLUMNS.prior);
     totals[COLUMNS.change] = sum(COLUMNS.change);

@@ -14,18 +14,21 @@ describe("allocationSheet", () => {
     const first = sheet.blocks[1];
     expect(first.row).toBe(1);
     const [a, b, c, d, e, f, g, h, i, j, k] = first.values[0];
-    expect([a, b, c]).toEqual(["='Schools'!$A2", "='Schools'!$B2", "='Schools'!$C2"]);
+    // Per-row cells read the table by position, so they stay beside the spills' k-th school when rows are deleted or inserted.
+    expect([a, b, c]).toEqual(["=INDEX('Schools'!$A$2:$A$4,1)", "=INDEX('Schools'!$B$2:$B$4,1)", "=INDEX('Schools'!$C$2:$C$4,1)"]);
     // Weighted columns D:G of the schools table are adjacent and their weights B13:B16 too: one WEIGHTEDPUPILS.
     expect(d).toBe(
-      "=WSF.WEIGHTEDPUPILS('Schools'!$D$2:$G$4,'WSF Parameters'!$B$13:$B$16)+WSF.CONCENTRATION('Schools'!$F$2:$F$4,'Schools'!$C$2:$C$4,'WSF Parameters'!$B$19,'WSF Parameters'!$C$19,'WSF Parameters'!$D$19)",
+      "=WSF.WEIGHTEDPUPILS('Schools'!$D$2:$G$4,'WSF Parameters'!$B$13:$B$16)+WSF.CONCENTRATION('Schools'!$F$2:$F$4,'Schools'!$C$2:$C$4,'WSF Parameters'!$B$19,'WSF Parameters'!$C$19,'WSF Parameters'!$D$19)" +
+        // A blank enrollment in a row that is not wholly blank: #N/A in that row, not need weights alone.
+        "+IF(ISBLANK('Schools'!$C$2:$C$4)*((LEN('Schools'!$D$2:$D$4)+LEN('Schools'!$E$2:$E$4)+LEN('Schools'!$F$2:$F$4)+LEN('Schools'!$G$2:$G$4)+LEN('Schools'!$I$2:$I$4))>0),NA(),0)",
     );
     expect(e).toBe("=WSF.SOLVEBASE('WSF Allocation'!$D$2:$D$4,'WSF Parameters'!$B$7,'WSF Parameters'!$B$8,'Schools'!$I$2:$I$4,'WSF Parameters'!$B$9)");
     expect(f).toBe("=WSF.ALLOCATE('WSF Allocation'!$D$2:$D$4,'WSF Allocation'!$E$2,'WSF Parameters'!$B$8)");
-    expect(g).toBe("=IF(ISBLANK('Schools'!$I2),\"\",'Schools'!$I2)");
+    expect(g).toBe("=IF(ISBLANK(INDEX('Schools'!$I$2:$I$4,1)),\"\",INDEX('Schools'!$I$2:$I$4,1))");
     expect(h).toBe("=WSF.PROTECT('WSF Allocation'!$F$2:$F$4,'Schools'!$I$2:$I$4,'WSF Parameters'!$B$9)");
     // The change takes H2 only when it is a number; an error in H2 (or the spill's anchor) stays an error.
-    expect(i).toBe("=IF(ISBLANK('Schools'!$I2),\"\",IF(ISNUMBER(H2),H2-'Schools'!$I2,IF(ISERROR(H2),H2,IF(ISERROR($H$2),$H$2,\"\"))))");
-    expect(j).toBe("=IF(N('Schools'!$C2)>0,'Schools'!$F2/'Schools'!$C2,\"\")");
+    expect(i).toBe("=IF(ISBLANK(INDEX('Schools'!$I$2:$I$4,1)),\"\",IF(ISNUMBER(H2),H2-INDEX('Schools'!$I$2:$I$4,1),IF(ISERROR(H2),H2,IF(ISERROR($H$2),$H$2,\"\"))))");
+    expect(j).toBe("=IF(N(INDEX('Schools'!$C$2:$C$4,1))>0,INDEX('Schools'!$F$2:$F$4,1)/INDEX('Schools'!$C$2:$C$4,1),\"\")");
     expect(k).toBe("=WSF.PERPUPIL('WSF Allocation'!$H$2:$H$4,'Schools'!$C$2:$C$4)");
   });
 
@@ -34,11 +37,11 @@ describe("allocationSheet", () => {
     const rows = sheet.blocks[1].values;
     expect(rows).toHaveLength(3);
     for (const column of [3, 4, 5, 7, 10]) expect(rows.slice(1).map((r) => r[column])).toEqual([null, null]);
-    expect(rows[2].slice(0, 3)).toEqual(["='Schools'!$A4", "='Schools'!$B4", "='Schools'!$C4"]);
-    expect(rows[2][8]).toBe("=IF(ISBLANK('Schools'!$I4),\"\",IF(ISNUMBER(H4),H4-'Schools'!$I4,IF(ISERROR(H4),H4,IF(ISERROR($H$2),$H$2,\"\"))))");
+    expect(rows[2].slice(0, 3)).toEqual(["=INDEX('Schools'!$A$2:$A$4,3)", "=INDEX('Schools'!$B$2:$B$4,3)", "=INDEX('Schools'!$C$2:$C$4,3)"]);
+    expect(rows[2][8]).toBe("=IF(ISBLANK(INDEX('Schools'!$I$2:$I$4,3)),\"\",IF(ISNUMBER(H4),H4-INDEX('Schools'!$I$2:$I$4,3),IF(ISERROR(H4),H4,IF(ISERROR($H$2),$H$2,\"\"))))");
     // Totals two rows below the last school (sheet row 6).
     expect(sheet.blocks[2].row).toBe(5);
-    expect(sheet.blocks[2].values[0][7]).toBe("=SUM(H2:H4)");
+    expect(sheet.blocks[2].values[0][7]).toBe("=IF(ROWS('Schools'!$C$2:$C$4)<>3,NA(),SUM(H2:H4))");
     expect(sheet.blocks[0].values[0][6]).toBe("Prior year (Prior-year allocation)");
   });
 
@@ -54,7 +57,10 @@ describe("allocationSheet", () => {
     };
     // Parameters: pool/base B7; fixed "none" row 8; max loss row 9 (none); max gain B10; weights B13 (K-5), B14 (SPED).
     const [, , , d, e, f, , h] = build(spec).sheet.blocks[1].values[0];
-    expect(d).toBe("=WSF.WEIGHTEDPUPILS('Schools'!$D$2:$D$4,'WSF Parameters'!$B$13)+WSF.WEIGHTEDPUPILS('Schools'!$H$2:$H$4,'WSF Parameters'!$B$14)");
+    expect(d).toBe(
+      "=WSF.WEIGHTEDPUPILS('Schools'!$D$2:$D$4,'WSF Parameters'!$B$13)+WSF.WEIGHTEDPUPILS('Schools'!$H$2:$H$4,'WSF Parameters'!$B$14)" +
+        "+IF(ISBLANK('Schools'!$C$2:$C$4)*((LEN('Schools'!$D$2:$D$4)+LEN('Schools'!$E$2:$E$4)+LEN('Schools'!$F$2:$F$4)+LEN('Schools'!$H$2:$H$4)+LEN('Schools'!$I$2:$I$4))>0),NA(),0)",
+    );
     expect(e).toBe("='WSF Parameters'!$B$7");
     expect(f).toBe("=WSF.ALLOCATE('WSF Allocation'!$D$2:$D$4,'WSF Allocation'!$E$2)");
     expect(h).toBe("=WSF.PROTECT('WSF Allocation'!$F$2:$F$4,'Schools'!$I$2:$I$4,,'WSF Parameters'!$B$10)");
@@ -64,7 +70,7 @@ describe("allocationSheet", () => {
     const moved = { ...table, sheet: "Bob's schools", address: "'Bob''s schools'!B3:J6" };
     const { sheet, cells } = build(nycLike, moved);
     const [a, , , d] = sheet.blocks[1].values[0];
-    expect(a).toBe("='Bob''s schools'!$B4");
+    expect(a).toBe("=INDEX('Bob''s schools'!$B$4:$B$6,1)");
     expect(d).toContain("WSF.WEIGHTEDPUPILS('Bob''s schools'!$E$4:$H$6,");
     expect(cells.pupilsRange).toBe("'Bob''s schools'!$D$4:$D$6");
     expect(cells.priorRange).toBe("'Bob''s schools'!$J$4:$J$6");
