@@ -1,4 +1,4 @@
-import type { ColumnMapping } from "../../engine/table/ColumnMapping";
+import { NEED_COUNT_ROLES, type ColumnMapping } from "../../engine/table/ColumnMapping";
 import type { FormulaSpec } from "../../engine/scenario/FormulaSpec";
 import type { CellValue, SheetSpec, TableInfo } from "../../workbook/WorkbookPort";
 import { cellRef, columnLetters, rangeRef } from "./a1";
@@ -83,14 +83,24 @@ export function allocationSheet(spec: FormulaSpec, table: TableInfo, mapping: Co
   for (const i of [mapping.enrollment, mapping.prior, povertyIndex, params.fixedColumn ?? undefined, ...mapping.grades]) if (i !== undefined) read.add(i);
   const readColumns = [...read].sort((a, b) => a - b);
   // A blank enrollment counts as 0 pupils in WEIGHTEDPUPILS (a blank count is 0), which would leave the
-  // school its need weights only: the row's weighted pupils are #N/A instead, unless the whole row is blank
-  // (a blank row inside the table weighs nothing and stays out of every figure).
+  // school its need weights only; a need count above the enrollment is a typing slip the engine refuses too
+  // (readSchools). Such a row's weighted pupils are #N/A, so no amount is computed from it; a wholly blank
+  // row inside the table weighs nothing and stays out of every figure.
   const others = readColumns.filter((c) => c !== mapping.enrollment);
-  const blankEnrollment =
+  const needColumns = [...new Set(NEED_COUNT_ROLES.map((role) => mapping[role]).filter((c): c is number => c !== undefined && c !== mapping.enrollment))];
+  const enrollmentCheck =
     mapping.enrollment !== undefined && others.length > 0
-      ? { rows: `ISBLANK(${t.columnRange(mapping.enrollment)})*((${others.map((c) => `LEN(${t.columnRange(c)})`).join("+")})>0)`, enrollment: mapping.enrollment }
+      ? {
+          enrollment: mapping.enrollment,
+          rows: (cell: (column: number) => string, combine: (parts: string[]) => string): string =>
+            combine([
+              `ISBLANK(${cell(mapping.enrollment as number)})*((${others.map((c) => `LEN(${cell(c)})`).join("+")})>0)`,
+              ...needColumns.map((c) => `(${cell(c)}>${cell(mapping.enrollment as number)})`),
+            ]),
+        }
       : null;
-  if (blankEnrollment && terms.length > 0) terms.push(`IF(${blankEnrollment.rows},NA(),0)`);
+  const enrollmentRows = enrollmentCheck ? enrollmentCheck.rows((c) => t.columnRange(c), (parts) => `((${parts.join("+")})>0)`) : null;
+  if (enrollmentRows && terms.length > 0) terms.push(`IF(${enrollmentRows},NA(),0)`);
   if (terms.length === 0) throw new Error("The formula has no weights and no concentration rules, so no school has weighted pupils.");
 
   const fixedArg = params.fixedAmountCell ?? (params.fixedColumn !== null ? t.columnRange(params.fixedColumn) : null);
@@ -128,13 +138,10 @@ export function allocationSheet(spec: FormulaSpec, table: TableInfo, mapping: Co
     }
     const d = ownCell(COLUMNS.weightedPupils, r);
     const rowText = `"Sheet row "&(${sheetRowText(dataRow)})&" of the schools table`;
-    const blankHere =
-      blankEnrollment === null
-        ? null
-        : `AND(ISBLANK(${at(blankEnrollment.enrollment, dataRow)}),(${others.map((c) => `LEN(${at(c, dataRow)})`).join("+")})>0)`;
+    const blankHere = enrollmentCheck ? enrollmentCheck.rows((c) => at(c, dataRow), (parts) => `((${parts.join("+")})>0)`) : null;
     line[COLUMNS.check] =
       `=IF(ISERROR(SUM(${readColumns.map((c) => at(c, dataRow)).join(",")})),${rowText} holds an error value: fix it",` +
-      (blankHere ? `IF(${blankHere},${rowText} has a blank enrollment: enter it",` : "") +
+      (blankHere ? `IF(${blankHere},${rowText} has a blank enrollment, or a need count above its enrollment: fix it",` : "") +
       `IF(AND(ISERROR(${d}),${checkTotalCell}<>"${ERROR_VALUE}"),"Fix sheet row "&(${sheetRowText(dataRow)})&" of the schools table: ${d} says why",""))` +
       (blankHere ? ")" : "");
     if (povertyIndex !== undefined) {
@@ -163,7 +170,7 @@ export function allocationSheet(spec: FormulaSpec, table: TableInfo, mapping: Co
   for (const c of [COLUMNS.enrollment, COLUMNS.weightedPupils, COLUMNS.formulaAmount, COLUMNS.protectedAmount]) totals[c] = sum(c);
   totals[COLUMNS.check] =
     `=IF(ISERROR(SUM(${readColumns.map((c) => t.columnRange(c)).join(",")})),"${ERROR_VALUE}",` +
-    (blankEnrollment ? `IF(SUMPRODUCT(${blankEnrollment.rows})>0,"A blank enrollment",""))` : `"")`);
+    (enrollmentRows ? `IF(SUMPRODUCT(--${enrollmentRows})>0,"A blank or short enrollment",""))` : `"")`);
   if (mapping.prior !== undefined) {
     totals[COLUMNS.prior] = sum(COLUMNS.prior);
     totals[COLUMNS.change] = sum(COLUMNS.change);
