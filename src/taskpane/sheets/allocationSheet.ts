@@ -140,17 +140,21 @@ export function allocationSheet(spec: FormulaSpec, table: TableInfo, mapping: Co
     const rowText = `"Sheet row "&(${sheetRowText(dataRow)})&" of the schools table`;
     const blankHere = enrollmentCheck ? enrollmentCheck.rows((c) => at(c, dataRow), (parts) => `((${parts.join("+")})>0)`) : null;
     line[COLUMNS.check] =
-      `=IF(ISERROR(SUM(${readColumns.map((c) => at(c, dataRow)).join(",")})),${rowText} holds an error value: fix it",` +
+      `=IF(ROWS(${t.columnRange(readColumns[0] ?? 0)})<${dataRow},"No school in this row since the table lost a row: apply again",IF(ISERROR(SUM(${readColumns.map((c) => at(c, dataRow)).join(",")})),${rowText} holds an error value: fix it",` +
       (blankHere ? `IF(${blankHere},${rowText} has a blank enrollment, or a need count above its enrollment: fix it",` : "") +
       `IF(AND(ISERROR(${d}),${checkTotalCell}<>"${ERROR_VALUE}"),"Fix sheet row "&(${sheetRowText(dataRow)})&" of the schools table: ${d} says why",""))` +
-      (blankHere ? ")" : "");
+      (blankHere ? ")" : "") +
+      ")";
     if (povertyIndex !== undefined) {
       const enrollment = mapping.enrollment !== undefined ? at(mapping.enrollment, dataRow) : ownCell(COLUMNS.enrollment, r);
       line[COLUMNS.poverty] = `=IF(N(${enrollment})>0,${at(povertyIndex, dataRow)}/${enrollment},"")`;
     }
     rows.push(line);
   }
-  rows[0][COLUMNS.weightedPupils] = `=${terms.join("+")}`;
+  // A wholly blank row inside the table is no school: its weighted pupils are empty, so no amount (not even
+  // a per-school fixed amount) goes to it and the solved base does not count it.
+  const blankRows = `(${readColumns.map((c) => `LEN(${t.columnRange(c)})`).join("+")})=0`;
+  rows[0][COLUMNS.weightedPupils] = readColumns.length > 0 ? `=IF(${blankRows},"",${terms.join("+")})` : `=${terms.join("+")}`;
   rows[0][COLUMNS.base] = baseFormula;
   rows[0][COLUMNS.formulaAmount] = `=${call("WSF.ALLOCATE", [own(COLUMNS.weightedPupils), baseCell, fixedArg])}`;
   rows[0][COLUMNS.protectedAmount] = `=${call("WSF.PROTECT", [own(COLUMNS.formulaAmount), priorRange, params.maxLossCell, params.maxGainCell])}`;

@@ -18,11 +18,13 @@ describe("allocationSheet", () => {
     expect([a, b, c]).toEqual(["=INDEX('Schools'!$A$2:$A$4,1)", "=INDEX('Schools'!$B$2:$B$4,1)", "=INDEX('Schools'!$C$2:$C$4,1)"]);
     // Weighted columns D:G of the schools table are adjacent and their weights B13:B16 too: one WEIGHTEDPUPILS.
     expect(d).toBe(
-      "=WSF.WEIGHTEDPUPILS('Schools'!$D$2:$G$4,'WSF Parameters'!$B$13:$B$16)+WSF.CONCENTRATION('Schools'!$F$2:$F$4,'Schools'!$C$2:$C$4,'WSF Parameters'!$B$19,'WSF Parameters'!$C$19,'WSF Parameters'!$D$19)" +
+      // A wholly blank row inside the table weighs nothing: empty, so no amount goes to it.
+      "=IF((LEN('Schools'!$C$2:$C$4)+LEN('Schools'!$D$2:$D$4)+LEN('Schools'!$E$2:$E$4)+LEN('Schools'!$F$2:$F$4)+LEN('Schools'!$G$2:$G$4)+LEN('Schools'!$I$2:$I$4))=0,\"\"," +
+        "WSF.WEIGHTEDPUPILS('Schools'!$D$2:$G$4,'WSF Parameters'!$B$13:$B$16)+WSF.CONCENTRATION('Schools'!$F$2:$F$4,'Schools'!$C$2:$C$4,'WSF Parameters'!$B$19,'WSF Parameters'!$C$19,'WSF Parameters'!$D$19)" +
         // A blank enrollment in a row that is not wholly blank, or FRL, EL or SPED above the enrollment: #N/A
         // in that row, never the need weights alone.
         "+IF(((ISBLANK('Schools'!$C$2:$C$4)*((LEN('Schools'!$D$2:$D$4)+LEN('Schools'!$E$2:$E$4)+LEN('Schools'!$F$2:$F$4)+LEN('Schools'!$G$2:$G$4)+LEN('Schools'!$I$2:$I$4))>0)" +
-        "+('Schools'!$F$2:$F$4>'Schools'!$C$2:$C$4)+('Schools'!$G$2:$G$4>'Schools'!$C$2:$C$4)+('Schools'!$H$2:$H$4>'Schools'!$C$2:$C$4))>0),NA(),0)",
+        "+('Schools'!$F$2:$F$4>'Schools'!$C$2:$C$4)+('Schools'!$G$2:$G$4>'Schools'!$C$2:$C$4)+('Schools'!$H$2:$H$4>'Schools'!$C$2:$C$4))>0),NA(),0))",
     );
     expect(e).toBe("=WSF.SOLVEBASE('WSF Allocation'!$D$2:$D$4,'WSF Parameters'!$B$7,'WSF Parameters'!$B$8,'Schools'!$I$2:$I$4,'WSF Parameters'!$B$9)");
     expect(f).toBe("=WSF.ALLOCATE('WSF Allocation'!$D$2:$D$4,'WSF Allocation'!$E$2,'WSF Parameters'!$B$8)");
@@ -59,7 +61,7 @@ describe("allocationSheet", () => {
     };
     // Parameters: pool/base B7; fixed "none" row 8; max loss row 9 (none); max gain B10; weights B13 (K-5), B14 (SPED).
     const [, , , d, e, f, , h] = build(spec).sheet.blocks[1].values[0];
-    expect(d).toMatch(/^=WSF\.WEIGHTEDPUPILS\('Schools'!\$D\$2:\$D\$4,'WSF Parameters'!\$B\$13\)\+WSF\.WEIGHTEDPUPILS\('Schools'!\$H\$2:\$H\$4,'WSF Parameters'!\$B\$14\)\+IF\(.+,NA\(\),0\)$/);
+    expect(d).toMatch(/^=IF\(\(LEN\(.+\)=0,"",WSF\.WEIGHTEDPUPILS\('Schools'!\$D\$2:\$D\$4,'WSF Parameters'!\$B\$13\)\+WSF\.WEIGHTEDPUPILS\('Schools'!\$H\$2:\$H\$4,'WSF Parameters'!\$B\$14\)\+IF\(.+,NA\(\),0\)\)$/);
     expect(e).toBe("='WSF Parameters'!$B$7");
     expect(f).toBe("=WSF.ALLOCATE('WSF Allocation'!$D$2:$D$4,'WSF Allocation'!$E$2)");
     expect(h).toBe("=WSF.PROTECT('WSF Allocation'!$F$2:$F$4,'Schools'!$I$2:$I$4,,'WSF Parameters'!$B$10)");
@@ -94,7 +96,7 @@ describe("allocationSheet", () => {
     const { cells: params } = parametersSheet(spec, { tableLabel: "Schools", headers, mapping: bare });
     const { sheet, cells } = allocationSheet(spec, table, bare, params);
     const first = sheet.blocks[1].values[0];
-    expect(first[3]).toBe("=WSF.WEIGHTEDPUPILS('Schools'!$C$2:$C$4,'WSF Parameters'!$B$13)");
+    expect(first[3]).toBe("=IF((LEN('Schools'!$C$2:$C$4))=0,\"\",WSF.WEIGHTEDPUPILS('Schools'!$C$2:$C$4,'WSF Parameters'!$B$13))");
     expect(first[4]).toBe("=WSF.SOLVEBASE('WSF Allocation'!$D$2:$D$4,'WSF Parameters'!$B$7,'WSF Parameters'!$B$8)");
     expect(first[7]).toBe("=WSF.PROTECT('WSF Allocation'!$F$2:$F$4,'WSF Allocation'!$G$2:$G$4)");
     expect([first[6], first[8], first[9]]).toEqual([null, null, null]);
