@@ -48,6 +48,12 @@ export function ApplyStep({ state, schools, result, paneName }: { state: ReturnT
           The parameters sheet has a cell the formula cannot use: {state.sheetProblems.join(" ")}
         </p>
       )}
+      {state.resized && (
+        <p className={styles.pending} role="status" aria-label="Table changed size">
+          The schools table now has {state.resized.now} rows; the sheets were written for {state.resized.was}, so their amounts and totals are errors. Apply again to
+          write one row per school.
+        </p>
+      )}
       {state.unapplied && (
         <p className={styles.pending} role="status" aria-label="Not applied">
           Not applied yet: the pane holds &ldquo;{paneName ?? "a formula"}&rdquo;, which differs from what the sheets hold (&ldquo;{state.appliedName ?? "the applied formula"}&rdquo;). Apply to write it; until

@@ -42,6 +42,7 @@ interface PendingWrite {
   /** For "all": the formula being applied and where its parameters sit. */
   record?: AppliedFormula;
   cells?: ParameterCells;
+  rowCount?: number;
 }
 
 /** The formula on the sheets now: as applied, then as read back from the parameters sheet. */
@@ -50,6 +51,8 @@ export interface AppliedState {
   cells: ParameterCells;
   /** Cells of the parameters sheet that cannot be read back (a weight typed as text): the sheets show errors. */
   sheetProblems: string[];
+  /** Rows of the schools table the sheets were written for (the allocation sheet has one row per table row). */
+  rowCount: number;
 }
 
 /**
@@ -103,7 +106,7 @@ export function useApply({ table, mapping, schools, problems = [], spec, result,
         if (plan.what === "all" && result && plan.record && plan.cells) {
           const summary = summarizeResult(result);
           inPane.current = plan.record.scenario.spec;
-          setApplied({ record: plan.record, cells: plan.cells, sheetProblems: [] });
+          setApplied({ record: plan.record, cells: plan.cells, sheetProblems: [], rowCount: plan.rowCount ?? 0 });
           await recordApplied(plan.record);
           messages.show({
             intent: "success",
@@ -141,7 +144,7 @@ export function useApply({ table, mapping, schools, problems = [], spec, result,
             scenario: { name: spec.name ?? "Applied formula", savedAt: new Date().toISOString(), spec, mapping, tableId: table.info.id, summary: summarizeResult(result) },
             origin,
           };
-          plan = { sheets: [...outputs.sheets, ...explain], charts: outputs.charts, what, record, cells };
+          plan = { sheets: [...outputs.sheets, ...explain], charts: outputs.charts, what, record, cells, rowCount: table.info.rowCount };
         } else plan = { sheets: explain, charts: [], what };
       } catch (error) {
         messages.showError("Could not build the sheets", error, "Check the column mapping and the formula, then apply again.");
@@ -186,10 +189,10 @@ export function useApply({ table, mapping, schools, problems = [], spec, result,
 
   /** Takes a formula recorded in the workbook as the one on the sheets (a reopened workbook). */
   const adopt = useCallback(
-    (record: AppliedFormula, info: { label: string; headers: string[] }) => {
+    (record: AppliedFormula, info: { label: string; headers: string[]; rowCount: number }) => {
       const cells = parametersSheet(record.scenario.spec, { tableLabel: info.label, headers: info.headers, mapping: record.scenario.mapping }).cells;
       inPane.current = null;
-      setApplied({ record, cells, sheetProblems: [] });
+      setApplied({ record, cells, sheetProblems: [], rowCount: info.rowCount });
     },
     [],
   );
@@ -260,6 +263,8 @@ export function useApply({ table, mapping, schools, problems = [], spec, result,
     }
   }, [applied, schools, blocking]);
   const unapplied = applied !== null && spec !== null && (!sameFormula(spec, applied.record.scenario.spec) || JSON.stringify(mapping) !== JSON.stringify(applied.record.scenario.mapping));
+  // A row deleted or inserted in the table since Apply: the allocation sheet no longer has one row per school.
+  const resized = applied !== null && table !== null && applied.rowCount > 0 && table.info.rowCount !== applied.rowCount ? { was: applied.rowCount, now: table.info.rowCount } : null;
 
   return {
     busy,
@@ -270,6 +275,7 @@ export function useApply({ table, mapping, schools, problems = [], spec, result,
     blockedBy: applied ? blocking : [],
     summary,
     unapplied,
+    resized,
     pending,
     schoolRow,
     setExplainRow,

@@ -15,7 +15,7 @@ export interface ReopenTargets {
   choose(id: string): Promise<void>;
   replaceMapping(mapping: ColumnMapping): void;
   loadSpec(spec: FormulaSpec, mapping: ColumnMapping, origin?: FormulaOrigin): void;
-  adopt(record: AppliedFormula, info: { label: string; headers: string[] }): void;
+  adopt(record: AppliedFormula, info: { label: string; headers: string[]; rowCount: number }): void;
 }
 
 /**
