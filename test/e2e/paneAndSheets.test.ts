@@ -114,7 +114,8 @@ test("bug 2: one bad cell gives errors that name the row, never a wrong number",
   expect(values[2][3] as number).toBeCloseTo(local.weightedPupils[0], 9);
   expect(values[2][0]).toBe(read.schools[0].id);
   for (let r = 1; r <= 850; r++) for (const c of [4, 5, 7, 8, 10]) if (values[r][c] !== null) expect(typeof values[r][c]).not.toBe("number");
-  expect(values[1][11]).toBe("Fix sheet row 2 of the schools table: D2 says why");
+  expect(values[1][11]).toBe("Fix this school's row in the schools table: column D says why");
+  expect(values[2][11]).toBe("");
   expect(await goTo(page, "'WSF Allocation'!D2")).toMatch(/#VALUE! WSF\.WEIGHTEDPUPILS: .*row 1 is "abc"/);
   const status = values.find((row) => typeof row[0] === "string" && (row[0] as string).startsWith("The base and every amount"));
   expect(status?.[0]).toBe("The base and every amount wait for the schools table: fix the rows marked in column L (the message in column D says why).");
@@ -127,7 +128,8 @@ test("bug 2: one bad cell gives errors that name the row, never a wrong number",
   await typeIntoCell(page, "Schools!J3", "-50");
   const minus = await until(page, () => sheetValues(page, "WSF Allocation"), (v) => isError(v[2][3]), "D3 after -50 in J3");
   expect(typeof minus[1][3]).toBe("number");
-  expect(minus[2][11]).toBe("Fix sheet row 3 of the schools table: D3 says why");
+  expect(minus[2][11]).toBe("Fix this school's row in the schools table: column D says why");
+  expect(minus[2][0]).toBe("S0002");
   expect(minus[1][11]).toBe("");
   for (let r = 1; r <= 850; r++) for (const c of [5, 7, 8]) if (minus[r][c] !== null) expect(typeof minus[r][c]).not.toBe("number");
   await screenshot(page, "bug2-after-minus50-in-J3");

@@ -29,14 +29,16 @@ function call(fn: string, args: (string | null)[]): string {
  * The "WSF Allocation" sheet: one row per row of the schools table (blank rows included, so row i here is
  * row i there), every number a WSF formula over the parameters sheet and the schools table, written with
  * sheet-qualified A1 ranges sized to the table (no structured or spill references, no LET/LAMBDA, so the
- * playground's HyperFormula evaluates the same text). Columns:
- * A School ID, B School, C Enrollment (per-row references); D Weighted pupils = WSF.WEIGHTEDPUPILS over each
+ * playground's HyperFormula evaluates the same text). Every column is one array formula in the first school
+ * row, spilling down: row k is the k-th row of the table in every column, also after a person deletes or
+ * inserts a row there. Columns:
+ * A School ID, B School, C Enrollment (the table's cells, blank as ""); D Weighted pupils = WSF.WEIGHTEDPUPILS over each
  * run of adjacent weighted columns + WSF.CONCENTRATION per rule (one spilling formula in D2); E the base
  * (WSF.SOLVEBASE on the pool with the fixed amounts and protection, or the parameter); F Formula amount =
- * WSF.ALLOCATE; G Prior year (per-row, blank stays blank); H Protected amount = WSF.PROTECT; I Change vs
- * prior (per-row); J Poverty share = FRL (or unduplicated) / enrollment (per-row); K Per pupil = WSF.PERPUPIL;
- * L Check (per-row): which schools-table row to fix when this row's weighted pupils are an error or the row
- * holds an error value. Spilling formulas sit in the first school row only. A total row follows two rows
+ * WSF.ALLOCATE; G Prior year (blank stays blank); H Protected amount = WSF.PROTECT; I Change vs
+ * prior; J Poverty share = FRL (or unduplicated) / enrollment; K Per pupil = WSF.PERPUPIL;
+ * L Check: whether this school's row of the table needs fixing when this row's weighted pupils are an error or the row
+ * holds an error value, a blank enrollment or a need count above it. A total row follows two rows
  * below the last school, and under it a status line that says, in words, why the base and the amounts are
  * errors when they are (a bad row, an error value in the table, or the base's own message in E2).
  *
@@ -113,47 +115,42 @@ export function allocationSheet(spec: FormulaSpec, table: TableInfo, mapping: Co
 
   const checkTotalCell = `$${columnLetters(COLUMNS.check)}$${last + 3}`;
 
-  // Per-row cells read the table by position (INDEX over the column's range), never by a fixed row: when a
-  // person deletes or inserts a row in the table, the ranges the spills read shrink or grow and row k here
-  // stays the k-th school of the spills (a fixed reference would follow the moved school while the spills
-  // move on, putting one school's amount beside another's name).
-  const at = (column: number, k: number): string => `INDEX(${t.columnRange(column)},${k})`;
-  // The sheet row of the k-th school, from the header cell (which moves with the table).
-  const sheetRowText = (k: number): string => `ROW(${cellRef(t.sheet, t.headerRow, t.firstColumn)})+${k}`;
-
-  const rows: CellValue[][] = [];
-  for (let i = 0; i < n; i++) {
-    const dataRow = i + 1;
-    const r = first + i;
-    const line: CellValue[] = new Array(HEADERS.length).fill(null);
-    line[COLUMNS.id] = mapping.id !== undefined ? `=${at(mapping.id, dataRow)}` : `row ${dataRow}`;
-    line[COLUMNS.name] = mapping.name !== undefined ? `=${at(mapping.name, dataRow)}` : null;
-    line[COLUMNS.enrollment] = mapping.enrollment !== undefined ? `=${at(mapping.enrollment, dataRow)}` : `=${mapping.grades.map((g) => at(g, dataRow)).join("+")}`;
-    if (mapping.prior !== undefined) {
-      const p = at(mapping.prior, dataRow);
-      const h = ownCell(COLUMNS.protectedAmount, r);
-      const anchor = `$${columnLetters(COLUMNS.protectedAmount)}$${first + 1}`;
-      line[COLUMNS.prior] = `=IF(ISBLANK(${p}),"",${p})`;
-      line[COLUMNS.change] = `=IF(ISBLANK(${p}),"",IF(ISNUMBER(${h}),${h}-${p},IF(ISERROR(${h}),${h},IF(ISERROR(${anchor}),${anchor},""))))`;
-    }
-    const d = ownCell(COLUMNS.weightedPupils, r);
-    const rowText = `"Sheet row "&(${sheetRowText(dataRow)})&" of the schools table`;
-    const blankHere = enrollmentCheck ? enrollmentCheck.rows((c) => at(c, dataRow), (parts) => `((${parts.join("+")})>0)`) : null;
-    line[COLUMNS.check] =
-      `=IF(ROWS(${t.columnRange(readColumns[0] ?? 0)})<${dataRow},"No school in this row since the table lost a row: apply again",IF(ISERROR(SUM(${readColumns.map((c) => at(c, dataRow)).join(",")})),${rowText} holds an error value: fix it",` +
-      (blankHere ? `IF(${blankHere},${rowText} has a blank enrollment, or a need count above its enrollment: fix it",` : "") +
-      `IF(AND(ISERROR(${d}),${checkTotalCell}<>"${ERROR_VALUE}"),"Fix sheet row "&(${sheetRowText(dataRow)})&" of the schools table: ${d} says why",""))` +
-      (blankHere ? ")" : "") +
-      ")";
-    if (povertyIndex !== undefined) {
-      const enrollment = mapping.enrollment !== undefined ? at(mapping.enrollment, dataRow) : ownCell(COLUMNS.enrollment, r);
-      line[COLUMNS.poverty] = `=IF(N(${enrollment})>0,${at(povertyIndex, dataRow)}/${enrollment},"")`;
-    }
-    rows.push(line);
+  // Every column is one array formula in the first school row over the table's column ranges, so the sheet
+  // stays one row per table row when a person deletes or inserts a row in the table: the ranges shrink or grow
+  // and every column moves with them (per-row references would follow a moved school while the spills move
+  // on, putting one school's amount beside another's name). A blank cell reads as "" (a spilled reference
+  // would show a blank as 0).
+  const echo = (range: string): string => `IF(ISBLANK(${range}),"",${range})`;
+  const col = (column: number): string => t.columnRange(column);
+  const rows: CellValue[][] = Array.from({ length: n }, () => new Array<CellValue>(HEADERS.length).fill(null));
+  const top = rows[0];
+  if (mapping.id !== undefined) top[COLUMNS.id] = `=${echo(col(mapping.id))}`;
+  else rows.forEach((line, i) => (line[COLUMNS.id] = `row ${i + 1}`));
+  if (mapping.name !== undefined) top[COLUMNS.name] = `=${echo(col(mapping.name))}`;
+  top[COLUMNS.enrollment] = mapping.enrollment !== undefined ? `=${echo(col(mapping.enrollment))}` : `=${mapping.grades.map((g) => col(g)).join("+")}`;
+  if (mapping.prior !== undefined) {
+    const p = col(mapping.prior);
+    const h = own(COLUMNS.protectedAmount);
+    const anchor = `$${columnLetters(COLUMNS.protectedAmount)}$${first + 1}`;
+    top[COLUMNS.prior] = `=${echo(p)}`;
+    // The change takes the protected amount only where it is a number: an error stays an error, and when the
+    // whole spill failed (its error in the first row) every change is that error, never the prior as a loss.
+    top[COLUMNS.change] = `=IF(ISBLANK(${p}),"",IF(ISNUMBER(${h}),${h}-${p},IF(ISERROR(${h}),${h},IF(ISERROR(${anchor}),${anchor},""))))`;
   }
+  if (povertyIndex !== undefined) {
+    const enrollment = mapping.enrollment !== undefined ? col(mapping.enrollment) : own(COLUMNS.enrollment);
+    top[COLUMNS.poverty] = `=IF(ISNUMBER(${enrollment}),IF(${enrollment}>0,${col(povertyIndex)}/${enrollment},""),"")`;
+  }
+  const errorValues = readColumns.map((c) => `ISERROR(${col(c)})`).join("+");
+  const shortEnrollment = enrollmentRows;
+  top[COLUMNS.check] =
+    `=IF((${errorValues})>0,"This school's row in the schools table holds an error value: fix it",` +
+    (shortEnrollment ? `IF(${shortEnrollment},"This school's enrollment is blank, or below a need count: fix its row in the schools table",` : "") +
+    `IF(ISERROR(${own(COLUMNS.weightedPupils)})*(${checkTotalCell}<>"${ERROR_VALUE}"),"Fix this school's row in the schools table: column D says why",""))` +
+    (shortEnrollment ? ")" : "");
   // A wholly blank row inside the table is no school: its weighted pupils are empty, so no amount (not even
   // a per-school fixed amount) goes to it and the solved base does not count it.
-  const blankRows = `(${readColumns.map((c) => `LEN(${t.columnRange(c)})`).join("+")})=0`;
+  const blankRows = `(${readColumns.map((c) => `LEN(${col(c)})`).join("+")})=0`;
   rows[0][COLUMNS.weightedPupils] = readColumns.length > 0 ? `=IF(${blankRows},"",${terms.join("+")})` : `=${terms.join("+")}`;
   rows[0][COLUMNS.base] = baseFormula;
   rows[0][COLUMNS.formulaAmount] = `=${call("WSF.ALLOCATE", [own(COLUMNS.weightedPupils), baseCell, fixedArg])}`;

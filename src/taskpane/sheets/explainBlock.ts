@@ -97,7 +97,6 @@ export function explainBlock(spec: FormulaSpec, schoolRow: number, layout: Expla
   const enrollmentHeader = mapping.enrollment !== undefined ? String(layout.table.headers[mapping.enrollment]) : "grade bands added up";
   const enrollmentRow = values.length;
   values.push(row("Enrollment (each pupil counted once)", enrollmentHeader, PUPILS, `=${enrollment}`));
-  const weightedRow = values.length;
   values.push(row("Weighted pupils (pupils x weight, added up)", `= ${allocationName(allocation.columns.weightedPupils)}`, PUPILS, `=SUMPRODUCT(${span(firstLine, lastLine, PUPILS)},${span(firstLine, lastLine, WEIGHT)})`));
   values.push(row("Base per weighted pupil", `${allocation.sheet} ${base.slice(base.indexOf("!") + 1).replace(/\$/g, "")}`, RATE, `=${base}`));
   const linesRow = values.length;

@@ -14,8 +14,13 @@ describe("allocationSheet", () => {
     const first = sheet.blocks[1];
     expect(first.row).toBe(1);
     const [a, b, c, d, e, f, g, h, i, j, k] = first.values[0];
-    // Per-row cells read the table by position, so they stay beside the spills' k-th school when rows are deleted or inserted.
-    expect([a, b, c]).toEqual(["=INDEX('Schools'!$A$2:$A$4,1)", "=INDEX('Schools'!$B$2:$B$4,1)", "=INDEX('Schools'!$C$2:$C$4,1)"]);
+    // Every column is one array formula over the table's ranges, so row k stays the k-th school of every column
+    // when rows are deleted or inserted; a blank cell reads as "" (a spilled reference would show 0).
+    expect([a, b, c]).toEqual([
+      "=IF(ISBLANK('Schools'!$A$2:$A$4),\"\",'Schools'!$A$2:$A$4)",
+      "=IF(ISBLANK('Schools'!$B$2:$B$4),\"\",'Schools'!$B$2:$B$4)",
+      "=IF(ISBLANK('Schools'!$C$2:$C$4),\"\",'Schools'!$C$2:$C$4)",
+    ]);
     // Weighted columns D:G of the schools table are adjacent and their weights B13:B16 too: one WEIGHTEDPUPILS.
     expect(d).toBe(
       // A wholly blank row inside the table weighs nothing: empty, so no amount goes to it.
@@ -28,21 +33,22 @@ describe("allocationSheet", () => {
     );
     expect(e).toBe("=WSF.SOLVEBASE('WSF Allocation'!$D$2:$D$4,'WSF Parameters'!$B$7,'WSF Parameters'!$B$8,'Schools'!$I$2:$I$4,'WSF Parameters'!$B$9)");
     expect(f).toBe("=WSF.ALLOCATE('WSF Allocation'!$D$2:$D$4,'WSF Allocation'!$E$2,'WSF Parameters'!$B$8)");
-    expect(g).toBe("=IF(ISBLANK(INDEX('Schools'!$I$2:$I$4,1)),\"\",INDEX('Schools'!$I$2:$I$4,1))");
+    expect(g).toBe("=IF(ISBLANK('Schools'!$I$2:$I$4),\"\",'Schools'!$I$2:$I$4)");
     expect(h).toBe("=WSF.PROTECT('WSF Allocation'!$F$2:$F$4,'Schools'!$I$2:$I$4,'WSF Parameters'!$B$9)");
     // The change takes H2 only when it is a number; an error in H2 (or the spill's anchor) stays an error.
-    expect(i).toBe("=IF(ISBLANK(INDEX('Schools'!$I$2:$I$4,1)),\"\",IF(ISNUMBER(H2),H2-INDEX('Schools'!$I$2:$I$4,1),IF(ISERROR(H2),H2,IF(ISERROR($H$2),$H$2,\"\"))))");
-    expect(j).toBe("=IF(N(INDEX('Schools'!$C$2:$C$4,1))>0,INDEX('Schools'!$F$2:$F$4,1)/INDEX('Schools'!$C$2:$C$4,1),\"\")");
+    expect(i).toBe(
+      "=IF(ISBLANK('Schools'!$I$2:$I$4),\"\",IF(ISNUMBER('WSF Allocation'!$H$2:$H$4),'WSF Allocation'!$H$2:$H$4-'Schools'!$I$2:$I$4," +
+        "IF(ISERROR('WSF Allocation'!$H$2:$H$4),'WSF Allocation'!$H$2:$H$4,IF(ISERROR($H$2),$H$2,\"\"))))",
+    );
+    expect(j).toBe("=IF(ISNUMBER('Schools'!$C$2:$C$4),IF('Schools'!$C$2:$C$4>0,'Schools'!$F$2:$F$4/'Schools'!$C$2:$C$4,\"\"),\"\")");
     expect(k).toBe("=WSF.PERPUPIL('WSF Allocation'!$H$2:$H$4,'Schools'!$C$2:$C$4)");
   });
 
-  it("puts spilling formulas in the first school row only, and per-row references on every row", () => {
+  it("puts every formula in the first school row, spilling down the table's rows", () => {
     const { sheet } = build(nycLike);
     const rows = sheet.blocks[1].values;
     expect(rows).toHaveLength(3);
-    for (const column of [3, 4, 5, 7, 10]) expect(rows.slice(1).map((r) => r[column])).toEqual([null, null]);
-    expect(rows[2].slice(0, 3)).toEqual(["=INDEX('Schools'!$A$2:$A$4,3)", "=INDEX('Schools'!$B$2:$B$4,3)", "=INDEX('Schools'!$C$2:$C$4,3)"]);
-    expect(rows[2][8]).toBe("=IF(ISBLANK(INDEX('Schools'!$I$2:$I$4,3)),\"\",IF(ISNUMBER(H4),H4-INDEX('Schools'!$I$2:$I$4,3),IF(ISERROR(H4),H4,IF(ISERROR($H$2),$H$2,\"\"))))");
+    for (let column = 0; column < 12; column++) expect(rows.slice(1).map((r) => r[column])).toEqual([null, null]);
     // Totals two rows below the last school (sheet row 6).
     expect(sheet.blocks[2].row).toBe(5);
     expect(sheet.blocks[2].values[0][7]).toBe("=IF(ROWS('Schools'!$C$2:$C$4)<>3,NA(),SUM(H2:H4))");
@@ -71,7 +77,7 @@ describe("allocationSheet", () => {
     const moved = { ...table, sheet: "Bob's schools", address: "'Bob''s schools'!B3:J6" };
     const { sheet, cells } = build(nycLike, moved);
     const [a, , , d] = sheet.blocks[1].values[0];
-    expect(a).toBe("=INDEX('Bob''s schools'!$B$4:$B$6,1)");
+    expect(a).toBe("=IF(ISBLANK('Bob''s schools'!$B$4:$B$6),\"\",'Bob''s schools'!$B$4:$B$6)");
     expect(d).toContain("WSF.WEIGHTEDPUPILS('Bob''s schools'!$E$4:$H$6,");
     expect(cells.pupilsRange).toBe("'Bob''s schools'!$D$4:$D$6");
     expect(cells.priorRange).toBe("'Bob''s schools'!$J$4:$J$6");

@@ -249,7 +249,6 @@ export function useApply({ table, mapping, schools, problems = [], spec, result,
       unsubscribe?.();
     };
     // The record changes when the sheet is read back; only a new layout (apply, adopt) restarts the reader.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [port, messages, appliedCells]);
 
   // The applied formula on the table as it reads now: the figures of what the sheets show.
