@@ -58,7 +58,8 @@ test("apply the LAUSD-style preset, solved from last year's pool", async () => {
   applied = { spec: store.applied!.scenario.spec, mapping: store.applied!.scenario.mapping };
   const { run } = engine(applied.spec, applied.mapping);
   expect(summary).toContain(`Applied: base ${money(run!.base)}`);
-  expect(summary).toContain("On the sheets: LAUSD-style.");
+  // The preset fixes the base; solving it from the pool instead is the person's edit, and the name says so.
+  expect(summary).toContain("On the sheets: LAUSD-style, edited.");
 });
 
 test("bug 13: the success notice goes by itself and never covers the protection fields", async () => {
@@ -85,7 +86,7 @@ test("bug 1: editing the schools table keeps preset, weights and pool; a bad cel
   expect(await textbox("English learners").inputValue()).toBe("0.2");
   expect(await textbox("Special education").inputValue()).toBe("1");
   expect(await textbox("Pool to distribute ($)").inputValue()).toBe(pool);
-  expect(await pane.getByLabel("Formula name").innerText()).toBe("This formula: LAUSD-style.");
+  expect(await pane.getByLabel("Formula name").innerText()).toMatch(/^This formula: LAUSD-style, edited/);
   // The allocation sheet recalculated to the same base.
   expect((await sheetValues(page, "WSF Allocation"))[1][4] as number).toBeCloseTo(after.base, 6);
 
@@ -190,12 +191,14 @@ test("bug 8: show the math adds up, with two-decimal weights, enrollment once, l
   const allocation = await sheetValues(page, "WSF Allocation");
   expect(line("Enrollment (each pupil counted once)")[2]).toBe(school.enrollment);
   expect(line("Weighted pupils (pupils x weight, added up)")[2] as number).toBeCloseTo(run!.weightedPupils[0], 9);
-  const lines = explain.slice(2, explain.findIndex((r, i) => i > 1 && r[0] === null));
+  expect(line("Weighted pupils (pupils x weight, added up)")[1]).toBe("same as WSF Allocation D2");
+  const lines = explain.slice(2, explain.findIndex((r, i) => i > 1 && (r[0] === null || r[0] === undefined)));
+  expect(lines.length).toBe(applied.spec.categoryWeights.length + 1);
   const sum = lines.reduce((s, r) => s + (r[5] as number), 0);
   for (const r of lines) expect(r[5] as number).toBeCloseTo((r[2] as number) * (r[3] as number) * run!.base, 4);
   expect(line("Weighted pupils x base (the lines above, added up)")[5] as number).toBeCloseTo(sum, 4);
   expect(line("Formula amount (weighted pupils x base + fixed)")[5] as number).toBeCloseTo(run!.formulaAmount[0], 2);
-  expect(line("Formula amount (weighted pupils x base + fixed)")[1]).toBe("= WSF Allocation F2");
+  expect(line("Formula amount (weighted pupils x base + fixed)")[1]).toBe("same as WSF Allocation F2");
   expect(line("Last year's amount")[5]).toBe(school.prior);
   const protection = line("Protection (top-up or cap)");
   expect(protection[5] as number).toBeCloseTo(run!.protectedAmount[0] - run!.formulaAmount[0], 2);
@@ -213,7 +216,7 @@ test("bug 8: show the math adds up, with two-decimal weights, enrollment once, l
   const edited = await until(page, () => sheetValues(page, "WSF Explain"), (v) => v.some((r) => r[0] === "Enrollment (each pupil counted once)" && r[2] === 460), "the explain sheet after E2 = 460");
   const allocationAfter = await sheetValues(page, "WSF Allocation");
   expect(edited.find((r) => r[0] === "Protected amount (what the school receives)")![5] as number).toBeCloseTo(allocationAfter[1][7] as number, 2);
-  expect(edited.find((r) => r[0] === "Formula amount (weighted pupils x base + fixed)")![1]).toBe("= WSF Allocation F2");
+  expect(edited.find((r) => r[0] === "Formula amount (weighted pupils x base + fixed)")![1]).toBe("same as WSF Allocation F2");
   await typeIntoCell(page, "Schools!E2", "453");
 });
 

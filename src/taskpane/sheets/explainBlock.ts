@@ -97,7 +97,7 @@ export function explainBlock(spec: FormulaSpec, schoolRow: number, layout: Expla
   const enrollmentHeader = mapping.enrollment !== undefined ? String(layout.table.headers[mapping.enrollment]) : "grade bands added up";
   const enrollmentRow = values.length;
   values.push(row("Enrollment (each pupil counted once)", enrollmentHeader, PUPILS, `=${enrollment}`));
-  values.push(row("Weighted pupils (pupils x weight, added up)", `= ${allocationName(allocation.columns.weightedPupils)}`, PUPILS, `=SUMPRODUCT(${span(firstLine, lastLine, PUPILS)},${span(firstLine, lastLine, WEIGHT)})`));
+  values.push(row("Weighted pupils (pupils x weight, added up)", `same as ${allocationName(allocation.columns.weightedPupils)}`, PUPILS, `=SUMPRODUCT(${span(firstLine, lastLine, PUPILS)},${span(firstLine, lastLine, WEIGHT)})`));
   values.push(row("Base per weighted pupil", `${allocation.sheet} ${base.slice(base.indexOf("!") + 1).replace(/\$/g, "")}`, RATE, `=${base}`));
   const linesRow = values.length;
   values.push(row("Weighted pupils x base (the lines above, added up)", null, AMOUNT, `=SUM(${span(firstLine, lastLine, AMOUNT)})`));
@@ -108,7 +108,7 @@ export function explainBlock(spec: FormulaSpec, schoolRow: number, layout: Expla
   const formulaRow = values.length;
   const agrees = (here: string, column: number): string => {
     const there = allocationCell(column);
-    return `=IF(ISNUMBER(${there}),IF(ABS(${here}-${there})<0.005,"= ${allocationName(column)}","differs from ${allocationName(column)}: apply again"),"${allocationName(column)} is an error: see its message")`;
+    return `=IF(ISNUMBER(${there}),IF(ABS(${here}-${there})<0.005,"same as ${allocationName(column)}","differs from ${allocationName(column)}: apply again"),"${allocationName(column)} is an error: see its message")`;
   };
   values.push(row("Formula amount (weighted pupils x base + fixed)", agrees(at(formulaRow, AMOUNT), allocation.columns.formulaAmount), AMOUNT, `=${at(linesRow, AMOUNT)}+${at(fixedRow, AMOUNT)}`));
 

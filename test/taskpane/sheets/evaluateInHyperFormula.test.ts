@@ -108,6 +108,7 @@ describe("the written workbook evaluates to runFormula's numbers", () => {
     // The total gives enrollment (each pupil once: 500, not 200 + 300 + 100 + 10 counted across lines) and weighted pupils.
     expect(rows.get("Enrollment (each pupil counted once)")![2]).toBe(500);
     expect(rows.get("Weighted pupils (pupils x weight, added up)")![2] as number).toBeCloseTo(540, 9);
+    expect(rows.get("Weighted pupils (pupils x weight, added up)")![1]).toBe("same as WSF Allocation D3");
     expect(value("WSF Allocation", "D3") as number).toBeCloseTo(540, 9);
     expect(rows.get("Base per weighted pupil")![4] as number).toBeCloseTo(base, 9);
     const weightedTimesBase = rows.get("Weighted pupils x base (the lines above, added up)")![5] as number;
@@ -118,14 +119,14 @@ describe("the written workbook evaluates to runFormula's numbers", () => {
     const formula = rows.get("Formula amount (weighted pupils x base + fixed)")!;
     expect(formula[5] as number).toBeCloseTo(weightedTimesBase + fixed, 6);
     expect(formula[5] as number).toBeCloseTo(expected.formulaAmount[1], 4);
-    expect(formula[1]).toBe("= WSF Allocation F3");
+    expect(formula[1]).toBe("same as WSF Allocation F3");
     // Last year, the protection line and the rule that caused it, the protected amount and the change.
     expect(rows.get("Last year's amount")![5]).toBe(2_500_000);
     const protection = rows.get("Protection (top-up or cap)")!;
     const received = rows.get("Protected amount (what the school receives)")!;
     expect(received[5] as number).toBeCloseTo((formula[5] as number) + (protection[5] as number), 6);
     expect(received[5] as number).toBeCloseTo(expected.protectedAmount[1], 4);
-    expect(received[1]).toBe("= WSF Allocation H3");
+    expect(received[1]).toBe("same as WSF Allocation H3");
     expect(protection[1]).toBe(expected.floored[1] ? "stop-loss top-up: at least last year x (1 - 5%)" : "none: within the limits");
     expect(rows.get("Change vs last year")![5] as number).toBeCloseTo(expected.protectedAmount[1] - 2_500_000, 4);
     expect(rows.get("Per pupil")![5] as number).toBeCloseTo(expected.protectedAmount[1] / 500, 6);
