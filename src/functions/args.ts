@@ -29,9 +29,21 @@ export function requiredNumber(value: unknown, fn: string, arg: string): number 
   return readNumber(cell, { fn, arg });
 }
 
-/** A share between 0 and 1 inclusive (thresholds, max loss), `#NUM!` outside. */
+/**
+ * A statistic's share between 0 and 1 inclusive (a percentile's p, lower, upper): `#NUM!` outside, as Excel's
+ * own PERCENTILE.INC answers for k outside 0..1 (Excel shows no message on `#NUM!`).
+ */
 export function checkShare(x: number, fn: string, arg: string): number {
   if (x < 0 || x > 1) throw numError(fn, `${arg} is ${x}, expected a share between 0 and 1 (e.g. 0.05 for 5%)`);
+  return x;
+}
+
+/**
+ * A policy share between 0 and 1 inclusive (a concentration threshold, a stop-loss): `#VALUE!` with a message
+ * outside, because these come from a parameters sheet a person edits and the message says which one is wrong.
+ */
+export function checkPolicyShare(x: number, fn: string, arg: string): number {
+  if (x < 0 || x > 1) throw valueError({ fn, arg }, `is ${x}, expected a share between 0 and 1 (e.g. 0.05 for 5%)`);
   return x;
 }
 

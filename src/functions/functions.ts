@@ -4,10 +4,13 @@
  * so every parameter is described and the function ids never change once shipped.
  *
  * Shared rules (see README "Conventions"): a row whose value cell is blank is ignored; text, booleans,
- * negative pupils or a blank pupil beside a value give #VALUE! with a message naming the function, the
- * argument and the 1-based row; no usable rows or zero pupils give #DIV/0!; log-based statistics on a
- * value <= 0 give #NUM!. Omitted optional arguments arrive as null and take their documented default.
- * Spilled columns line up with the input rows; an input row that is entirely blank gives a blank cell.
+ * data types, negative pupils or a blank pupil beside a value give #VALUE! with a message naming the
+ * function, the argument and the 1-based row; no usable rows or zero pupils give #DIV/0!; log-based
+ * statistics on a value <= 0 give #NUM! (Excel shows no message on those two). Omitted optional arguments
+ * arrive as null and take their documented default. Spilled columns line up with the input rows; an input
+ * row that is entirely blank gives a blank cell. Row-wise functions keep a bad row to itself (its cell shows
+ * the #VALUE!, the other rows compute); a problem of shape, and any bad row of an aggregate, fails the whole
+ * result. A blank prior and a prior of 0 mean the same (some Excel builds pass a blank cell as 0).
  */
 import { RowProblems } from "../engine/core/RowProblems";
 import { readSample } from "../engine/core/WeightedSample";
@@ -16,6 +19,7 @@ import { valueError, WsfError } from "../engine/core/WsfError";
 import * as stats from "../engine/stats";
 import * as alloc from "../engine/allocation";
 import {
+  checkPolicyShare,
   checkShare,
   optionalBoolean,
   optionalChoice,
@@ -149,15 +153,16 @@ export function federalRangeRatio(values: any[][], pupils?: any[][], lower?: num
 }
 
 /**
- * Coefficient of variation: population standard deviation / mean, pupil-weighted. A common benchmark is 0.10 or less.
- * @customfunction CV
+ * Coefficient of variation: population standard deviation / mean, pupil-weighted. A common benchmark is 0.10 or less. (Named COEFVAR: Excel requires function names of three characters or more.)
+ * @customfunction COEFVAR
  * @param values Column or row of values. Blank rows are ignored.
  * @param [pupils] Pupils of each row. Omit to count every row once.
- * @example =WSF.CV({90;110}) -> 0.1
+ * @example =WSF.COEFVAR({90;110}) -> 0.1
  * @returns The coefficient of variation.
  */
-export function cv(values: any[][], pupils?: any[][]): number {
-  return excelCall("WSF.CV", () => stats.cv(readSample("WSF.CV", values, optionalRange(pupils)), "WSF.CV"));
+export function coefvar(values: any[][], pupils?: any[][]): number {
+  const fn = "WSF.COEFVAR";
+  return excelCall(fn, () => stats.cv(readSample(fn, values, optionalRange(pupils)), fn));
 }
 
 /**
@@ -459,7 +464,7 @@ export function concentration(eligible: any[][], enrollment: any[][], threshold:
     const e = readColumn(eligible, fn, "eligible", false, problems);
     const n = readColumn(enrollment, fn, "enrollment", false, problems);
     sameLength(e, n, fn, "enrollment", "eligible");
-    const t = checkShare(requiredNumber(threshold, fn, "threshold"), fn, "threshold");
+    const t = checkPolicyShare(requiredNumber(threshold, fn, "threshold"), fn, "threshold");
     const w = requiredNumber(weight, fn, "weight");
     const m = optionalChoice(mode, ["above", "all", "ramp"] as const, "above", fn, "mode");
     const u = optionalNumberOrNull(upper, fn, "upper");
@@ -644,7 +649,7 @@ export function lcff(ada: any[][], upp: any[][], baseRates: any[][], threshold?:
       if (a.blankRow[i] === 0 && Number.isNaN(u[i])) problems.add(i, valueError({ fn, arg: "upp", row: i + 1 }, "is blank but ada has numbers"));
       if (u[i] > 1) problems.add(i, valueError({ fn, arg: "upp", row: i + 1 }, `is ${u[i]}, expected a share between 0 and 1`));
     }
-    const t = checkShare(optionalNumber(threshold, 0.55, fn, "threshold"), fn, "threshold");
+    const t = checkPolicyShare(optionalNumber(threshold, 0.55, fn, "threshold"), fn, "threshold");
     const columns = a.columns.map((c) => usableRows(c, problems));
     const result = alloc.lcff(columns, usableRows(u, problems), rates as [number, number, number, number], t, optionalBoolean(roundGsa, true, fn, "roundGsa"), fn);
     const out: any[][] = new Array(u.length);
@@ -666,7 +671,7 @@ export function lcff(ada: any[][], upp: any[][], baseRates: any[][], threshold?:
 function readProtection(fn: string, length: number, prior: any[][] | undefined, maxLoss: number | undefined, maxGain: number | undefined, problems: RowProblems) {
   const loss = optionalNumberOrNull(maxLoss, fn, "maxLoss");
   const gain = optionalNumberOrNull(maxGain, fn, "maxGain");
-  if (loss !== null) checkShare(loss, fn, "maxLoss");
+  if (loss !== null) checkPolicyShare(loss, fn, "maxLoss");
   if (gain !== null && gain < 0) throw valueError({ fn, arg: "maxGain" }, `is ${gain}, expected a share >= 0`);
   const priorRange = optionalRange(prior);
   if (priorRange === null) {

@@ -22,7 +22,7 @@ export type ConcentrationMode = "above" | "all" | "ramp";
  *
  * @throws WsfError VALUE when eligible exceeds enrollment on a row (naming the row), on negative or
  *   non-finite counts, mismatched lengths, an unknown mode, a negative weight, or a ramp without
- *   upper > threshold; NUM when threshold or upper lies outside 0..1.
+ *   upper > threshold, or threshold or upper outside 0..1.
  * @example concentration(Float64Array.of(70), Float64Array.of(100), 0.55, 0.65) // Float64Array [9.75]: 0.65 x (70 - 55)
  */
 export function concentration(

@@ -19,7 +19,7 @@ const isNotANumber = Number.isNaN;
  * Cost O(n).
  *
  * @throws WsfError VALUE on mismatched lengths, a non-finite allocation, a negative or infinite prior;
- *   NUM when maxLoss lies outside 0..1 or maxGain is negative.
+ *   also when maxLoss lies outside 0..1 or maxGain is negative.
  * @example protect(Float64Array.of(80, 130, 50, 70), Float64Array.of(100, 100, NaN, 0), 0.05, 0.2) // Float64Array [95, 120, 50, 70]
  */
 export function protect(allocations: Float64Array, prior: Float64Array, maxLoss: number | null, maxGain: number | null, fn = "WSF.PROTECT"): Float64Array {

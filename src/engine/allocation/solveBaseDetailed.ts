@@ -58,7 +58,7 @@ const HALF_CENT = 0.005;
  *   `WSF.SOLVEBASE: pool 1,000,000 is less than the 1,250,000 the stop-loss floors and fixed amounts need at
  *   base 0`, or `... is more than the 5,500,000 the caps on gains allow at any base`; when weighted pupils
  *   are all 0 and the pool differs from the fixed amounts; on bad lengths or entries (naming the row).
- *   NUM when maxLoss lies outside 0..1 or maxGain is negative.
+ *   also when maxLoss lies outside 0..1 or maxGain is negative.
  * @example solveBaseDetailed(Float64Array.of(100, 300), 1000000).base // 2500
  * @example solveBaseDetailed(Float64Array.of(100, 400), 1000000, 0, Float64Array.of(400000, NaN), 0.1, null)
  *   // base 1,600: school 1 is held at its floor 360,000 (formula 160,000, floorCost 200,000), floored [0];

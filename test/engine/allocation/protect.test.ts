@@ -54,7 +54,7 @@ describe("protect", () => {
     expect(Array.from(asZero)).toEqual(Array.from(asBlank));
   });
 
-  it("rejects a maxLoss outside 0..1 or a negative maxGain as #NUM!, a negative prior as #VALUE! with its row", () => {
+  it("rejects a maxLoss outside 0..1, a negative maxGain (#VALUE! saying which: Excel shows no message on #NUM!) and a negative prior with its row", () => {
     const codeOf = (f: () => unknown) => {
       try {
         f();
@@ -64,8 +64,8 @@ describe("protect", () => {
       return "no error";
     };
     const one = Float64Array.of(1);
-    expect(codeOf(() => protect(one, one, 1.5, null))).toBe("NUM WSF.PROTECT: maxLoss is 1.5, expected a share between 0 and 1");
-    expect(codeOf(() => protect(one, one, null, -0.1))).toBe("NUM WSF.PROTECT: maxGain is -0.1, expected a share >= 0");
+    expect(codeOf(() => protect(one, one, 1.5, null))).toBe("VALUE WSF.PROTECT: maxLoss is 1.5, expected a share between 0 and 1 (e.g. 0.05 for 5%)");
+    expect(codeOf(() => protect(one, one, null, -0.1))).toBe("VALUE WSF.PROTECT: maxGain is -0.1, expected a share >= 0 (e.g. 0.10 for 10%)");
     expect(codeOf(() => protect(Float64Array.of(1, 2), Float64Array.of(1, -2), 0.1, null))).toBe("VALUE WSF.PROTECT: prior row 2 is -2, expected a number >= 0");
     expect(codeOf(() => protect(one, Float64Array.of(1, 2), 0.1, null))).toBe(
       "VALUE WSF.PROTECT: prior has 2 rows but allocations has 1; they must be the same size",

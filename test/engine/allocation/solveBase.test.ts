@@ -194,7 +194,7 @@ describe("solveBase", () => {
     it("rejects a negative pool and bad protection parameters", () => {
       expect(messageOf(() => solveBase(Float64Array.of(1), -5))).toBe("VALUE WSF.SOLVEBASE: pool is -5, expected an amount >= 0");
       expect(messageOf(() => solveBase(Float64Array.of(1), 5, 0, Float64Array.of(1), 2, null))).toBe(
-        "NUM WSF.SOLVEBASE: maxLoss is 2, expected a share between 0 and 1",
+        "VALUE WSF.SOLVEBASE: maxLoss is 2, expected a share between 0 and 1 (e.g. 0.05 for 5%)",
       );
       expect(messageOf(() => solveBase(Float64Array.of(1, 2), 5, 0, Float64Array.of(1), 0.1, null))).toBe(
         "VALUE WSF.SOLVEBASE: prior has 1 rows but weightedPupils has 2; they must be the same size",

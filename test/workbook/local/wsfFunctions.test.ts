@@ -53,7 +53,7 @@ describe("registerWsfFunctions", () => {
 
   test("WSF.MEAN and WSF.GINI in cells give E5's published pupil-weighted figures", () => {
     const hf = build(e5Sheet());
-    hf.setCellContents({ sheet: 0, row: 0, col: 5 }, [["=WSF.MEAN(D1:D8, A1:A8)"], ["=WSF.GINI(D1:D8, A1:A8)"], ["=WSF.CV(D1:D8, A1:A8)"], ["=WSF.CORRELATION(D1:D8, C1:C8, A1:A8)"]]);
+    hf.setCellContents({ sheet: 0, row: 0, col: 5 }, [["=WSF.MEAN(D1:D8, A1:A8)"], ["=WSF.GINI(D1:D8, A1:A8)"], ["=WSF.COEFVAR(D1:D8, A1:A8)"], ["=WSF.CORRELATION(D1:D8, C1:C8, A1:A8)"]]);
     // E5: mean 8,414.8014, Gini 0.066720, CV 0.118753, corr with FRL 0.962306 (published to those digits).
     expect(at(hf, "F1")).toBeCloseTo(8414.8014, 3);
     expect(at(hf, "F2")).toBeCloseTo(0.06672, 6);
