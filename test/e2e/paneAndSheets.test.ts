@@ -133,6 +133,8 @@ test("bug 2: one bad cell gives errors that name the row, never a wrong number",
   expect(minus[2][0]).toBe("S0002");
   expect(minus[1][11]).toBe("");
   for (let r = 1; r <= 850; r++) for (const c of [5, 7, 8]) if (minus[r][c] !== null) expect(typeof minus[r][c]).not.toBe("number");
+  await page.getByRole("tab", { name: "WSF Allocation" }).click();
+  await goTo(page, "'WSF Allocation'!L3");
   await screenshot(page, "bug2-after-minus50-in-J3");
   await page.getByRole("tab", { name: "Schools" }).first().click();
   await typeIntoCell(page, "Schools!J3", String(original));

@@ -50,7 +50,7 @@ const cellEdit = fc.record({
   kind: fc.constant("cell" as const),
   row: fc.integer({ min: 1, max: 6 }),
   column: fc.constantFrom(2, 3, 4, 5),
-  text: fc.constantFrom("abc", "-50", "", "=1/0", "=NA()", "1000000000000"),
+  text: fc.constantFrom("abc", "-50", "", "=1/0", "=NA()", "1000000000000", "9999"),
 });
 const rowEdit = fc.record({ kind: fc.constantFrom("delete" as const, "insert" as const), row: fc.integer({ min: 1, max: 6 }) });
 const edits = fc.tuple(fc.array(cellEdit, { minLength: 1, maxLength: 2 }), fc.option(rowEdit, { nil: undefined })).map(([cells, row]) => (row ? [...cells, row] : cells) as Edit[]);
@@ -142,7 +142,10 @@ function violation(spec: FormulaSpec, table: unknown[][], allocation: unknown[][
       if (expected === null || !close(d, expected)) return bad(k, "D", d, `expected ${expected ?? "an error"}`);
     }
     // Amounts depend on the base: right only when the whole table computes.
-    const expectedF = own ? own.formulaAmount[0] : at >= 0 && engine ? engine.formulaAmount[at] : null;
+    // With a fixed base, the formula amount is the row's own even when only its prior is wrong (the protected amount is not).
+    const countsOnly = readSchools(HEADERS, [[...source.slice(0, 5), null]], MAPPING).schools;
+    const ownFormula = fixed && countsOnly.length === 1 ? runFormula({ ...spec, protection: { maxLoss: null, maxGain: null } }, countsOnly).formulaAmount[0] : null;
+    const expectedF = ownFormula ?? (own ? own.formulaAmount[0] : at >= 0 && engine ? engine.formulaAmount[at] : null);
     const expectedH = own ? own.protectedAmount[0] : at >= 0 && engine ? engine.protectedAmount[at] : null;
     if (number(f) && !(expectedF !== null && close(f, expectedF))) return bad(k, "F", f, `expected ${expectedF ?? "an error"}`);
     if (number(h) && !(expectedH !== null && close(h, expectedH))) return bad(k, "H", h, `expected ${expectedH ?? "an error"}`);
@@ -153,7 +156,7 @@ function violation(spec: FormulaSpec, table: unknown[][], allocation: unknown[][
     }
     if (number(j)) {
       const [enr, frl] = [source[2], source[3] === null || source[3] === "" ? 0 : source[3]];
-      if (!(typeof enr === "number" && typeof frl === "number" && enr > 0 && close(j, frl / enr))) return bad(k, "J", j, "the poverty share of numbers in the table only");
+      if (!(typeof enr === "number" && typeof frl === "number" && enr > 0 && frl >= 0 && frl <= enr && close(j, frl / enr))) return bad(k, "J", j, "the poverty share of numbers in the table only");
     }
   }
   // Totals: right, or an error.

@@ -139,7 +139,9 @@ export function allocationSheet(spec: FormulaSpec, table: TableInfo, mapping: Co
   }
   if (povertyIndex !== undefined) {
     const enrollment = mapping.enrollment !== undefined ? col(mapping.enrollment) : own(COLUMNS.enrollment);
-    top[COLUMNS.poverty] = `=IF(ISNUMBER(${enrollment}),IF(${enrollment}>0,${col(povertyIndex)}/${enrollment},""),"")`;
+    const poor = col(povertyIndex);
+    // A negative count or one above the enrollment has no share (the engine refuses the row): #N/A, not -4.3%.
+    top[COLUMNS.poverty] = `=IF(ISNUMBER(${enrollment}),IF(${enrollment}>0,IF((${poor}<0)+(${poor}>${enrollment})>0,NA(),${poor}/${enrollment}),""),"")`;
   }
   const errorValues = readColumns.map((c) => `ISERROR(${col(c)})`).join("+");
   const shortEnrollment = enrollmentRows;

@@ -40,7 +40,9 @@ describe("allocationSheet", () => {
       "=IF(ISBLANK('Schools'!$I$2:$I$4),\"\",IF(ISNUMBER('WSF Allocation'!$H$2:$H$4),'WSF Allocation'!$H$2:$H$4-'Schools'!$I$2:$I$4," +
         "IF(ISERROR('WSF Allocation'!$H$2:$H$4),'WSF Allocation'!$H$2:$H$4,IF(ISERROR($H$2),$H$2,\"\"))))",
     );
-    expect(j).toBe("=IF(ISNUMBER('Schools'!$C$2:$C$4),IF('Schools'!$C$2:$C$4>0,'Schools'!$F$2:$F$4/'Schools'!$C$2:$C$4,\"\"),\"\")");
+    expect(j).toBe(
+      "=IF(ISNUMBER('Schools'!$C$2:$C$4),IF('Schools'!$C$2:$C$4>0,IF(('Schools'!$F$2:$F$4<0)+('Schools'!$F$2:$F$4>'Schools'!$C$2:$C$4)>0,NA(),'Schools'!$F$2:$F$4/'Schools'!$C$2:$C$4),\"\"),\"\")",
+    );
     expect(k).toBe("=WSF.PERPUPIL('WSF Allocation'!$H$2:$H$4,'Schools'!$C$2:$C$4)");
   });
 
