@@ -28,9 +28,19 @@ async function insertTable(workbook: HyperFormulaWorkbook, sheet: string, tableN
  */
 export async function startPlayground(metadata: FunctionsMetadata, options: { schools?: number } = {}): Promise<HyperFormulaWorkbook> {
   registerWsfFunctions(catalogue, metadata);
+  return sampleWorkbook(options);
+}
+
+/** The sample district workbook (the WSF functions must be registered already, see `registerPlaygroundFunctions`). */
+export async function sampleWorkbook(options: { schools?: number } = {}): Promise<HyperFormulaWorkbook> {
   const workbook = new HyperFormulaWorkbook();
   await insertTable(workbook, "Schools", "Schools", generateSampleDistrict({ schools: options.schools }), SCHOOL_HELPERS, true);
   await insertTable(workbook, "Eight schools", "EightSchools", eightSchoolDistrict(), EIGHT_HELPERS, false);
   workbook.activate("Schools");
   return workbook;
+}
+
+/** Registers the WSF functions in HyperFormula from Excel's metadata (functions.json); once per page. */
+export function registerPlaygroundFunctions(metadata: FunctionsMetadata): void {
+  registerWsfFunctions(catalogue, metadata);
 }
