@@ -63,7 +63,7 @@ export function PlaygroundApp({ session }: { session: PlaygroundSession }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const [confirm, setConfirm] = useState<Confirm>(null);
-  const [report, setReport] = useState<{ file: string; problems: FileProblem[] } | null>(null);
+  const [report, setReport] = useState<{ file: string; opened: boolean; problems: FileProblem[] } | null>(null);
   const [notice, setNotice] = useState<{ intent: "success" | "error"; text: string } | null>(null);
   const picker = useRef<HTMLInputElement>(null);
 
@@ -84,7 +84,7 @@ export function PlaygroundApp({ session }: { session: PlaygroundSession }) {
         openFile(session, file)
           .then((result) => {
             if (result.opened && result.problems.length === 0) setNotice({ intent: "success", text: `Opened ${file.name}: ${result.sheets.join(", ")}.` });
-            if (result.problems.length > 0 || !result.opened) setReport({ file: file.name, problems: result.problems });
+            if (result.problems.length > 0 || !result.opened) setReport({ file: file.name, opened: result.opened, problems: result.problems });
           })
           .catch((error: unknown) => setNotice({ intent: "error", text: error instanceof Error ? error.message : String(error) }))
           .finally(() => setBusy(null));
@@ -245,9 +245,9 @@ export function PlaygroundApp({ session }: { session: PlaygroundSession }) {
             <DialogTitle>Problems in {report?.file}</DialogTitle>
             <DialogContent>
               <Text block>
-                {report && report.problems.length > 0
+                {report?.opened
                   ? `The file is open. Check ${report.problems.length === 1 ? "this problem" : `these ${report.problems.length} problems`} before using its numbers:`
-                  : "The file could not be opened."}
+                  : "The file could not be opened; the workbook is as it was."}
               </Text>
               <ul className={styles.problems} aria-label="Problems in the file">
                 {report?.problems.slice(0, PROBLEM_LIST_LIMIT).map((p, k) => <li key={k}>{describeProblem(p)}</li>)}

@@ -15,9 +15,13 @@ export const SAMPLE_SOURCE = "Sample district";
  */
 export async function openFile(session: PlaygroundSession, file: File): Promise<{ opened: boolean; sheets: string[]; problems: FileProblem[] }> {
   const lower = file.name.toLowerCase();
+  const bytes = await file.arrayBuffer();
+  // An .xlsx is a zip package ("PK\x03\x04"), whatever its name says; an old .xls starts otherwise and is refused below.
+  const head = new Uint8Array(bytes.slice(0, 4));
+  const isZip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
   let opened: OpenedWorkbook;
-  if (lower.endsWith(".xlsx")) opened = await xlsxToWorkbook(await file.arrayBuffer());
-  else if (lower.endsWith(".csv") || lower.endsWith(".txt")) opened = csvToWorkbook(await file.text(), file.name);
+  if (isZip) opened = await xlsxToWorkbook(bytes);
+  else if (lower.endsWith(".csv") || lower.endsWith(".txt")) opened = csvToWorkbook(new TextDecoder().decode(bytes), file.name);
   else {
     return { opened: false, sheets: [], problems: [{ sheet: file.name, row: null, message: "The playground opens .xlsx workbooks and .csv files. In Excel, use Save As and choose one of these." }] };
   }

@@ -10,7 +10,7 @@ export const PROBLEM_LIST_LIMIT = 200;
 
 /**
  * Checks what a file brought, once its sheets are in the workbook and calculated:
- * - each sheet that holds a schools table (a header row with an enrollment or grade-band column the
+ * - each sheet that holds a schools table (and is not one the add-in wrote) (a header row with an enrollment or grade-band column the
  *   mapping recognises) is read with the task pane's own rules (`readSchools`), and every error or warning
  *   is named by sheet and sheet row;
  * - each formula that the file had a value for but that gives an error here is named by sheet and cell,
@@ -18,8 +18,10 @@ export const PROBLEM_LIST_LIMIT = 200;
  */
 export function checkOpenedWorkbook(workbook: HyperFormulaWorkbook, opened: OpenedWorkbook): FileProblem[] {
   const problems: FileProblem[] = [...opened.problems];
+  const owned = opened.meta.owned ?? {};
   for (const sheet of opened.sheets) {
-    if (!workbook.visibleSheets().includes(sheet.name)) continue;
+    // The add-in's own sheets (a file saved with the add-in) are its output, not a district's data.
+    if (!workbook.visibleSheets().includes(sheet.name) || owned[sheet.name] !== undefined) continue;
     const values: CellValue[][] = workbook.hf
       .getSheetValues(workbook.hf.getSheetId(sheet.name)!)
       .map((line) => line.map((v) => (v !== null && typeof v === "object" ? String((v as { value: unknown }).value) : (v as CellValue))));

@@ -26,7 +26,19 @@ export interface PlaygroundState {
 /** Captures the workbook's cells and metadata. Cost O(cells). */
 export function captureState(workbook: HyperFormulaWorkbook, source: string, unsaved: boolean): PlaygroundState {
   const hf = workbook.hf;
-  const sheets = hf.getSheetNames().map((name) => ({ name, cells: hf.getSheetSerialized(hf.getSheetId(name)!) }));
+  const sheets = hf.getSheetNames().map((name) => {
+    const sheet = hf.getSheetId(name)!;
+    // HyperFormula serialises the cells a spilling formula fills as their values; kept, they would block the
+    // spill when loaded back (and read as hand edits), so they are left blank: the formula fills them again.
+    const cells = hf.getSheetSerialized(sheet).map((line, row) =>
+      line.map((content, col) => {
+        if (content === null || content === undefined || (typeof content === "string" && content.startsWith("="))) return content;
+        const address = { sheet, row, col };
+        return hf.isCellPartOfArray(address) && !hf.doesCellHaveFormula(address) ? null : content;
+      }),
+    );
+    return { name, cells };
+  });
   return { format: 1, sheets, meta: workbook.exportMeta(), source, unsaved };
 }
 

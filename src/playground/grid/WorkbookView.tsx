@@ -11,13 +11,14 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", height: "100%", minHeight: 0 },
   bar: {
     display: "flex",
+    minWidth: 0,
     gap: tokens.spacingHorizontalS,
     alignItems: "center",
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
-  nameBox: { width: "110px" },
-  formula: { flex: "1 1 auto", fontFamily: tokens.fontFamilyMonospace },
+  nameBox: { width: "110px", minWidth: "64px", flexShrink: 1 },
+  formula: { flex: "1 1 auto", minWidth: 0, fontFamily: tokens.fontFamilyMonospace },
   status: {
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
     minHeight: "20px",
@@ -65,12 +66,17 @@ export function WorkbookView({ workbook }: { workbook: HyperFormulaWorkbook }) {
 
   // Bring the active sheet's tab into view when the sheet changes (many tabs, or a narrow window).
   useEffect(() => {
-    const tab = tabsRef.current?.querySelector<HTMLElement>('[role=tab][aria-selected="true"]');
-    const strip = tabsRef.current;
-    if (!tab || !strip) return;
-    const left = tab.offsetLeft - strip.offsetLeft;
-    if (left < strip.scrollLeft) strip.scrollLeft = left;
-    else if (left + tab.offsetWidth > strip.scrollLeft + strip.clientWidth) strip.scrollLeft = left + tab.offsetWidth - strip.clientWidth;
+    // After the frame is laid out (the tab list updates its selected tab in its own effects).
+    const frame = requestAnimationFrame(() => {
+      const strip = tabsRef.current;
+      const tab = sheet ? strip?.querySelector<HTMLElement>(`[role=tab][value="${CSS.escape(sheet)}"]`) : null;
+      if (!tab || !strip) return;
+      const t = tab.getBoundingClientRect();
+      const s = strip.getBoundingClientRect();
+      if (t.left < s.left) strip.scrollLeft -= s.left - t.left;
+      else if (t.right > s.left + strip.clientWidth) strip.scrollLeft += t.right - (s.left + strip.clientWidth);
+    });
+    return () => cancelAnimationFrame(frame);
   }, [sheet, version]);
 
   const goTo = (text: string) => {
