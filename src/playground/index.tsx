@@ -21,6 +21,8 @@ async function main(): Promise<void> {
   const response = await fetch("functions.json");
   if (!response.ok) throw new Error(`functions.json could not be loaded (${response.status}); run the build.`);
   registerPlaygroundFunctions(await response.json());
+  // Marks for `npm run bench` (scripts/bench-playground.mjs): where the load time goes.
+  performance.mark("wsf:functions-registered");
 
   let kept = null;
   if (schools === undefined) {
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
     }
   }
   const workbook = kept ? buildWorkbook(kept.sheets, kept.meta) : await sampleWorkbook({ schools });
+  performance.mark("wsf:workbook-built");
   const session = new PlaygroundSession(workbook, kept?.source ?? SAMPLE_SOURCE, kept?.unsaved ?? false);
 
   let unmountPane = mountTaskPane(paneElement, workbook);
@@ -50,6 +53,7 @@ async function main(): Promise<void> {
     </FluentProvider>,
   );
   document.body.dataset.ready = "true";
+  requestAnimationFrame(() => performance.mark("wsf:rendered"));
 }
 
 main().catch((error: unknown) => {

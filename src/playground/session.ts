@@ -106,7 +106,9 @@ export class PlaygroundSession {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.persistNow();
+      // When the page is idle, so a state-sized workbook's copy does not delay the next keystroke.
+      if (typeof requestIdleCallback === "function") requestIdleCallback(() => void this.persistNow(), { timeout: 2000 });
+      else void this.persistNow();
     }, PERSIST_DELAY_MS);
   }
 
