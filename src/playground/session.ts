@@ -28,6 +28,8 @@ export class PlaygroundSession {
   private detach: () => void = () => {};
   private timer: ReturnType<typeof setTimeout> | null = null;
   private pending: Promise<void> = Promise.resolve();
+  /** An idle callback waiting to keep the work, or null. */
+  private idle: number | null = null;
 
   constructor(workbook: HyperFormulaWorkbook, source: string, unsaved: boolean) {
     this.snapshot = { workbook, source, unsaved, storageProblem: null, version: 0 };
@@ -63,6 +65,8 @@ export class PlaygroundSession {
     this.detach();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    if (this.idle !== null && typeof cancelIdleCallback === "function") cancelIdleCallback(this.idle);
+    this.idle = null;
     this.update({ workbook, source, unsaved });
     this.attach(workbook);
     for (const listener of this.workbookListeners) listener(workbook);
@@ -79,17 +83,25 @@ export class PlaygroundSession {
   async forget(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    if (this.idle !== null && typeof cancelIdleCallback === "function") cancelIdleCallback(this.idle);
+    this.idle = null;
     await clearState();
   }
 
   /** Writes any pending change now (tests and page hide). */
   flush(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
+    if (this.timer || this.idle !== null) {
+      if (this.timer) clearTimeout(this.timer);
       this.timer = null;
-      return this.persistNow();
+      return this.persistIfPending();
     }
     return this.pending;
+  }
+
+  private persistIfPending(): Promise<void> {
+    if (this.idle !== null && typeof cancelIdleCallback === "function") cancelIdleCallback(this.idle);
+    this.idle = null;
+    return this.persistNow();
   }
 
   private attach(workbook: HyperFormulaWorkbook): void {
@@ -107,7 +119,7 @@ export class PlaygroundSession {
     this.timer = setTimeout(() => {
       this.timer = null;
       // When the page is idle, so a state-sized workbook's copy does not delay the next keystroke.
-      if (typeof requestIdleCallback === "function") requestIdleCallback(() => void this.persistNow(), { timeout: 2000 });
+      if (typeof requestIdleCallback === "function") this.idle = requestIdleCallback(() => this.persistIfPending(), { timeout: 2000 });
       else void this.persistNow();
     }, PERSIST_DELAY_MS);
   }
