@@ -21,3 +21,5 @@ export { compareScenarios, changeCounts, sortDifferences, filterDifferences } fr
 export type { ScenarioComparison, SchoolDifference, ChangeCounts, DifferenceKey, DifferenceFilter } from "./compareScenarios";
 export { protectionCost } from "./protectionCost";
 export type { ProtectionCost, RuleCost } from "./protectionCost";
+export { parseScenarioFile, serializeScenarioFile, mappingToColumns, columnsToMapping, SCENARIO_FILE_FORMAT, SCENARIO_FILE_VERSION } from "./scenarioFile";
+export type { ScenarioFile, ScenarioColumns, ParsedScenarioFile } from "./scenarioFile";
