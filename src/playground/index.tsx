@@ -52,6 +52,13 @@ async function main(): Promise<void> {
       <PlaygroundApp session={session} />
     </FluentProvider>,
   );
+  // A reopened workbook, as far as the pane can tell: the pane goes and comes back over the same workbook
+  // (its sheets and stored settings), as when a person closes the file and opens it next week.
+  const reopenPane = (): void => {
+    unmountPane();
+    unmountPane = mountTaskPane(paneElement, session.current.workbook);
+  };
+  Object.assign(window as unknown as Record<string, unknown>, { wsfReopenPane: reopenPane });
   document.body.dataset.ready = "true";
   requestAnimationFrame(() => performance.mark("wsf:rendered"));
 }
