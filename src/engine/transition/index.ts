@@ -7,3 +7,5 @@ export type { TransitionPlan, TransitionPlanInput, TransitionYear, TransitionYea
 export { californiaGapRates } from "./californiaGapRates";
 export { transitionRatePresets } from "./transitionRatePresets";
 export type { TransitionRatePreset } from "./transitionRatePresets";
+export type { TransitionSettings } from "./TransitionSettings";
+export { transitionSettingsProblems } from "./transitionSettingsProblems";
