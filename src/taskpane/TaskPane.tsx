@@ -17,6 +17,8 @@ import { TableStep } from "./steps/table/TableStep";
 import { useSchoolsTable } from "./steps/table/useSchoolsTable";
 import { OUTPUT_SHEETS } from "./steps/apply/outputSheets";
 import { useApply } from "./steps/apply/useApply";
+import { TransitionStep } from "./steps/transition/TransitionStep";
+import { useTransition } from "./steps/transition/useTransition";
 
 const useStyles = makeStyles({
   pane: {
@@ -59,20 +61,23 @@ function TaskPaneBody({ message, onDismiss }: { message: ReturnType<typeof useMe
   const formula = useFormula(table, mappingState.mapping, schools);
   const result = formula.run?.ok ? formula.run.result : null;
   const apply = useApply({ table, mapping: mappingState.mapping, schools, spec: formula.spec, result });
+  const transition = useTransition({ table, mapping: mappingState.mapping, schools, spec: formula.spec, result });
 
   const { replace } = mappingState;
   const { loadSpec } = formula;
+  const loadTransition = transition.load;
   const restore = useCallback(
     (scenario: StoredScenario) => {
       replace(scenario.mapping);
       loadSpec(scenario.spec, scenario.mapping);
+      loadTransition(scenario.transition);
     },
-    [replace, loadSpec],
+    [replace, loadSpec, loadTransition],
   );
 
   const current = useMemo(
-    () => ({ spec: formula.spec, result, mapping: mappingState.mapping, tableId: table?.info.id ?? null }),
-    [formula.spec, result, mappingState.mapping, table],
+    () => ({ spec: formula.spec, result, mapping: mappingState.mapping, tableId: table?.info.id ?? null, transition: transition.settings }),
+    [formula.spec, result, mappingState.mapping, table, transition.settings],
   );
   // Read when the pane opens, so a damaged store is reported before a table is chosen.
   const scenarios = useScenarios(current, restore);
@@ -94,6 +99,7 @@ function TaskPaneBody({ message, onDismiss }: { message: ReturnType<typeof useMe
           <ApplyStep state={apply} schools={schools} result={result} />
           <EquityStep table={table} mapping={mappingState.mapping} schools={schools} result={result} />
           <ScenariosStep store={scenarios} current={current} schools={schools} />
+          <TransitionStep state={transition} />
           <ExportStep sheets={OUTPUT_SHEETS} ready={apply.applied} />
         </>
       )}
