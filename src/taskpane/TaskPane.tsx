@@ -17,6 +17,8 @@ import { TableStep } from "./steps/table/TableStep";
 import { useSchoolsTable } from "./steps/table/useSchoolsTable";
 import { OUTPUT_SHEETS } from "./steps/apply/outputSheets";
 import { useApply } from "./steps/apply/useApply";
+import { StatementsStep } from "./steps/statements/StatementsStep";
+import { useStatements } from "./steps/statements/useStatements";
 import { TransitionStep } from "./steps/transition/TransitionStep";
 import { useTransition } from "./steps/transition/useTransition";
 
@@ -62,6 +64,7 @@ function TaskPaneBody({ message, onDismiss }: { message: ReturnType<typeof useMe
   const result = formula.run?.ok ? formula.run.result : null;
   const apply = useApply({ table, mapping: mappingState.mapping, schools, spec: formula.spec, result });
   const transition = useTransition({ table, mapping: mappingState.mapping, schools, spec: formula.spec, result });
+  const statements = useStatements({ table, mapping: mappingState.mapping, schools, spec: formula.spec, result });
 
   const { replace } = mappingState;
   const { loadSpec } = formula;
@@ -100,6 +103,7 @@ function TaskPaneBody({ message, onDismiss }: { message: ReturnType<typeof useMe
           <EquityStep table={table} mapping={mappingState.mapping} schools={schools} result={result} />
           <ScenariosStep store={scenarios} current={current} schools={schools} />
           <TransitionStep state={transition} />
+          <StatementsStep state={statements} schools={schools} />
           <ExportStep sheets={OUTPUT_SHEETS} ready={apply.applied} />
         </>
       )}
