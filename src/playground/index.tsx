@@ -4,6 +4,7 @@ import { createRoot } from "react-dom/client";
 import { startPlayground } from "./startPlayground";
 import { WorkbookView } from "./grid/WorkbookView";
 import { mountTaskPane } from "../taskpane/mount";
+import { StatementsPrintView } from "./print/StatementsPrintView";
 
 /* The playground page: the sample district in a browser workbook (HyperFormula with the WSF functions), the
  * real task pane beside it. `?schools=N` sizes the sample district (default 850, the generator's). */
@@ -20,6 +21,14 @@ async function main(): Promise<void> {
       <WorkbookView workbook={workbook} />
     </FluentProvider>,
   );
+  const printElement = document.getElementById("print");
+  if (printElement) {
+    createRoot(printElement).render(
+      <FluentProvider theme={webLightTheme}>
+        <StatementsPrintView workbook={workbook} />
+      </FluentProvider>,
+    );
+  }
   mountTaskPane(paneElement, workbook);
   (window as unknown as { wsfPlayground?: unknown }).wsfPlayground = workbook;
   document.body.dataset.ready = "true";

@@ -36,6 +36,7 @@ export interface StatementsCells {
 }
 
 const PAGE_COLUMNS = 5;
+const PAGE_FORMATS = [null, "#,##0.##", "0.00##", "$#,##0.00", "$#,##0;-$#,##0"];
 const AMOUNT = 4;
 /** Helper cells sit right of the page, outside the print area: the EXPLAIN inputs of each page, then the settings and the poverty deciles. */
 const INPUTS_COLUMN = 6;
@@ -78,10 +79,11 @@ export function statementsSheet(
   const rel = (row: number, column: number) => `${columnLetters(column)}${row + 1}`;
   const alloc = (column: number, schoolRow: number) => rowCellRef(allocation.sheet, allocation.firstDataRow + schoolRow - 1, column);
 
-  // Settings (L1:M3) and the poverty deciles of every school (L6 on: school row, poverty share, decile, per pupil).
+  // Settings (L1:M3) and the poverty deciles of every school (L4 on: school row, poverty share, decile, per pupil).
   const settingsCells = { districtName: abs(0, SETTINGS_COLUMN + 1), fiscalYear: abs(1, SETTINGS_COLUMN + 1), teacherCost: abs(2, SETTINGS_COLUMN + 1) };
   const hasPoverty = allocation.povertyHeader !== null;
-  const decileTop = 5;
+  // The deciles' header shares a row with the first page's "Pupils by category" header (both bold).
+  const decileTop = 3;
   const decileFirst = decileTop + 1;
   const decileLast = decileFirst + n - 1;
   const decileRange = (column: number) => `${abs(decileFirst, SETTINGS_COLUMN + column)}:${abs(decileLast, SETTINGS_COLUMN + column)}`;
@@ -113,7 +115,7 @@ export function statementsSheet(
 
   const name = mapping.name ?? mapping.id;
   const pages: StatementPage[] = [];
-  const pageBlocks: CellValue[][] = [];
+  const pageBlocks: Block[] = [];
   const inputBlocks: CellValue[][] = [];
   schoolRows.forEach((schoolRow, k) => {
     const top = k * pageRows;
@@ -180,12 +182,14 @@ export function statementsSheet(
     }
     lines[at + 10] = [`="This buys about "&TEXT(${fin}/${settingsCells.teacherCost},"0.0")&" teacher positions at the district's average cost of a position:"`, null, null, null, `=${settingsCells.teacherCost}`];
     pages.push({ schoolRow, firstRow: top, lastRow: top + pageRows - 1, rows });
-    pageBlocks.push(...lines);
+    // Two blocks a page, so its title row and its lines' header row are bold (a block's header row).
+    pageBlocks.push({ row: top, column: 0, values: lines.slice(0, 3), headerRow: true });
+    pageBlocks.push({ row: top + 3, column: 0, values: lines.slice(3), headerRow: true, numberFormats: PAGE_FORMATS });
     inputBlocks.push(...inputs);
   });
 
   const total = schoolRows.length * pageRows;
-  blocks.push({ row: 0, column: 0, values: pageBlocks, numberFormats: [null, "#,##0.##", "0.00##", "$#,##0.00", "$#,##0;-$#,##0"] });
+  blocks.push(...pageBlocks);
   blocks.push({ row: 0, column: INPUTS_COLUMN, values: inputBlocks, numberFormats: [null, "#,##0.##", "0.00##", null] });
   const print: PrintSetup = {
     area: { row: 0, column: 0, rows: total, columns: PAGE_COLUMNS },
