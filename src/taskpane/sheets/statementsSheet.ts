@@ -15,6 +15,11 @@ export interface StatementSettings {
   teacherCost: number;
 }
 
+/** The Title I sheet's allocation cell of a school (1-based data row of the schools table), absolute. */
+export interface StatementTitleICells {
+  allocationCell(dataRow: number): string;
+}
+
 /** Where each school's page sits (0-based sheet rows) and where its figures are, for the preview and tests. */
 export interface StatementPage {
   /** 1-based data row of the school in the schools table. */
@@ -22,7 +27,7 @@ export interface StatementPage {
   firstRow: number;
   lastRow: number;
   /** 0-based sheet rows of the figures in the amount column (`amountColumn`). */
-  rows: { fixed: number; formulaAmount: number; protection: number; final: number; prior: number; change: number; perPupil: number; decileMedian: number; teachers: number; firstLine: number; total: number };
+  rows: { fixed: number; formulaAmount: number; protection: number; final: number; prior: number; change: number; perPupil: number; decileMedian: number; titleI: number; teachers: number; firstLine: number; total: number };
 }
 
 export interface StatementsCells {
@@ -49,7 +54,7 @@ const SETTINGS_COLUMN = 11;
  * amount (WSF.EXPLAIN over the school's counts and the parameters' weights and base, a Total line); fixed
  * amounts; formula amount; the protection top-up (stop-loss) or cap (gain cap) as final - formula with the
  * rule in words; final allocation, last year's and the change; per pupil and the median per pupil of the
- * schools in the same poverty decile; "this buys about N.N teacher positions" at the district's average
+ * schools in the same poverty decile; the Title I allocation where the Title I sheet exists (`titleI`); "this buys about N.N teacher positions" at the district's average
  * cost. Every page has the same height; a manual page break starts each page after the first, the print
  * area covers the pages (A:E) and leaves the helper cells out, and the page header and footer carry the
  * district, the year and "Page &P of &N".
@@ -64,9 +69,19 @@ const SETTINGS_COLUMN = 11;
  */
 export function statementsSheet(
   spec: FormulaSpec,
-  context: { table: TableInfo; mapping: ColumnMapping; params: ParameterCells; allocation: AllocationCells; schoolRows: number[]; settings: StatementSettings },
+  context: {
+    table: TableInfo;
+    mapping: ColumnMapping;
+    params: ParameterCells;
+    allocation: AllocationCells;
+    schoolRows: number[];
+    settings: StatementSettings;
+    /** Where the Title I sheet holds each school's Title I allocation, when that sheet exists; omitted otherwise. */
+    titleI?: StatementTitleICells | null;
+  },
 ): { sheet: SheetSpec; cells: StatementsCells } {
   const { table, mapping, params, allocation, schoolRows, settings } = context;
+  const titleI = context.titleI ?? null;
   const t = tableGeometry(table);
   const sheet = STATEMENTS_SHEET;
   if (schoolRows.length === 0) throw new Error("Choose at least one school for the statements.");
@@ -155,6 +170,7 @@ export function statementsSheet(
       change: top + at + 5,
       perPupil: top + at + 7,
       decileMedian: top + at + 8,
+      titleI: top + at + 9,
       teachers: top + at + 10,
     };
     lines[at] = ["Fixed amounts (foundation, fixed positions)", null, null, null, fixed];
@@ -179,6 +195,10 @@ export function statementsSheet(
       ];
     } else {
       lines[at + 8] = ["Median per pupil of similar-poverty schools: the table has no poverty column", null, null, null, null];
+    }
+    if (titleI) {
+      const cell = titleI.allocationCell(schoolRow);
+      lines[at + 9] = [`=IF(N(${cell})>0,"Title I, Part A allocation (federal, in addition to the above)","Title I, Part A: this school is not served")`, null, null, null, `=IF(N(${cell})>0,${cell},"")`];
     }
     lines[at + 10] = [`="This buys about "&TEXT(${fin}/${settingsCells.teacherCost},"0.0")&" teacher positions at the district's average cost of a position:"`, null, null, null, `=${settingsCells.teacherCost}`];
     pages.push({ schoolRow, firstRow: top, lastRow: top + pageRows - 1, rows });

@@ -109,3 +109,23 @@ describe("the WSF Statements sheet", () => {
     expect(make([4])).toThrow("School row 4 is outside the schools table (rows 1 to 3).");
   });
 });
+
+describe("the Title I line of a statement", () => {
+  it("shows the Title I sheet's allocation for a served school and says 'not served' for the others", () => {
+    const { sheet: params, cells: paramCells } = parametersSheet(nycLike, { tableLabel: table.label, headers, mapping });
+    const { sheet: allocation, cells: allocationCells } = allocationSheet(nycLike, table, mapping, paramCells);
+    // A stand-in Title I sheet: allocations in column B from row 2 (Alder 41,250, Birch not served, Cedar 33,000).
+    const titleI = { allocationCell: (dataRow: number) => `'WSF Title I'!$B$${dataRow + 1}` };
+    const built = statementsSheet(nycLike, { table, mapping, params: paramCells, allocation: allocationCells, schoolRows: [1, 2], settings, titleI });
+    const hf = HyperFormula.buildFromSheets(
+      { Schools: [headers, ...rows], [params.name]: grid(params), [allocation.name]: grid(allocation), "WSF Title I": [["School", "Allocation"], ["A", 41_250], ["B", 0], ["C", 33_000]], [built.sheet.name]: grid(built.sheet) },
+      { ...hyperFormulaConfig },
+    );
+    const id = hf.getSheetId("WSF Statements")!;
+    const [alder, birch] = built.cells.pages;
+    expect(hf.getCellValue({ sheet: id, row: alder.rows.titleI, col: 4 })).toBe(41_250);
+    expect(hf.getCellValue({ sheet: id, row: alder.rows.titleI, col: 0 })).toBe("Title I, Part A allocation (federal, in addition to the above)");
+    expect(hf.getCellValue({ sheet: id, row: birch.rows.titleI, col: 0 })).toBe("Title I, Part A: this school is not served");
+    hf.destroy();
+  });
+});
