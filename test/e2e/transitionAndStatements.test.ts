@@ -39,6 +39,71 @@ function sheetValues(sheet: string): Promise<unknown[][]> {
 
 const section = (name: string) => pane.getByRole("region", { name });
 
+const californiaPlan = [0.120017, 0.301602, 0.525576].map((rate) => ({ rate, maxLoss: 0.02, maxGain: null, poolGrowth: null }));
+
+/**
+ * The engine's plan from the allocation sheet the page computed (prior, formula amount, weighted pupils),
+ * compared with what the WSF Transition sheet's formulas show: every amount to the cent, every status, and
+ * each year's cost and protected count.
+ */
+async function expectTransitionMatchesEngine() {
+  // The engine's plan from the allocation sheet the page computed: prior (G), formula amount (F), weighted pupils (D).
+  const allocation = await sheetValues("WSF Allocation");
+  const head = allocation[0] as string[];
+  const col = (prefix: string) => head.findIndex((h) => h.startsWith(prefix));
+  const schools = allocation.slice(1, 41);
+  const prior = schools.map((r) => (typeof r[col("Prior year")] === "number" ? (r[col("Prior year")] as number) : NaN));
+  const target = schools.map((r) => r[col("Formula amount")] as number);
+  const weightedPupils = schools.map((r) => r[col("Weighted pupils")] as number);
+  const plan = planTransition({ prior, target, weightedPupils, years: californiaPlan });
+
+  const sheet = await sheetValues("WSF Transition");
+  const header = sheet.findIndex((r) => r[0] === "School ID");
+  const columns = sheet[header] as string[];
+  plan.years.forEach((year, k) => {
+    const amount = columns.indexOf(`Year ${k + 1} amount`);
+    const status = columns.indexOf(`Year ${k + 1} status`);
+    let worst = 0;
+    year.amount.forEach((x, i) => {
+      worst = Math.max(worst, Math.abs((sheet[header + 1 + i][amount] as number) - x));
+      expect(sheet[header + 1 + i][status]).toBe(year.protected[i] ? "Protected" : year.heldBack[i] ? "Phasing in" : "At target");
+    });
+    expect(worst).toBeLessThan(0.005);
+    const summary = sheet.find((r) => r[0] === `Year ${k + 1}`)!;
+    expect(Math.abs((summary[1] as number) - year.cost)).toBeLessThan(0.01);
+    expect(summary[4]).toBe(year.protectedCount);
+  });
+  return plan;
+}
+
+/** The statement page of the first high school against the allocation sheet: its final amount and teacher positions. */
+async function expectFirstStatementMatchesAllocation(): Promise<number> {
+  const schoolsSheet = await sheetValues("Schools");
+  const level = (schoolsSheet[0] as string[]).indexOf("Level");
+  const firstHigh = schoolsSheet.findIndex((r, i) => i > 0 && r[level] === "High");
+  const allocation = await sheetValues("WSF Allocation");
+  const final = allocation[firstHigh][(allocation[0] as string[]).indexOf("Protected amount")] as number;
+  const statements = await sheetValues("WSF Statements");
+  const finalRow = statements.findIndex((r) => r[0] === "Final allocation");
+  expect(statements[finalRow][4]).toBe(final);
+  const teachers = statements.find((r) => typeof r[0] === "string" && r[0].startsWith("This buys about"))!;
+  expect(teachers[0]).toBe(`This buys about ${(final / 98_500).toFixed(1)} teacher positions at the district's average cost of a position:`);
+  return final;
+}
+
+async function typeIntoCell(address: string, text: string): Promise<void> {
+  const nameBox = page.getByLabel("Name box");
+  await nameBox.fill(address);
+  await nameBox.press("Enter");
+  const cell = address.slice(address.lastIndexOf("!") + 1);
+  await page.getByRole("status", { name: "Selected cell" }).filter({ hasText: `!${cell}:` }).waitFor();
+  await page.getByRole("grid").focus();
+  await page.keyboard.type(text.slice(0, 1));
+  const editor = page.getByLabel(`Edit cell ${cell}`);
+  await editor.fill(text);
+  await editor.press("Enter");
+}
+
 test("apply the formula (LAUSD-style, solved from the prior-year pool)", async () => {
   await pane.getByRole("combobox", { name: "Schools table" }).selectOption({ label: "Schools" });
   await pane.getByText("40 rows, 20 columns").waitFor();
@@ -77,33 +142,7 @@ test("California's rates with a 2% stop-loss: WSF Transition equals the engine's
   await page.getByRole("tab", { name: "WSF Transition", selected: true }).waitFor();
   await screenshot(page, "transition-sheet");
 
-  // The engine's plan from the allocation sheet the page computed: prior (G), formula amount (F), weighted pupils (D).
-  const allocation = await sheetValues("WSF Allocation");
-  const head = allocation[0] as string[];
-  const col = (prefix: string) => head.findIndex((h) => h.startsWith(prefix));
-  const schools = allocation.slice(1, 41);
-  const prior = schools.map((r) => (typeof r[col("Prior year")] === "number" ? (r[col("Prior year")] as number) : NaN));
-  const target = schools.map((r) => r[col("Formula amount")] as number);
-  const weightedPupils = schools.map((r) => r[col("Weighted pupils")] as number);
-  const rule = (rate: number) => ({ rate, maxLoss: 0.02, maxGain: null, poolGrowth: null });
-  const plan = planTransition({ prior, target, weightedPupils, years: [rule(0.120017), rule(0.301602), rule(0.525576)] });
-
-  const sheet = await sheetValues("WSF Transition");
-  const header = sheet.findIndex((r) => r[0] === "School ID");
-  const columns = sheet[header] as string[];
-  plan.years.forEach((year, k) => {
-    const amount = columns.indexOf(`Year ${k + 1} amount`);
-    const status = columns.indexOf(`Year ${k + 1} status`);
-    let worst = 0;
-    year.amount.forEach((x, i) => {
-      worst = Math.max(worst, Math.abs((sheet[header + 1 + i][amount] as number) - x));
-      expect(sheet[header + 1 + i][status]).toBe(year.protected[i] ? "Protected" : year.heldBack[i] ? "Phasing in" : "At target");
-    });
-    expect(worst).toBeLessThan(0.005);
-    const summary = sheet.find((r) => r[0] === `Year ${k + 1}`)!;
-    expect(Math.abs((summary[1] as number) - year.cost)).toBeLessThan(0.01);
-    expect(summary[4]).toBe(year.protectedCount);
-  });
+  const plan = await expectTransitionMatchesEngine();
   // The pane shows the same yearly cost.
   const firstYear = await step.getByRole("table", { name: "Transition by year" }).getByRole("row").nth(1).getByRole("cell").nth(3).innerText();
   expect(firstYear).toBe(new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 }).format(plan.years[0].cost));
@@ -164,4 +203,18 @@ test("statements: a teacher cost of 0 is refused; the high schools get one page 
   expect(text).toContain(`This buys about ${(final / 98_500).toFixed(1)} teacher positions`);
   const last = execFileSync("pdftotext", ["-layout", "-f", String(count), "-l", String(count), pdfFile, "-"], { encoding: "utf8" });
   expect(last).toContain(`Page ${count} of ${count}`);
+});
+
+test("after a weight is changed on the parameters sheet, the transition and the statements follow (never stale)", async () => {
+  const before = await expectFirstStatementMatchesAllocation();
+  const parameters = await sheetValues("WSF Parameters");
+  const row = parameters.findIndex((line) => line[0] === "Low income (FRL)" && typeof line[1] === "number");
+  expect(row).toBeGreaterThan(0);
+  await page.getByRole("tab", { name: "WSF Parameters" }).click();
+  await typeIntoCell(`'WSF Parameters'!B${row + 1}`, "0.45");
+  const after = await expectFirstStatementMatchesAllocation();
+  expect(after).not.toBeCloseTo(before, 0);
+  await expectTransitionMatchesEngine();
+  await page.getByRole("tab", { name: "WSF Statements" }).click();
+  await screenshot(page, "statements-after-weight-edit");
 });
