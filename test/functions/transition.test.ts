@@ -86,12 +86,12 @@ describe("WSF.PHASEIN", () => {
       expect(result).toBeInstanceOf(ExcelError);
       expect([result.code, result.message]).toEqual([code, message]);
     };
-    bad([col(1), col(2), 1.5, null, null], "#NUM!", "WSF.PHASEIN: rate is 1.5, expected a share between 0 and 1 (e.g. 0.3333 to close a third of the gap)");
-    bad([col(1), col(2), -0.2, null, null], "#NUM!", "WSF.PHASEIN: rate is -0.2, expected a share between 0 and 1 (e.g. 0.3333 to close a third of the gap)");
+    bad([col(1), col(2), 1.5, null, null], "#VALUE!", "WSF.PHASEIN: rate is 1.5, expected a share between 0 and 1 (e.g. 0.3333 to close a third of the gap)");
+    bad([col(1), col(2), -0.2, null, null], "#VALUE!", "WSF.PHASEIN: rate is -0.2, expected a share between 0 and 1 (e.g. 0.3333 to close a third of the gap)");
     bad([col(1), col(2), "third", null, null], "#VALUE!", 'WSF.PHASEIN: rate is "third", expected a number');
     bad([col(1), col(2), null, null, null], "#VALUE!", "WSF.PHASEIN: rate is missing; enter a number");
-    bad([col(1), col(2), 0.5, 1.2, null], "#NUM!", "WSF.PHASEIN: maxLoss is 1.2, expected a share between 0 and 1 (e.g. 0.05 for 5%)");
-    bad([col(1), col(2), 0.5, null, -1], "#NUM!", "WSF.PHASEIN: maxGain is -1, expected a share >= 0 (e.g. 0.10 for 10%)");
+    bad([col(1), col(2), 0.5, 1.2, null], "#VALUE!", "WSF.PHASEIN: maxLoss is 1.2, expected a share between 0 and 1 (e.g. 0.05 for 5%)");
+    bad([col(1), col(2), 0.5, null, -1], "#VALUE!", "WSF.PHASEIN: maxGain is -1, expected a share >= 0 (e.g. 0.10 for 10%)");
     bad([col(1, 2), col(2), 0.5, null, null], "#VALUE!", "WSF.PHASEIN: target has 1 rows but prior has 2; they must be the same size");
   });
 });

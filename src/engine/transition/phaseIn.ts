@@ -14,7 +14,7 @@ import { requireTransitionRule } from "./requireTransitionRule";
  *
  * Cost O(n).
  *
- * @throws WsfError NUM when rate or maxLoss lie outside 0..1 or maxGain is negative; VALUE on columns of
+ * @throws WsfError VALUE when rate or maxLoss lie outside 0..1 or maxGain is negative, on columns of
  *   different lengths, a non-finite target or a negative prior (naming the row).
  * @example phaseIn(Float64Array.of(100, 100, NaN), Float64Array.of(160, 40, 70), 0.5, 0.1, null) // [130, 90, 70]
  */

@@ -27,7 +27,7 @@ const isFiniteNumber = Number.isFinite;
  * Cost O(n x years).
  *
  * @throws WsfError VALUE for a year count outside 2 to 5, columns of different lengths, a negative or
- *   non-finite amount, enrollment 0 with a projection; NUM for a rate or maxLoss outside 0..1, a negative
+ *   non-finite amount, enrollment 0 with a projection, a rate or maxLoss outside 0..1, a negative
  *   maxGain (naming the year), a pool growth of -100% or less.
  * @example planTransition({ prior: [100, 100], target: [130, 70], years: [rule, rule] }).years[1].amount
  */

@@ -53,12 +53,12 @@ describe("phaseIn", () => {
     );
   });
 
-  it("rejects a rate outside 0..1 as #NUM!, a negative prior or unequal columns as #VALUE! with the row", () => {
+  it("rejects a rate outside 0..1, a negative prior or unequal columns as #VALUE! with a message", () => {
     const one = Float64Array.of(1);
-    expect(failure(() => phaseIn(one, one, 1.5, null, null))).toBe("NUM WSF.PHASEIN: rate is 1.5, expected a share between 0 and 1 (e.g. 0.3333 to close a third of the gap)");
-    expect(failure(() => phaseIn(one, one, -0.5, null, null))).toMatch(/^NUM WSF.PHASEIN: rate is -0.5/);
-    expect(failure(() => phaseIn(one, one, 0.5, 2, null))).toBe("NUM WSF.PHASEIN: maxLoss is 2, expected a share between 0 and 1 (e.g. 0.05 for 5%)");
-    expect(failure(() => phaseIn(one, one, 0.5, null, -0.1))).toBe("NUM WSF.PHASEIN: maxGain is -0.1, expected a share >= 0 (e.g. 0.10 for 10%)");
+    expect(failure(() => phaseIn(one, one, 1.5, null, null))).toBe("VALUE WSF.PHASEIN: rate is 1.5, expected a share between 0 and 1 (e.g. 0.3333 to close a third of the gap)");
+    expect(failure(() => phaseIn(one, one, -0.5, null, null))).toMatch(/^VALUE WSF.PHASEIN: rate is -0.5/);
+    expect(failure(() => phaseIn(one, one, 0.5, 2, null))).toBe("VALUE WSF.PHASEIN: maxLoss is 2, expected a share between 0 and 1 (e.g. 0.05 for 5%)");
+    expect(failure(() => phaseIn(one, one, 0.5, null, -0.1))).toBe("VALUE WSF.PHASEIN: maxGain is -0.1, expected a share >= 0 (e.g. 0.10 for 10%)");
     expect(failure(() => phaseIn(Float64Array.of(1, -3), Float64Array.of(1, 1), 0.5, null, null))).toBe("VALUE WSF.PHASEIN: prior row 2 is -3, expected a number >= 0");
     expect(failure(() => phaseIn(one, Float64Array.of(1, 2), 0.5, null, null))).toBe("VALUE WSF.PHASEIN: target has 2 rows but prior has 1; they must be the same size");
   });

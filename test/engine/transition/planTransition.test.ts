@@ -104,11 +104,11 @@ describe("planTransition", () => {
     expect(failure(() => planTransition({ prior, target, years: [rule(1)] }))).toBe("VALUE Transition plan: years is 1, expected 2 to 5 years");
     expect(failure(() => planTransition({ prior, target, years: Array.from({ length: 6 }, () => rule(1)) }))).toBe("VALUE Transition plan: years is 6, expected 2 to 5 years");
     expect(failure(() => planTransition({ prior, target, years: [rule(0.5), rule(1.5)] }))).toBe(
-      "NUM Transition plan: year 2: rate is 1.5, expected a share between 0 and 1 (e.g. 0.3333 to close a third of the gap)",
+      "VALUE Transition plan: year 2: rate is 1.5, expected a share between 0 and 1 (e.g. 0.3333 to close a third of the gap)",
     );
-    expect(failure(() => planTransition({ prior, target, years: [rule(-0.1), rule(1)] }))).toMatch(/^NUM Transition plan: year 1: rate is -0.1/);
-    expect(failure(() => planTransition({ prior, target, years: [rule(1, 1.2), rule(1)] }))).toMatch(/^NUM Transition plan: year 1: maxLoss is 1.2/);
-    expect(failure(() => planTransition({ prior, target, years: [rule(1), rule(1, null, -1)] }))).toMatch(/^NUM Transition plan: year 2: maxGain is -1/);
+    expect(failure(() => planTransition({ prior, target, years: [rule(-0.1), rule(1)] }))).toMatch(/^VALUE Transition plan: year 1: rate is -0.1/);
+    expect(failure(() => planTransition({ prior, target, years: [rule(1, 1.2), rule(1)] }))).toMatch(/^VALUE Transition plan: year 1: maxLoss is 1.2/);
+    expect(failure(() => planTransition({ prior, target, years: [rule(1), rule(1, null, -1)] }))).toMatch(/^VALUE Transition plan: year 2: maxGain is -1/);
     expect(failure(() => planTransition({ prior, target, years: [rule(1, null, null, -1), rule(1)] }))).toMatch(/^VALUE Transition plan: year 1: pool growth is -1/);
     expect(failure(() => planTransition({ prior: [1, -2, 0], target, years: [rule(1), rule(1)] }))).toBe("VALUE Transition plan: prior row 2 is -2, expected a number >= 0");
     expect(failure(() => planTransition({ prior: [1, 2], target, years: [rule(1), rule(1)] }))).toBe("VALUE Transition plan: prior has 2 rows but target has 3; they must be the same size");
