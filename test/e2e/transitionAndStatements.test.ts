@@ -214,6 +214,9 @@ test("after a weight is changed on the parameters sheet, the transition and the 
   await typeIntoCell(`'WSF Parameters'!B${row + 1}`, "0.45");
   const after = await expectFirstStatementMatchesAllocation();
   expect(after).not.toBeCloseTo(before, 0);
+  // The pane's preview follows too (it read the page when written; the edit makes it read again).
+  const dollars = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+  await section("Statements for schools").getByRole("table", { name: /^Statement preview: / }).getByText(dollars.format(after), { exact: true }).first().waitFor();
   await expectTransitionMatchesEngine();
   await page.getByRole("tab", { name: "WSF Statements" }).click();
   await screenshot(page, "statements-after-weight-edit");

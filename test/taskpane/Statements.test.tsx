@@ -58,6 +58,26 @@ describe("task pane: statements", () => {
     expect(within(step).getByRole("table", { name: "Statement preview: Drew (D4)" })).toBeInTheDocument();
   });
 
+  test("the preview follows a person's edit on the parameters sheet instead of going stale", async () => {
+    const wb = regionWorkbook();
+    const { user } = renderTaskPane(wb);
+    await applyFormula(user);
+    await fillSettings(user);
+    const step = region(STEP);
+    await user.click(within(step).getByRole("radio", { name: "One school" }));
+    await user.selectOptions(within(step).getByRole("combobox", { name: "School" }), "Baker (B2)");
+    await user.click(within(step).getByRole("button", { name: "Write statements" }));
+    const preview = await within(step).findByRole("table", { name: "Statement preview: Baker (B2)" });
+    // The memory workbook does not calculate: give the final-allocation cell a result, as Excel's
+    // recalculation would after the edit, then a person edits the parameters sheet.
+    const { formulas } = await wb.readSheet("WSF Statements");
+    const finalRow = formulas.findIndex((r) => r[0] === "Final allocation");
+    wb.setFormulaResult("WSF Statements", finalRow, 4, 1_234_567);
+    expect(within(preview).queryByText("$1,234,567")).toBeNull();
+    wb.setCell("WSF Parameters", 0, 5, "a person's note");
+    expect(await within(step).findByText("$1,234,567")).toBeInTheDocument();
+  });
+
   test("one school, or the schools of a filter: as many pages as schools chosen", async () => {
     const wb = regionWorkbook();
     const { user } = renderTaskPane(wb);

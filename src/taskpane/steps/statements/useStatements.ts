@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { FormulaResult } from "../../../engine/scenario/FormulaResult";
 import type { FormulaSpec } from "../../../engine/scenario/FormulaSpec";
 import type { ColumnMapping } from "../../../engine/table/ColumnMapping";
@@ -7,7 +7,7 @@ import type { CellValue, TableData } from "../../../workbook/WorkbookPort";
 import { useMessages } from "../../messages/useMessages";
 import { allocationSheet } from "../../sheets/allocationSheet";
 import { parametersSheet } from "../../sheets/parametersSheet";
-import { ALLOCATION_SHEET, STATEMENTS_SHEET } from "../../sheets/sheetNames";
+import { ALLOCATION_SHEET, PARAMETERS_SHEET, STATEMENTS_SHEET } from "../../sheets/sheetNames";
 import { statementsSheet, type StatementsCells } from "../../sheets/statementsSheet";
 import { useWorkbook } from "../../workbook/useWorkbook";
 import { useOwnedSheetWrite } from "../transition/useOwnedSheetWrite";
@@ -49,17 +49,53 @@ export function useStatements({ table, mapping, schools, spec, result }: Stateme
   const update = useCallback((patch: Partial<StatementsDraft>) => setDraft((d) => ({ ...d, ...patch })), []);
 
   const refreshPreview = useCallback(
-    async (cells: StatementsCells) => {
+    async (cells: StatementsCells, firstPage: boolean) => {
       try {
         const { values } = await port.readSheet(STATEMENTS_SHEET);
         const byRow = new Map(schools.map((s) => [s.row, s.name === s.id ? s.name : `${s.name} (${s.id})`]));
         setPreview({ values, cells, names: cells.pages.map((p) => byRow.get(p.schoolRow) ?? `Row ${p.schoolRow}`) });
-        setPage(0);
+        if (firstPage) setPage(0);
       } catch (error) {
-        messages.showError("Could not read the statements for the preview", error);
+        setPreview(null);
+        messages.showError("Could not read the statements for the preview", error, "Write the statements again to preview them.");
       }
     },
     [port, schools, messages],
+  );
+
+  // The preview never goes stale: a person's edit on the sheets the statements read (the schools table, the
+  // parameters, the allocation) or on the statements sheet itself reads the computed values again.
+  const previewCells = preview?.cells ?? null;
+  const tableSheet = table?.info.sheet ?? null;
+  useEffect(() => {
+    if (previewCells === null) return;
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stops: (() => void)[] = [];
+    const reread = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => live && void refreshPreview(previewCells, false), 150);
+    };
+    const sheets = [...new Set([PARAMETERS_SHEET, ALLOCATION_SHEET, STATEMENTS_SHEET, ...(tableSheet ? [tableSheet] : [])])];
+    for (const sheet of sheets) {
+      port.onChange(sheet, reread).then(
+        (stop) => (live ? stops.push(stop) : stop()),
+        () => undefined, // without change events, choosing a page in the preview reads the values again
+      );
+    }
+    return () => {
+      live = false;
+      clearTimeout(timer);
+      stops.forEach((stop) => stop());
+    };
+  }, [port, previewCells, tableSheet, refreshPreview]);
+
+  const choosePage = useCallback(
+    (index: number) => {
+      setPage(index);
+      if (previewCells) void refreshPreview(previewCells, false);
+    },
+    [previewCells, refreshPreview],
   );
 
   const apply = useCallback(async () => {
@@ -89,7 +125,7 @@ export function useStatements({ table, mapping, schools, spec, result }: Stateme
           title: "Statements written",
           text: `"${STATEMENTS_SHEET}" holds ${count} ${count === 1 ? "statement" : "statements"}, one printed page each. Every figure is a formula over the allocation sheet, so the statements follow any change to the formula.`,
         });
-        void refreshPreview(cells);
+        void refreshPreview(cells, true);
       },
     });
   }, [table, spec, result, read, mapping, writer, messages, refreshPreview]);
@@ -108,7 +144,7 @@ export function useStatements({ table, mapping, schools, spec, result }: Stateme
     cancel: writer.cancel,
     preview,
     page,
-    setPage,
+    setPage: choosePage,
   };
 }
 

@@ -86,6 +86,7 @@ export function TransitionStep({ state }: { state: TransitionState }) {
         </fieldset>
       ))}
       {state.planProblem && <p className={rows.note} role="alert">{state.planProblem}</p>}
+      {state.plan && <p className={rows.note}>The plan of the formula in step 3, by year (the WSF Transition sheet computes the same from the allocation sheet, and follows any edit there):</p>}
       {state.plan && (
         <table className={styles.table} aria-label="Transition by year">
           <thead>
