@@ -183,6 +183,8 @@ export function transitionSheet(
     data: { row: summaryHeaderRow, column: SUMMARY_COLUMNS.year, rows: years + 1, columns: 2 },
     xAxisTitle: "Year of the transition",
     yAxisTitle: "Dollars above the formula target",
+    yAxisNumberFormat: "$#,##0",
+    dataLabelsNumberFormat: "$#,##0",
     position: { row: 0, column: 8, rows: schoolHeaderRow - 1, columns: 7 },
   };
   const percent = [null, ...settings.years.map(() => "0.00%")];
