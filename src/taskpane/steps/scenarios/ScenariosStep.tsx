@@ -7,6 +7,7 @@ import { formatCents, formatDollars } from "../../common/formatNumbers";
 import { Section } from "../../common/Section";
 import { useRowStyles } from "../../common/useRowStyles";
 import { ComparisonView } from "./ComparisonView";
+import { ScenarioFileActions } from "./ScenarioFileActions";
 import { CURRENT, useScenarioComparison } from "./useScenarioComparison";
 import type { CurrentFormula, useScenarios } from "./useScenarios";
 
@@ -86,6 +87,7 @@ export function ScenariosStep({ store, current, schools }: { store: ReturnType<t
         </p>
       )}
       {compare.value && <ComparisonView value={compare.value} labelA={label(compare.a)} labelB={label(compare.b)} />}
+      <ScenarioFileActions store={store} current={current} />
 
     </Section>
   );

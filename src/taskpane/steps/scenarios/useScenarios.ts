@@ -65,7 +65,7 @@ export function useScenarios(current: CurrentFormula, restore: (scenario: Stored
         // Read the store again so its unreadable parts (damaged text, a newer version, left-out scenarios)
         // go back in untouched: saving never drops what a person or a newer add-in stored.
         const latest = parseScenarioStore(await port.readScenarioStore());
-        await port.writeScenarioStore(serializeScenarioStore(next, latest.setAside));
+        await port.writeScenarioStore(serializeScenarioStore(next, latest.setAside, latest.applied));
         setScenarios(next);
         setUnreadable(latest.problems);
         const kept = latest.setAside.length > 0 ? " What could not be read is kept aside in the store, untouched." : "";
@@ -123,5 +123,8 @@ export function useScenarios(current: CurrentFormula, restore: (scenario: Stored
     [scenarios, restore, current.tableId, messages],
   );
 
-  return { scenarios, unreadable, busy, save, remove, restore: restoreByName };
+  /** Adds a scenario from elsewhere (an imported scenario file), replacing one of the same name. */
+  const add = useCallback(async (scenario: StoredScenario) => write(upsertScenario(scenarios, scenario), `Scenario "${scenario.name}" imported`), [scenarios, write]);
+
+  return { scenarios, unreadable, busy, save, remove, restore: restoreByName, add };
 }
