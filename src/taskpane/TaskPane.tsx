@@ -120,7 +120,7 @@ function TaskPaneBody({ message, onDismiss }: { message: ReturnType<typeof useMe
           <MappingStep table={table} state={mappingState} />
           <FormulaStep state={formula} hasPrior={mappingState.mapping.prior !== undefined} dollarColumns={dollarColumns} schoolCount={schools.length} />
           <ApplyStep state={apply} schools={schools} result={result} paneName={formula.spec?.name ?? null} />
-          <EquityStep table={table} mapping={mappingState.mapping} schools={schools} result={result} />
+          <EquityStep table={table} mapping={mappingState.mapping} schools={schools} result={result} problems={problems} />
           <ScenariosStep store={scenarios} current={current} schools={schools} />
           <TransitionStep state={transition} />
           <StatementsStep state={statements} schools={schools} />
