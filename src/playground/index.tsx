@@ -8,6 +8,7 @@ import { SAMPLE_SOURCE } from "./files/fileActions";
 import { loadState } from "./files/stateStore";
 import { buildWorkbook } from "./files/workbookState";
 import { PlaygroundApp } from "./PlaygroundApp";
+import { StatementsPrintView } from "./print/StatementsPrintView";
 import { PlaygroundSession } from "./session";
 
 /* The playground page: a browser workbook (HyperFormula with the WSF functions), the real task pane beside it.
@@ -41,11 +42,22 @@ async function main(): Promise<void> {
     (window as unknown as { wsfPlayground?: unknown; wsfSession?: unknown }).wsfPlayground = current;
     (window as unknown as { wsfSession?: unknown }).wsfSession = session;
   };
+  // The statements' print view (one page per school) follows whichever workbook is open.
+  const printElement = document.getElementById("print");
+  const printRoot = printElement ? createRoot(printElement) : null;
+  const renderPrintView = (current: HyperFormulaWorkbook): void =>
+    printRoot?.render(
+      <FluentProvider theme={webLightTheme}>
+        <StatementsPrintView workbook={current} />
+      </FluentProvider>,
+    );
   expose(workbook);
+  renderPrintView(workbook);
   session.onWorkbookReplaced((next) => {
     unmountPane();
     unmountPane = mountTaskPane(paneElement, next);
     expose(next);
+    renderPrintView(next);
   });
   createRoot(workbookElement).render(
     <FluentProvider theme={webLightTheme} style={{ height: "100%" }}>

@@ -4,6 +4,7 @@ import {
   type CellRef,
   type CellValue,
   type ChartSpec,
+  type PrintSetup,
   type SheetSpec,
   type SheetStatus,
   type TableData,
@@ -15,6 +16,7 @@ import {
 import { assertScenarioStoreFits } from "../shared/assertScenarioStoreFits";
 import { assertWritable } from "../shared/assertWritable";
 import { composeBlocks } from "../shared/composeBlocks";
+import { copyPrintSetup } from "../shared/copyPrintSetup";
 import { detectHeaderBlock } from "../shared/detectHeaderBlock";
 import { fingerprintGrid } from "../shared/fingerprintGrid";
 import { headerRowTableInfo } from "../shared/headerRowTableInfo";
@@ -117,6 +119,7 @@ export class HyperFormulaWorkbook implements WorkbookPort {
   private readonly tables = new Map<string, LocalTable>();
   private readonly charts = new Map<string, ChartSpec>();
   private readonly looks = new Map<string, SheetLook>();
+  private readonly prints = new Map<string, PrintSetup>();
   private readonly changeListeners = new Map<string, Set<() => void>>();
   private readonly viewListeners = new Set<() => void>();
   private active: string | null = null;
@@ -292,10 +295,18 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     });
     this.fingerprints.set(spec.name, this.fingerprint(spec.name));
     this.looks.set(spec.name, this.lookOf(spec));
+    if (spec.print) this.prints.set(spec.name, copyPrintSetup(spec.print));
+    else this.prints.delete(spec.name);
     for (const [key, table] of this.tables) if (table.sheet === spec.name) this.tables.delete(key);
     if (spec.table) this.tables.set(spec.table.name.toLowerCase(), { ...spec.table, sheet: spec.name });
     if (spec.activate || this.activeSheet === null) this.active = spec.name;
     this.notifyView();
+  }
+
+  /** The print setup the last write gave the sheet (the playground prints its pages from it); null for none. */
+  printSetup(name: string): PrintSetup | null {
+    const print = this.prints.get(name);
+    return print ? copyPrintSetup(print) : null;
   }
 
   async readSheet(name: string): Promise<{ values: CellValue[][]; formulas: CellValue[][] }> {

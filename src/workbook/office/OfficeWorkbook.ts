@@ -4,6 +4,7 @@ import {
   CellValue,
   ChartSpec,
   PortError,
+  PrintSetup,
   SheetSpec,
   SheetStatus,
   TableData,
@@ -38,6 +39,8 @@ export interface OfficeWorkbookOptions {
   writeBudgetBytes?: number;
   /** Estimated bytes one read may bring back (default `READ_BUDGET_BYTES`, under the same limit). */
   readBudgetBytes?: number;
+  /** Whether this Excel can set print areas and page breaks (ExcelApi 1.9); default asks Office.context.requirements. */
+  printSetupSupported?: () => boolean;
 }
 
 type RangeProperty = "values" | "formulas" | "numberFormat";
@@ -110,10 +113,12 @@ const CHART_TYPES: Record<ChartSpec["type"], "ColumnClustered" | "XYScatter" | "
 export class OfficeWorkbook implements WorkbookPort {
   private readonly writeBudgetBytes: number;
   private readonly readBudgetBytes: number;
+  private readonly printSetupSupported: () => boolean;
 
   constructor(options: OfficeWorkbookOptions = {}) {
     this.writeBudgetBytes = options.writeBudgetBytes ?? WRITE_BUDGET_BYTES;
     this.readBudgetBytes = options.readBudgetBytes ?? READ_BUDGET_BYTES;
+    this.printSetupSupported = options.printSetupSupported ?? (() => typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", "1.9") === true);
   }
 
   async listTables(): Promise<TableInfo[]> {
@@ -216,6 +221,12 @@ export class OfficeWorkbook implements WorkbookPort {
   async writeSheet(spec: SheetSpec, options: WriteOptions = {}): Promise<void> {
     const written = composeBlocks(spec.blocks);
     const fingerprint = fingerprintWritten(written.values, written.row, written.column);
+    if (spec.print && !this.printSetupSupported()) {
+      throw new PortError(
+        "HOST",
+        `This version of Excel cannot set print areas and page breaks (ExcelApi 1.9), so "${spec.name}" was not written. Update Excel, or use Excel on the web, to print the statements.`,
+      );
+    }
     await this.run(`write the sheet '${spec.name}'`, async (context) => {
       const workbook = context.workbook;
       const catalogue = await loadCatalogue(context, true);
@@ -252,6 +263,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
       await this.writeBatches(context, [{ sheet, blocks: spec.blocks }], batches, false, () => {
         queueFormatting(sheet, spec);
+        if (spec.print) queuePrintSetup(sheet, spec.print);
         if (spec.table) {
           const t = spec.table;
           const table = workbook.tables.add(`${quoteSheetName(spec.name)}!${rangeAddress(t.row, t.column, t.rows, t.columns)}`, true);
@@ -642,4 +654,25 @@ function queueFormatting(sheet: Excel.Worksheet, spec: SheetSpec): void {
     // 7 pixels plus 5 pixels of cell padding, and a pixel is 0.75 point at 96 dpi.
     sheet.getRange(`${columnLetters(c)}:${columnLetters(c)}`).format.columnWidth = (chars * 7 + 5) * 0.75;
   });
+}
+
+/**
+ * Queues the print setup (ExcelApi 1.9): the print area, manual page breaks (earlier ones removed first, so
+ * a rewrite with fewer pages leaves no stray break), the header and footer of every page, the orientation
+ * and a fit to one page wide. Commands only: they go out with the write's last batch.
+ */
+function queuePrintSetup(sheet: Excel.Worksheet, print: PrintSetup): void {
+  const layout = sheet.pageLayout;
+  layout.setPrintArea(rangeAddress(print.area.row, print.area.column, print.area.rows, print.area.columns));
+  sheet.horizontalPageBreaks.removePageBreaks();
+  for (const row of print.pageBreaks) sheet.horizontalPageBreaks.add(rangeAddress(row, print.area.column, 1, 1));
+  const hf = layout.headersFooters.defaultForAllPages;
+  hf.leftHeader = print.header.left;
+  hf.centerHeader = print.header.center;
+  hf.rightHeader = print.header.right;
+  hf.leftFooter = print.footer.left;
+  hf.centerFooter = print.footer.center;
+  hf.rightFooter = print.footer.right;
+  layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  if (print.fitToOnePageWide) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
 }

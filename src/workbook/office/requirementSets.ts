@@ -25,7 +25,7 @@ export interface OfficeApiUse {
 }
 
 /** The files whose Office API calls are listed below (the Office adapter, the custom functions, the pane's entry). */
-export const OFFICE_SOURCES = ["src/workbook/office/OfficeWorkbook.ts", "src/functions/functions.ts", "src/functions/excelErrors.ts", "src/taskpane/index.tsx"];
+export const OFFICE_SOURCES = ["src/workbook/office/OfficeWorkbook.ts", "src/functions/functions.ts", "src/functions/transition.ts", "src/functions/excelErrors.ts", "src/taskpane/index.tsx"];
 
 const excel = (version: string) => ({ name: "ExcelApi" as const, version });
 const customFunctions = (version: string) => ({ name: "CustomFunctionsRuntime" as const, version });
@@ -125,6 +125,23 @@ export const OFFICE_APIS: readonly OfficeApiUse[] = [
   { api: "Excel.ChartAxis.numberFormat", set: excel("1.8"), use: "dollars and shares on chart axes" },
   { api: "Excel.ChartSeries.dataLabels", set: excel("1.8"), use: "value labels on a chart's points" },
   { api: "Excel.ChartDataLabels.numberFormat", set: excel("1.8"), use: "value labels in dollars" },
+  // Print setup of the statements sheet: written only where isSetSupported("ExcelApi", "1.9") says yes;
+  // elsewhere the pane refuses to write the statements with a message (OfficeWorkbook.writeSheet).
+  { api: "Excel.Worksheet.pageLayout", set: excel("1.9"), use: "the statements' print setup", guarded: true },
+  { api: "Excel.PageLayout.setPrintArea", set: excel("1.9"), use: "one print area over the statements", guarded: true },
+  { api: "Excel.PageLayout.headersFooters", set: excel("1.9"), use: "district, year and page n of N on every page", guarded: true },
+  { api: "Excel.PageLayout.orientation", set: excel("1.9"), use: "portrait statements", guarded: true },
+  { api: "Excel.PageLayout.zoom", set: excel("1.9"), use: "fit a statement to the page width", guarded: true },
+  { api: "Excel.Worksheet.horizontalPageBreaks", set: excel("1.9"), use: "one statement per page", guarded: true },
+  { api: "Excel.PageBreakCollection.add", set: excel("1.9"), use: "a page break before each statement", guarded: true },
+  { api: "Excel.PageBreakCollection.removePageBreaks", set: excel("1.9"), use: "clear the breaks of an earlier write", guarded: true },
+  { api: "Excel.HeaderFooterGroup.defaultForAllPages", set: excel("1.9"), use: "the same header and footer on every page", guarded: true },
+  { api: "Excel.HeaderFooter.leftHeader", set: excel("1.9"), use: "header: district", guarded: true },
+  { api: "Excel.HeaderFooter.centerHeader", set: excel("1.9"), use: "header: title", guarded: true },
+  { api: "Excel.HeaderFooter.rightHeader", set: excel("1.9"), use: "header: fiscal year", guarded: true },
+  { api: "Excel.HeaderFooter.leftFooter", set: excel("1.9"), use: "footer", guarded: true },
+  { api: "Excel.HeaderFooter.centerFooter", set: excel("1.9"), use: "footer: page n of N", guarded: true },
+  { api: "Excel.HeaderFooter.rightFooter", set: excel("1.9"), use: "footer", guarded: true },
 
   // Custom functions: errors with messages (1.2), the error codes (1.3).
   { api: "CustomFunctions.Error", set: customFunctions("1.2"), use: "errors the functions return" },

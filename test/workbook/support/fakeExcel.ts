@@ -73,6 +73,15 @@ export interface FakeChart {
   position: [string, string] | null;
 }
 
+/** A sheet's page layout as the queued commands left it. */
+export interface FakePrintSetup {
+  printArea: string | null;
+  pageBreaks: string[];
+  headersFooters: Record<string, string>;
+  orientation: string | null;
+  zoom: unknown;
+}
+
 /** A write of cells or formats, as Excel received it. */
 export interface RangeWrite {
   sheet: string;
@@ -110,6 +119,8 @@ export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
   readonly tables: FakeTable[] = [];
   readonly charts: FakeChart[] = [];
+  /** Print setup per sheet as Excel received it (ExcelApi 1.9 page layout and page breaks). */
+  readonly printSetups = new Map<string, FakePrintSetup>();
   readonly settings = new Map<string, unknown>();
   readonly requests: FakeRequest[] = [];
   activeSheet: string | null = null;
@@ -339,6 +350,26 @@ export class FakeExcel {
       return this.rangeMock(name, rangeAddress(bounds.row, bounds.column, bounds.rows, bounds.columns));
     };
     sheet.activate = () => this.enqueue(() => (this.activeSheet = name));
+    const print = (): FakePrintSetup => {
+      let setup = this.printSetups.get(name);
+      if (!setup) this.printSetups.set(name, (setup = { printArea: null, pageBreaks: [], headersFooters: {}, orientation: null, zoom: null }));
+      return setup;
+    };
+    const headerFooter: Record<string, unknown> = {};
+    for (const key of ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"]) {
+      Object.defineProperty(headerFooter, key, { set: (text: string) => this.enqueue(() => (print().headersFooters[key] = text), COMMAND_BYTES + text.length) });
+    }
+    const pageLayout: Record<string, unknown> = {
+      setPrintArea: (address: string) => this.enqueue(() => (print().printArea = address)),
+      headersFooters: { defaultForAllPages: headerFooter },
+    };
+    Object.defineProperty(pageLayout, "orientation", { set: (value: string) => this.enqueue(() => (print().orientation = value)) });
+    Object.defineProperty(pageLayout, "zoom", { set: (value: unknown) => this.enqueue(() => (print().zoom = value)) });
+    sheet.pageLayout = pageLayout;
+    sheet.horizontalPageBreaks = {
+      add: (address: string) => this.enqueue(() => print().pageBreaks.push(address)),
+      removePageBreaks: () => this.enqueue(() => (print().pageBreaks = [])),
+    };
     sheet.onChanged = {
       add: (handler: (args: unknown) => Promise<void>) => {
         const registration = {
