@@ -1,5 +1,5 @@
 // `npm run docs`: regenerates the README's function reference from dist/functions.json (what Excel shows
-// as formula help) and the @example lines of src/functions/functions.ts, between the markers
+// as formula help) and the @example lines of src/functions/functions.ts and titleI.ts, between the markers
 // <!-- functions:start --> and <!-- functions:end -->. Builds the functions bundle first if it is missing.
 // `--check` exits 1 when the README is out of date instead of writing it (used by the tests).
 import { execFileSync } from "node:child_process";
@@ -14,7 +14,7 @@ if (!existsSync(metadataPath)) {
 }
 
 const metadata = JSON.parse(readFileSync(metadataPath, "utf8"));
-const source = readFileSync(path.join(root, "src/functions/functions.ts"), "utf8");
+const source = ["functions.ts", "titleI.ts"].map((file) => readFileSync(path.join(root, "src/functions", file), "utf8")).join("\n");
 const examples = new Map([...source.matchAll(/@customfunction (\w+)[\s\S]*?@example (.*)$/gm)].map((m) => [m[1], m[2].trim()]));
 
 const escape = (text) => text.replace(/\|/g, "\\|");

@@ -30,6 +30,8 @@ import {
   sameLength,
 } from "./args";
 import { excelCall, toExcelError } from "./excelErrors";
+// The Title I functions live in their own file; importing it puts them (and their associate calls) in this bundle.
+import "./titleI";
 
 type Spill = (string | number | boolean | CustomFunctions.Error)[][];
 

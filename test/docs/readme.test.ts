@@ -22,6 +22,6 @@ describe("README", () => {
   it("has a function reference up to date with dist/functions.json (npm run docs --check)", () => {
     const out = execFileSync("node", [path.join(root, "scripts/docs.mjs"), "--check"], { cwd: root, encoding: "utf8" });
     expect(out).toContain("up to date");
-    expect((readme.match(/^### WSF\./gm) ?? []).length).toBe(31);
+    expect((readme.match(/^### WSF\./gm) ?? []).length).toBe(35);
   });
 });

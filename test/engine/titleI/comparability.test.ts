@@ -49,7 +49,7 @@ describe("comparability", () => {
   });
 
   it("a bad yardstick row turns its span into errors naming it; other spans and Title I bad rows leave the rest alone", () => {
-    const bad = measure.map((m) => m.slice());
+    const bad: unknown[][] = measure.map((m) => m.slice());
     bad[1][0] = "n/a";
     const out = comparability(bad, titleI, span, ratio);
     expect((out[1] as WsfError).message).toBe('WSF.COMPARABILITY: measure row 2 is "n/a", expected a number');
