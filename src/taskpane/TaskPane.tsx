@@ -17,6 +17,8 @@ import { TableStep } from "./steps/table/TableStep";
 import { useSchoolsTable } from "./steps/table/useSchoolsTable";
 import { OUTPUT_SHEETS } from "./steps/apply/outputSheets";
 import { useApply } from "./steps/apply/useApply";
+import { TitleIStep } from "./steps/titleI/TitleIStep";
+import { useTitleI } from "./steps/titleI/useTitleI";
 
 const useStyles = makeStyles({
   pane: {
@@ -59,6 +61,7 @@ function TaskPaneBody({ message, onDismiss }: { message: ReturnType<typeof useMe
   const formula = useFormula(table, mappingState.mapping, schools);
   const result = formula.run?.ok ? formula.run.result : null;
   const apply = useApply({ table, mapping: mappingState.mapping, schools, spec: formula.spec, result });
+  const titleI = useTitleI(table, mappingState.mapping);
 
   const { replace } = mappingState;
   const { loadSpec } = formula;
@@ -95,6 +98,7 @@ function TaskPaneBody({ message, onDismiss }: { message: ReturnType<typeof useMe
           <EquityStep table={table} mapping={mappingState.mapping} schools={schools} result={result} />
           <ScenariosStep store={scenarios} current={current} schools={schools} />
           <ExportStep sheets={OUTPUT_SHEETS} ready={apply.applied} />
+          <TitleIStep state={titleI} />
         </>
       )}
     </main>
