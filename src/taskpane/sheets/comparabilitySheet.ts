@@ -27,7 +27,7 @@ const HEADER_ROW = 6;
 /**
  * The "WSF Comparability" sheet (ESEA section 1118(c); domain.md section 6): for each school of the table,
  * its grade span, whether it is a Title I school (the Served column of the Title I sheet, so skipping or
- * serving a school there carries over), its pupils, and for each mapped measure the school's figure and one
+ * serving a school there carries over), and for each mapped measure the school's figure and one
  * WSF.COMPARABILITY spill (span average, verdict):
  * - ratio test (staff mapped): pupils, staff FTE, pupils per staff member, average, verdict;
  * - spending test (salaries mapped): salaries, pupils, salaries per pupil, average, verdict.
@@ -51,9 +51,9 @@ export function comparabilitySheet(table: TableInfo, choices: ComparabilityChoic
   const tolerance = cellRef(sheet, 2, 1);
   const small = cellRef(sheet, 3, 1);
 
-  // Fixed columns: A ID, B School, C Grade span, D Title I, E Pupils; then one block per test.
-  const headers: string[] = ["School ID", "School", "Grade span", "Title I", "Pupils"];
-  const formats: (string | null)[] = [null, null, null, "0", "#,##0"];
+  // Fixed columns: A ID, B School, C Grade span, D Title I; then one block per test, each with its pupils.
+  const headers: string[] = ["School ID", "School", "Grade span", "Title I"];
+  const formats: (string | null)[] = [null, null, null, "0"];
   const ratioAt = choices.staff !== null ? headers.length : -1;
   if (choices.staff !== null) {
     headers.push("Pupils", "Instructional staff FTE", "Pupils per staff member", "Span average (non-Title I)", "Ratio test");
@@ -75,7 +75,6 @@ export function comparabilitySheet(table: TableInfo, choices: ComparabilityChoic
     line[1] = choices.name !== null ? blankable(t.cell(choices.name, dataRow)) : null;
     line[2] = choices.gradeSpan !== null ? blankable(t.cell(choices.gradeSpan, dataRow)) : null;
     line[3] = `=${titleI.servedCell(dataRow)}`;
-    line[4] = blankable(pupils);
     if (ratioAt >= 0) {
       line[ratioAt] = blankable(pupils);
       line[ratioAt + 1] = blankable(t.cell(choices.staff as number, dataRow));
@@ -103,11 +102,12 @@ export function comparabilitySheet(table: TableInfo, choices: ComparabilityChoic
     sheet: {
       name: sheet,
       blocks: [
-        { row: 0, column: 0, values: params, numberFormats: [null, "0.00", null] },
+        { row: 0, column: 0, values: params.slice(0, 4), numberFormats: [null, "0.00", null] },
+        { row: 4, column: 0, values: params.slice(4), numberFormats: [null, "0", null] },
         { row: HEADER_ROW, column: 0, values: [headers], headerRow: true },
         { row: first, column: 0, values: rows, numberFormats: formats },
       ],
-      columnWidths: headers.map((h, c) => (c === 1 ? 28 : Math.max(9, Math.min(16, h.length)))),
+      columnWidths: headers.map((h, c) => (c === 0 ? 30 : c === 1 ? 28 : Math.max(9, Math.min(16, h.length)))),
     },
   };
 }

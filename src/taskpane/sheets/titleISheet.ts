@@ -142,7 +142,8 @@ export function titleISheet(table: TableInfo, choices: TitleIChoices): { sheet: 
     ["Reservations (off the top, before schools)", null, null],
     ...reservationKeys.map((k) => [`  ${RESERVATION_LABELS[k]}`, res[k], null] as CellValue[]),
     ["Pool for schools", `=B${P.allocation + 1}-SUM(B${P.firstReservation + 1}:B${P.firstReservation + reservationKeys.length})`, "Allocation minus the reservations"],
-    ["District low-income children", `=${sum(C.lowIncome)}`, "The schools table's low-income children"],
+    // Text in a count would make SUM skip it silently: say so instead, and the minimum below becomes #VALUE!.
+    ["District low-income children", `=IF(COUNTA(${lowIncomeRange})>COUNT(${lowIncomeRange}),"a count is not a number: see the Poverty rate column",SUM(${lowIncomeRange}))`, "The schools table's low-income children"],
     ["125% rule: minimum per child", `=IF(COUNTIFS(${servedRange},1,${rateRange},"<0.35")>0,WSF.TITLEIMINIMUM(B${P.allocation + 1},B${P.children + 1}),"")`, "Blank when every served school is at or above 35% (the rule does not apply)"],
     ["Check: allocations add up to the pool", `=IF(ABS(${sum(C.allocation)}-B${P.pool + 1})<0.005,"OK","Off by "&ROUND(${sum(C.allocation)}-B${P.pool + 1},2))`, null],
     ["Check: every school above 75% served", `=IF(${skippedMustServe}=0,"OK",${skippedMustServe}&" skipped: see the reasons in column J")`, null],
@@ -153,12 +154,16 @@ export function titleISheet(table: TableInfo, choices: TitleIChoices): { sheet: 
     sheet: {
       name: sheet,
       blocks: [
-        { row: 0, column: 0, values: params, numberFormats: [null, "$#,##0.00", null] },
+        // One block per kind of figure, so each gets its number format: dollars, the children count, text.
+        { row: 0, column: 0, values: params.slice(0, P.children), numberFormats: [null, "$#,##0.00", null] },
+        { row: P.children, column: 0, values: [params[P.children]], numberFormats: [null, "#,##0", null] },
+        { row: P.minimum, column: 0, values: [params[P.minimum]], numberFormats: [null, "$#,##0.00", null] },
+        { row: P.checkPool, column: 0, values: params.slice(P.checkPool), numberFormats: [null, "$#,##0", null] },
         { row: HEADER_ROW, column: 0, values: [HEADERS.map((h, c) => (c === C.privateChildren && choices.privateSchool === null ? "Private-school children (no column mapped)" : h))], headerRow: true },
         { row: first, column: 0, values: rows, numberFormats: FORMATS },
         { row: last + 2, column: 0, values: [totals], numberFormats: FORMATS, headerRow: true },
       ],
-      columnWidths: [14, 28, 14, 11, 11, 11, 7, 13, 8, 24, 11, 14, 12, 14],
+      columnWidths: [34, 28, 14, 11, 11, 11, 7, 13, 8, 24, 11, 14, 12, 14],
       activate: true,
     },
     cells: {

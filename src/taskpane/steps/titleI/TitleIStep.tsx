@@ -13,7 +13,8 @@ import type { useTitleI } from "./useTitleI";
 const useStyles = makeStyles({
   table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
   cell: { paddingBlock: "2px", paddingInline: "4px", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, textAlign: "start" },
-  number: { paddingBlock: "2px", paddingInline: "4px", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, textAlign: "end", fontVariantNumeric: "tabular-nums" },
+  number: { paddingBlock: "2px", paddingInline: "4px", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  word: { paddingBlock: "2px", paddingInline: "4px", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, textAlign: "start", whiteSpace: "nowrap" },
   problem: { margin: 0, color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -86,11 +87,13 @@ export function TitleIStep({ state }: { state: ReturnType<typeof useTitleI> }) {
 
       {preview && (
         <>
-          <p className={rows.note} aria-label="Title I summary">
-            Pool for schools {formatDollars(preview.pool)}; {servedCount} of {preview.schools.length} schools served, {preview.servedChildren.toLocaleString("en-US")} low-income children
-            {preview.servedChildren > 0 && preview.pool > 0 && !preview.allocationProblem ? `, ${formatCents(preview.pool / preview.servedChildren)} per child` : ""}
-            {preview.minimum !== null ? `; the 125% rule applies: at least ${formatCents(preview.minimum)} per child` : "; every served school is at or above 35%, so the 125% rule does not apply"}.
-          </p>
+          {preview.problems.length === 0 && (
+            <p className={rows.note} aria-label="Title I summary">
+              Pool for schools {formatDollars(preview.pool)}; {servedCount} of {preview.schools.length} schools served, {preview.servedChildren.toLocaleString("en-US")} low-income children
+              {preview.servedChildren > 0 && preview.pool > 0 && !preview.allocationProblem ? `, ${formatCents(preview.pool / preview.servedChildren)} per child` : ""}
+              {preview.minimum !== null ? `; the 125% rule applies: at least ${formatCents(preview.minimum)} per child` : "; every served school is at or above 35%, so the 125% rule does not apply"}.
+            </p>
+          )}
           {preview.allocationProblem && <p className={styles.problem}>{preview.allocationProblem}</p>}
           {preview.problems.length > 0 && (
             <ul className={rows.list} aria-label="Title I problems">
@@ -108,8 +111,8 @@ export function TitleIStep({ state }: { state: ReturnType<typeof useTitleI> }) {
                   <th className={styles.number}>Rank</th>
                   <th className={styles.cell}>School</th>
                   <th className={styles.number}>Poverty</th>
-                  <th className={styles.cell}>Status</th>
-                  <th className={styles.cell}>Served</th>
+                  <th className={styles.word}>Status</th>
+                  <th className={styles.word}>Served</th>
                   <th className={styles.number}>Allocation</th>
                 </tr>
               </thead>
@@ -119,8 +122,10 @@ export function TitleIStep({ state }: { state: ReturnType<typeof useTitleI> }) {
                     <td className={styles.number}>{s.rank}</td>
                     <td className={styles.cell}>{s.label}</td>
                     <td className={styles.number}>{formatPercent(s.rate)}</td>
-                    <td className={styles.cell}>{STATUS_TEXT[s.status]}</td>
-                    <td className={styles.cell}>{s.served ? "Served" : s.skipped !== null ? `Skipped: ${s.skipped}` : "No"}</td>
+                    <td className={styles.word}>{STATUS_TEXT[s.status]}</td>
+                    <td className={styles.word} title={s.skipped ?? undefined}>
+                      {s.served ? "Served" : s.skipped !== null ? "Skipped" : "No"}
+                    </td>
                     <td className={styles.number}>{s.allocation === null ? "" : formatDollars(s.allocation)}</td>
                   </tr>
                 ))}
