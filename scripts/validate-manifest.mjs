@@ -28,6 +28,7 @@ function main() {
   const problems = residProblems(readFileSync(manifest, "utf8"));
   for (const p of problems) console.error(`validate: ${p}`);
   if (problems.length > 0) process.exit(1);
+  if (createRequire(import.meta.url)("./check-function-metadata.cjs").checkFunctionMetadata(root) > 0) process.exit(1);
   console.log(`validate: ${path.basename(manifest)} matches the schema and every resid resolves`);
 }
 

@@ -105,8 +105,8 @@ function schoolExamples(lastRow: number): Example[] {
   const frl = col("T");
   return [
     { label: "Mean total per pupil", formula: `WSF.MEAN(${total},${pupils})`, meaning: "Dollars per pupil across the district, every pupil counted once." },
-    { label: "CV, unrestricted per pupil", formula: `WSF.CV(${unrestricted},${pupils})`, meaning: "Near 0: the general fund is flat per pupil (equal)." },
-    { label: "CV, total per pupil", formula: `WSF.CV(${total},${pupils})`, meaning: "Larger: restricted money follows need, so totals are not equal (equity is not equality)." },
+    { label: "CV, unrestricted per pupil", formula: `WSF.COEFVAR(${unrestricted},${pupils})`, meaning: "Near 0: the general fund is flat per pupil (equal)." },
+    { label: "CV, total per pupil", formula: `WSF.COEFVAR(${total},${pupils})`, meaning: "Larger: restricted money follows need, so totals are not equal (equity is not equality)." },
     { label: "Gini, unrestricted per pupil", formula: `WSF.GINI(${unrestricted},${pupils})`, meaning: "0 is perfect equality; the flat general fund is close to it." },
     { label: "Gini, total per pupil", formula: `WSF.GINI(${total},${pupils})`, meaning: "Larger than the unrestricted Gini because need-based money is uneven on purpose." },
     { label: "McLoone, total per pupil", formula: `WSF.MCLOONE(${total},${pupils})`, meaning: "Money of the pupils below the median as a share of bringing them up to it (1 = no gap)." },
@@ -129,14 +129,14 @@ function eightExamples(): Example[] {
   const perWeighted = col("I");
   return [
     { label: "E5 mean total per pupil", formula: `WSF.MEAN(${total},${pupils})`, meaning: "All money over all pupils.", expected: 8414.8014 },
-    { label: "E5 CV, total per pupil", formula: `WSF.CV(${total},${pupils})`, meaning: "Population standard deviation over the mean, pupil-weighted.", expected: 0.118753 },
+    { label: "E5 CV, total per pupil", formula: `WSF.COEFVAR(${total},${pupils})`, meaning: "Population standard deviation over the mean, pupil-weighted.", expected: 0.118753 },
     { label: "E5 McLoone, total per pupil", formula: `WSF.MCLOONE(${total},${pupils})`, meaning: "Schools strictly below the median against the median.", expected: 0.928066 },
     { label: "E5 Gini, total per pupil", formula: `WSF.GINI(${total},${pupils})`, meaning: "No small-sample correction.", expected: 0.06672 },
     { label: "E5 correlation with FRL share", formula: `WSF.CORRELATION(${total},${frl},${pupils})`, meaning: "Money follows poverty closely.", expected: 0.962306 },
     { label: "E5 slope on FRL share", formula: `WSF.SLOPE(${total},${frl},${pupils})`, meaning: "Dollars per pupil per unit of FRL share.", expected: 3993.8498 },
-    { label: "E5 CV, unrestricted per pupil", formula: `WSF.CV(${unrestricted},${pupils})`, meaning: "The flat general fund.", expected: 0.015368 },
+    { label: "E5 CV, unrestricted per pupil", formula: `WSF.COEFVAR(${unrestricted},${pupils})`, meaning: "The flat general fund.", expected: 0.015368 },
     { label: "E5 Gini, unrestricted per pupil", formula: `WSF.GINI(${unrestricted},${pupils})`, meaning: "The flat general fund.", expected: 0.007487 },
-    { label: "E5 CV, total per weighted pupil", formula: `WSF.CV(${perWeighted},${pupils})`, meaning: "Per weighted pupil the money is nearly equal: need explains most differences.", expected: 0.045925 },
+    { label: "E5 CV, total per weighted pupil", formula: `WSF.COEFVAR(${perWeighted},${pupils})`, meaning: "Per weighted pupil the money is nearly equal: need explains most differences.", expected: 0.045925 },
   ];
 }
 

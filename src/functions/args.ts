@@ -1,4 +1,5 @@
 import { Cell, isBlank, readNonNegative, readNumber, toVector } from "../engine/core/cells";
+import { RowProblems, recordRowProblem } from "../engine/core/RowProblems";
 import { describeCell, valueError, numError } from "../engine/core/WsfError";
 
 /**
@@ -28,9 +29,21 @@ export function requiredNumber(value: unknown, fn: string, arg: string): number 
   return readNumber(cell, { fn, arg });
 }
 
-/** A share between 0 and 1 inclusive (thresholds, max loss), `#NUM!` outside. */
+/**
+ * A statistic's share between 0 and 1 inclusive (a percentile's p, lower, upper): `#NUM!` outside, as Excel's
+ * own PERCENTILE.INC answers for k outside 0..1 (Excel shows no message on `#NUM!`).
+ */
 export function checkShare(x: number, fn: string, arg: string): number {
   if (x < 0 || x > 1) throw numError(fn, `${arg} is ${x}, expected a share between 0 and 1 (e.g. 0.05 for 5%)`);
+  return x;
+}
+
+/**
+ * A policy share between 0 and 1 inclusive (a concentration threshold, a stop-loss): `#VALUE!` with a message
+ * outside, because these come from a parameters sheet a person edits and the message says which one is wrong.
+ */
+export function checkPolicyShare(x: number, fn: string, arg: string): number {
+  if (x < 0 || x > 1) throw valueError({ fn, arg }, `is ${x}, expected a share between 0 and 1 (e.g. 0.05 for 5%)`);
   return x;
 }
 
@@ -62,8 +75,10 @@ export function optionalRange(value: unknown): Cell | null {
 /**
  * A column (or row) of amounts aligned with the input rows: blank cells stay NaN so the caller can tell
  * them apart (and leave the matching output cell blank). Non-negative unless `allowNegative`.
+ * With `problems`, a bad cell is recorded for its row (and reads as 0) instead of failing the whole range;
+ * a range of the wrong shape still throws.
  */
-export function readColumn(cells: Cell, fn: string, arg: string, allowNegative = false): Float64Array {
+export function readColumn(cells: Cell, fn: string, arg: string, allowNegative = false, problems?: RowProblems): Float64Array {
   const vector = toVector(cells, { fn, arg });
   const out = new Float64Array(vector.length);
   for (let i = 0; i < vector.length; i++) {
@@ -73,7 +88,8 @@ export function readColumn(cells: Cell, fn: string, arg: string, allowNegative =
       continue;
     }
     const where = { fn, arg, row: i + 1 };
-    out[i] = allowNegative ? readNumber(cell, where) : readNonNegative(cell, where);
+    const read = () => (allowNegative ? readNumber(cell, where) : readNonNegative(cell, where));
+    out[i] = problems ? recordRowProblem(problems, i, 0, read) : read();
   }
   return out;
 }
@@ -82,7 +98,7 @@ export function readColumn(cells: Cell, fn: string, arg: string, allowNegative =
  * Reads "one number or a column" (ALLOCATE's and SOLVEBASE's `fixed`): a single cell gives that number
  * for every row; a column must match `length`; blank cells count 0 (no fixed amount for that school).
  */
-export function readScalarOrColumn(cells: Cell, length: number, fn: string, arg: string): number | Float64Array {
+export function readScalarOrColumn(cells: Cell, length: number, fn: string, arg: string, problems?: RowProblems): number | Float64Array {
   const vector = toVector(cells, { fn, arg });
   if (vector.length === 1 && length !== 1) {
     return isBlank(vector[0]) ? 0 : readNonNegative(vector[0], { fn, arg });
@@ -91,15 +107,21 @@ export function readScalarOrColumn(cells: Cell, length: number, fn: string, arg:
     throw valueError({ fn, arg }, `has ${vector.length} rows but the school rows number ${length}; give one number or a column of the same size`);
   }
   const out = new Float64Array(length);
-  for (let i = 0; i < length; i++) out[i] = isBlank(vector[i]) ? 0 : readNonNegative(vector[i], { fn, arg, row: i + 1 });
+  for (let i = 0; i < length; i++) {
+    const cell = vector[i];
+    if (isBlank(cell)) continue;
+    const read = () => readNonNegative(cell, { fn, arg, row: i + 1 });
+    out[i] = problems ? recordRowProblem(problems, i, 0, read) : read();
+  }
   return out;
 }
 
 /**
  * Reads an n x k block of counts into k columns (blank = 0) and marks the rows that are entirely blank,
- * whose output stays blank. Rejects text, booleans and negative counts with the row and column.
+ * whose output stays blank. Rejects text, booleans and negative counts with the row and column; with
+ * `problems` the first bad cell of a row is recorded for that row (its counts read as 0) instead.
  */
-export function readCountMatrix(cells: Cell, fn: string, arg: string): { columns: Float64Array[]; blankRow: Uint8Array; rows: number } {
+export function readCountMatrix(cells: Cell, fn: string, arg: string, problems?: RowProblems): { columns: Float64Array[]; blankRow: Uint8Array; rows: number } {
   const grid = Array.isArray(cells) ? (Array.isArray(cells[0]) ? (cells as Cell[][]) : [cells as Cell[]]) : [[cells]];
   const rows = grid.length;
   const width = rows === 0 ? 0 : grid[0].length;
@@ -117,7 +139,10 @@ export function readCountMatrix(cells: Cell, fn: string, arg: string): { columns
       if (typeof cell !== "number" || !Number.isFinite(cell) || cell < 0) {
         const place = width > 1 ? ` column ${k + 1}` : "";
         const expected = typeof cell === "number" && cell < 0 ? "expected a count >= 0" : "expected a number";
-        throw valueError({ fn, arg, row: i + 1 }, `${place ? place.trim() + " " : ""}is ${describeCell(cell)}, ${expected}`);
+        const error = valueError({ fn, arg, row: i + 1 }, `${place ? place.trim() + " " : ""}is ${describeCell(cell)}, ${expected}`);
+        if (!problems) throw error;
+        problems.add(i, error);
+        continue;
       }
       columns[k][i] = cell;
     }

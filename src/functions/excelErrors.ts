@@ -2,7 +2,9 @@ import { WsfError, WsfErrorCode } from "../engine/core/WsfError";
 
 /**
  * The one mapping from engine errors to Excel errors: `VALUE` -> `#VALUE!` (with the message Excel shows
- * in the cell's error tooltip), `DIV0` -> `#DIV/0!`, `NUM` -> `#NUM!`, `NA` -> `#N/A`.
+ * in the cell's error tooltip), `DIV0` -> `#DIV/0!`, `NUM` -> `#NUM!`, `NA` -> `#N/A` (with its message).
+ * Excel drops the message of `#DIV/0!` and `#NUM!` (excel-behaviour.md item 2), so a problem the person must
+ * find and fix is a `VALUE` error; the bare codes are kept where Excel's own functions use them.
  *
  * Reads `CustomFunctions` at call time, not import time: in Excel it is the runtime's global; in the
  * playground and in tests a small shim provides the same shape.

@@ -4,17 +4,22 @@
  * so every parameter is described and the function ids never change once shipped.
  *
  * Shared rules (see README "Conventions"): a row whose value cell is blank is ignored; text, booleans,
- * negative pupils or a blank pupil beside a value give #VALUE! with a message naming the function, the
- * argument and the 1-based row; no usable rows or zero pupils give #DIV/0!; log-based statistics on a
- * value <= 0 give #NUM!. Omitted optional arguments arrive as null and take their documented default.
- * Spilled columns line up with the input rows; an input row that is entirely blank gives a blank cell.
+ * data types, negative pupils or a blank pupil beside a value give #VALUE! with a message naming the
+ * function, the argument and the 1-based row; no usable rows or zero pupils give #DIV/0!; log-based
+ * statistics on a value <= 0 give #NUM! (Excel shows no message on those two). Omitted optional arguments
+ * arrive as null and take their documented default. Spilled columns line up with the input rows; an input
+ * row that is entirely blank gives a blank cell. Row-wise functions keep a bad row to itself (its cell shows
+ * the #VALUE!, the other rows compute); a problem of shape, and any bad row of an aggregate, fails the whole
+ * result. A blank prior and a prior of 0 mean the same (some Excel builds pass a blank cell as 0).
  */
+import { RowProblems } from "../engine/core/RowProblems";
 import { readSample } from "../engine/core/WeightedSample";
 import { toVector } from "../engine/core/cells";
 import { valueError, WsfError } from "../engine/core/WsfError";
 import * as stats from "../engine/stats";
 import * as alloc from "../engine/allocation";
 import {
+  checkPolicyShare,
   checkShare,
   optionalBoolean,
   optionalChoice,
@@ -41,10 +46,23 @@ function povertyExtra(poverty: any[][]) {
   return [{ arg: "poverty", cells: poverty, ...POVERTY_BOUNDS }];
 }
 
-/** A spilled n x 1 column aligned with the input rows; rows marked blank stay blank. */
-function spillColumn(values: ArrayLike<number>, isBlankRow: (i: number) => boolean): Spill {
+/**
+ * A spilled n x 1 column aligned with the input rows: rows marked blank stay blank, and a row with a problem
+ * shows its own #VALUE! with the message (design.md, "Row-wise functions keep a bad row to itself").
+ */
+function spillColumn(values: ArrayLike<number>, isBlankRow: (i: number) => boolean, problems?: RowProblems): Spill {
   const out: Spill = new Array(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = [isBlankRow(i) ? "" : values[i]];
+  for (let i = 0; i < values.length; i++) {
+    const problem = problems?.get(i);
+    out[i] = [problem ? toExcelError(problem) : isBlankRow(i) ? "" : values[i]];
+  }
+  return out;
+}
+
+/** A copy of a column with its blank (NaN) rows and its bad rows as 0, so the maths never sees them. */
+function usableRows(column: Float64Array, problems: RowProblems): Float64Array {
+  const out = new Float64Array(column.length);
+  for (let i = 0; i < column.length; i++) out[i] = Number.isNaN(column[i]) || problems.has(i) ? 0 : column[i];
   return out;
 }
 
@@ -137,15 +155,16 @@ export function federalRangeRatio(values: any[][], pupils?: any[][], lower?: num
 }
 
 /**
- * Coefficient of variation: population standard deviation / mean, pupil-weighted. A common benchmark is 0.10 or less.
- * @customfunction CV
+ * Coefficient of variation: population standard deviation / mean, pupil-weighted. A common benchmark is 0.10 or less. (Named COEFVAR: Excel requires function names of three characters or more.)
+ * @customfunction COEFVAR
  * @param values Column or row of values. Blank rows are ignored.
  * @param [pupils] Pupils of each row. Omit to count every row once.
- * @example =WSF.CV({90;110}) -> 0.1
+ * @example =WSF.COEFVAR({90;110}) -> 0.1
  * @returns The coefficient of variation.
  */
-export function cv(values: any[][], pupils?: any[][]): number {
-  return excelCall("WSF.CV", () => stats.cv(readSample("WSF.CV", values, optionalRange(pupils)), "WSF.CV"));
+export function coefvar(values: any[][], pupils?: any[][]): number {
+  const fn = "WSF.COEFVAR";
+  return excelCall(fn, () => stats.cv(readSample(fn, values, optionalRange(pupils)), fn));
 }
 
 /**
@@ -357,9 +376,14 @@ export function byGroup(values: any[][], poverty: any[][], pupils?: any[][], gro
 export function expenditureLevel(values: any[][], poverty: any[][], pupils?: any[][], band?: number): any[][] {
   const fn = "WSF.EXPENDITURELEVEL";
   return excelCall(fn, () => {
-    const s = readSample(fn, values, optionalRange(pupils), { extra: povertyExtra(poverty) });
+    // A bad row is left out of the fitted line and shows its own #VALUE!; the other rows are flagged.
+    const problems = new RowProblems();
+    const s = readSample(fn, values, optionalRange(pupils), { extra: povertyExtra(poverty), problems });
     const levels = stats.expenditureLevel(s, s.extras[0], optionalNumber(band, 0.1, fn, "band"), fn);
-    const out: any[][] = Array.from({ length: s.inputLength }, () => [""]);
+    const out: any[][] = Array.from({ length: s.inputLength }, (_, i) => {
+      const problem = problems.get(i);
+      return [problem ? toExcelError(problem) : ""];
+    });
     for (let k = 0; k < levels.length; k++) out[s.rows[k] - 1][0] = levels[k];
     return out;
   });
@@ -416,9 +440,10 @@ export function equityTable(values: any[][], pupils?: any[][], poverty?: any[][]
 export function weightedPupils(counts: any[][], weights: any[][]): any[][] {
   const fn = "WSF.WEIGHTEDPUPILS";
   return excelCall(fn, () => {
-    const m = readCountMatrix(counts, fn, "counts");
+    const problems = new RowProblems();
+    const m = readCountMatrix(counts, fn, "counts", problems);
     const w = readNumberList(weights, fn, "weights");
-    return spillColumn(alloc.weightedPupils(m.columns, w, fn), (i) => m.blankRow[i] === 1);
+    return spillColumn(alloc.weightedPupils(m.columns, w, fn), (i) => m.blankRow[i] === 1, problems);
   });
 }
 
@@ -437,20 +462,26 @@ export function weightedPupils(counts: any[][], weights: any[][]): any[][] {
 export function concentration(eligible: any[][], enrollment: any[][], threshold: number, weight: number, mode?: string, upper?: number): any[][] {
   const fn = "WSF.CONCENTRATION";
   return excelCall(fn, () => {
-    const e = readColumn(eligible, fn, "eligible");
-    const n = readColumn(enrollment, fn, "enrollment");
+    const problems = new RowProblems();
+    const e = readColumn(eligible, fn, "eligible", false, problems);
+    const n = readColumn(enrollment, fn, "enrollment", false, problems);
     sameLength(e, n, fn, "enrollment", "eligible");
-    const t = checkShare(requiredNumber(threshold, fn, "threshold"), fn, "threshold");
+    const t = checkPolicyShare(requiredNumber(threshold, fn, "threshold"), fn, "threshold");
     const w = requiredNumber(weight, fn, "weight");
     const m = optionalChoice(mode, ["above", "all", "ramp"] as const, "above", fn, "mode");
     const u = optionalNumberOrNull(upper, fn, "upper");
     const blank = (i: number) => Number.isNaN(e[i]) && Number.isNaN(n[i]);
     const present = (i: number) => !blank(i);
     for (let i = 0; i < e.length; i++) {
-      if (present(i) && Number.isNaN(n[i])) throw valueError({ fn, arg: "enrollment", row: i + 1 }, "is blank but eligible has a number");
+      if (!present(i) || problems.has(i)) continue;
+      if (Number.isNaN(n[i])) problems.add(i, valueError({ fn, arg: "enrollment", row: i + 1 }, "is blank but eligible has a number"));
+      else {
+        const problem = alloc.eligibleRowProblem(Number.isNaN(e[i]) ? 0 : e[i], n[i], i, fn);
+        if (problem) problems.add(i, problem);
+      }
     }
-    const extra = alloc.concentration(zeroBlanks(e), zeroBlanks(n), t, w, m, u, fn);
-    return spillColumn(extra, blank);
+    const extra = alloc.concentration(usableRows(e, problems), usableRows(n, problems), t, w, m, u, fn);
+    return spillColumn(extra, blank, problems);
   });
 }
 
@@ -466,10 +497,11 @@ export function concentration(eligible: any[][], enrollment: any[][], threshold:
 export function allocate(weightedPupils: any[][], base: number, fixed?: any[][]): any[][] {
   const fn = "WSF.ALLOCATE";
   return excelCall(fn, () => {
-    const wp = readColumn(weightedPupils, fn, "weightedPupils");
+    const problems = new RowProblems();
+    const wp = readColumn(weightedPupils, fn, "weightedPupils", false, problems);
     const b = requiredNumber(base, fn, "base");
-    const f = fixed === null || fixed === undefined ? 0 : readScalarOrColumn(fixed, wp.length, fn, "fixed");
-    return spillColumn(alloc.allocate(zeroBlanks(wp), b, f, fn), (i) => Number.isNaN(wp[i]));
+    const f = fixed === null || fixed === undefined ? 0 : readScalarOrColumn(fixed, wp.length, fn, "fixed", problems);
+    return spillColumn(alloc.allocate(usableRows(wp, problems), b, f, fn), (i) => Number.isNaN(wp[i]), problems);
   });
 }
 
@@ -488,10 +520,13 @@ export function allocate(weightedPupils: any[][], base: number, fixed?: any[][])
 export function solveBase(weightedPupils: any[][], pool: number, fixed?: any[][], prior?: any[][], maxLoss?: number, maxGain?: number): number {
   const fn = "WSF.SOLVEBASE";
   return excelCall(fn, () => {
-    const wp = readColumn(weightedPupils, fn, "weightedPupils");
+    // An aggregate cannot be right with a row missing: one #VALUE! naming the first bad row of any column.
+    const problems = new RowProblems();
+    const wp = readColumn(weightedPupils, fn, "weightedPupils", false, problems);
     const p = requiredNumber(pool, fn, "pool");
-    const f = fixed === null || fixed === undefined ? 0 : readScalarOrColumn(fixed, wp.length, fn, "fixed");
-    const rules = readProtection(fn, wp.length, prior, maxLoss, maxGain);
+    const f = fixed === null || fixed === undefined ? 0 : readScalarOrColumn(fixed, wp.length, fn, "fixed", problems);
+    const rules = readProtection(fn, wp.length, prior, maxLoss, maxGain, problems);
+    problems.throwFirst();
     return alloc.solveBase(zeroBlanks(wp), p, f, rules.prior, rules.maxLoss, rules.maxGain, fn);
   });
 }
@@ -509,10 +544,12 @@ export function solveBase(weightedPupils: any[][], pool: number, fixed?: any[][]
 export function protect(allocations: any[][], prior: any[][], maxLoss?: number, maxGain?: number): any[][] {
   const fn = "WSF.PROTECT";
   return excelCall(fn, () => {
-    const a = readColumn(allocations, fn, "allocations");
-    const rules = readProtection(fn, a.length, prior, maxLoss, maxGain);
+    const problems = new RowProblems();
+    const a = readColumn(allocations, fn, "allocations", false, problems);
+    const rules = readProtection(fn, a.length, prior, maxLoss, maxGain, problems);
     const priorColumn = rules.prior ?? new Float64Array(a.length).fill(NaN);
-    return spillColumn(alloc.protect(zeroBlanks(a), priorColumn, rules.maxLoss, rules.maxGain, fn), (i) => Number.isNaN(a[i]));
+    for (let i = 0; i < priorColumn.length; i++) if (problems.has(i)) priorColumn[i] = NaN;
+    return spillColumn(alloc.protect(usableRows(a, problems), priorColumn, rules.maxLoss, rules.maxGain, fn), (i) => Number.isNaN(a[i]), problems);
   });
 }
 
@@ -527,17 +564,21 @@ export function protect(allocations: any[][], prior: any[][], maxLoss?: number, 
 export function perPupil(amounts: any[][], pupils: any[][]): any[][] {
   const fn = "WSF.PERPUPIL";
   return excelCall(fn, () => {
-    const a = readColumn(amounts, fn, "amounts", true);
-    const p = readColumn(pupils, fn, "pupils");
+    const problems = new RowProblems();
+    const a = readColumn(amounts, fn, "amounts", true, problems);
+    const p = readColumn(pupils, fn, "pupils", false, problems);
     sameLength(a, p, fn, "pupils", "amounts");
     for (let i = 0; i < a.length; i++) {
-      if (!Number.isNaN(a[i]) && Number.isNaN(p[i])) throw valueError({ fn, arg: "pupils", row: i + 1 }, "is blank but amounts has a number");
+      if (!Number.isNaN(a[i]) && Number.isNaN(p[i]) && !problems.has(i)) problems.add(i, valueError({ fn, arg: "pupils", row: i + 1 }, "is blank but amounts has a number"));
     }
-    const ratios = alloc.perPupil(zeroBlanks(a), zeroBlanks(p));
+    const ratios = alloc.perPupil(usableRows(a, problems), usableRows(p, problems));
     const out: Spill = new Array(a.length);
     for (let i = 0; i < a.length; i++) {
-      if (Number.isNaN(a[i])) out[i] = [""];
-      else if (Number.isNaN(ratios[i])) out[i] = [new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero, `${fn}: pupils row ${i + 1} is 0`)];
+      const problem = problems.get(i);
+      if (problem) out[i] = [toExcelError(problem)];
+      else if (Number.isNaN(a[i])) out[i] = [""];
+      // 0 pupils: Excel's own #DIV/0!, which explains itself (Excel shows no message on it).
+      else if (Number.isNaN(ratios[i])) out[i] = [new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero)];
       else out[i] = [ratios[i]];
     }
     return out;
@@ -599,21 +640,29 @@ export function upp(unduplicated: any[][], enrollment: any[][]): number {
 export function lcff(ada: any[][], upp: any[][], baseRates: any[][], threshold?: number, roundGsa?: boolean): any[][] {
   const fn = "WSF.LCFF";
   return excelCall(fn, () => {
-    const a = readCountMatrix(ada, fn, "ada");
+    const problems = new RowProblems();
+    const a = readCountMatrix(ada, fn, "ada", problems);
     if (a.columns.length !== 4) throw valueError({ fn, arg: "ada" }, `has ${a.columns.length} columns, expected 4 (K-3, 4-6, 7-8, 9-12)`);
-    const u = readColumn(upp, fn, "upp");
+    const u = readColumn(upp, fn, "upp", false, problems);
     sameLength(u, a.blankRow, fn, "upp", "ada");
     const rates = readNumberList(baseRates, fn, "baseRates");
     if (rates.length !== 4) throw valueError({ fn, arg: "baseRates" }, `has ${rates.length} rates, expected 4 (K-3, 4-6, 7-8, 9-12)`);
     for (let i = 0; i < u.length; i++) {
-      if (a.blankRow[i] === 0 && Number.isNaN(u[i])) throw valueError({ fn, arg: "upp", row: i + 1 }, "is blank but ada has numbers");
-      if (u[i] > 1) throw valueError({ fn, arg: "upp", row: i + 1 }, `is ${u[i]}, expected a share between 0 and 1`);
+      if (a.blankRow[i] === 0 && Number.isNaN(u[i])) problems.add(i, valueError({ fn, arg: "upp", row: i + 1 }, "is blank but ada has numbers"));
+      if (u[i] > 1) problems.add(i, valueError({ fn, arg: "upp", row: i + 1 }, `is ${u[i]}, expected a share between 0 and 1`));
     }
-    const t = checkShare(optionalNumber(threshold, 0.55, fn, "threshold"), fn, "threshold");
-    const result = alloc.lcff(a.columns, zeroBlanks(u), rates as [number, number, number, number], t, optionalBoolean(roundGsa, true, fn, "roundGsa"), fn);
+    const t = checkPolicyShare(optionalNumber(threshold, 0.55, fn, "threshold"), fn, "threshold");
+    const columns = a.columns.map((c) => usableRows(c, problems));
+    const result = alloc.lcff(columns, usableRows(u, problems), rates as [number, number, number, number], t, optionalBoolean(roundGsa, true, fn, "roundGsa"), fn);
     const out: any[][] = new Array(u.length);
     for (let i = 0; i < u.length; i++) {
-      out[i] = a.blankRow[i] === 1 ? ["", "", "", ""] : [result.adjustedBase[i], result.supplemental[i], result.concentration[i], result.total[i]];
+      const problem = problems.get(i);
+      if (problem) {
+        const cell = toExcelError(problem);
+        out[i] = [cell, cell, cell, cell];
+      } else {
+        out[i] = a.blankRow[i] === 1 ? ["", "", "", ""] : [result.adjustedBase[i], result.supplemental[i], result.concentration[i], result.total[i]];
+      }
     }
     return out;
   });
@@ -621,17 +670,17 @@ export function lcff(ada: any[][], upp: any[][], baseRates: any[][], threshold?:
 
 // ---------------------------------------------------------------------------------------------------
 
-function readProtection(fn: string, length: number, prior: any[][] | undefined, maxLoss: number | undefined, maxGain: number | undefined) {
+function readProtection(fn: string, length: number, prior: any[][] | undefined, maxLoss: number | undefined, maxGain: number | undefined, problems: RowProblems) {
   const loss = optionalNumberOrNull(maxLoss, fn, "maxLoss");
   const gain = optionalNumberOrNull(maxGain, fn, "maxGain");
-  if (loss !== null) checkShare(loss, fn, "maxLoss");
+  if (loss !== null) checkPolicyShare(loss, fn, "maxLoss");
   if (gain !== null && gain < 0) throw valueError({ fn, arg: "maxGain" }, `is ${gain}, expected a share >= 0`);
   const priorRange = optionalRange(prior);
   if (priorRange === null) {
     if (loss !== null || gain !== null) throw valueError({ fn, arg: "prior" }, "is needed when maxLoss or maxGain is given");
     return { prior: null, maxLoss: null, maxGain: null };
   }
-  const column = readColumn(priorRange, fn, "prior");
+  const column = readColumn(priorRange, fn, "prior", false, problems);
   if (column.length !== length) throw valueError({ fn, arg: "prior" }, `has ${column.length} rows but the schools number ${length}; they must be the same size`);
   return { prior: column, maxLoss: loss, maxGain: gain };
 }

@@ -15,11 +15,18 @@ export const shimErrorCodes = {
   invalidReference: "#REF!",
 } as const;
 
-/** The error a WSF function throws (or puts in a spilled cell) outside Excel. */
+/** The codes whose errors Excel shows with a custom message; every other code shows none (excel-behaviour.md item 2). */
+const codesWithMessage: ReadonlySet<string> = new Set([shimErrorCodes.invalidValue, shimErrorCodes.notAvailable]);
+
+/**
+ * The error a WSF function throws (or puts in a spilled cell) outside Excel. Like Excel, it keeps a message
+ * only on `#VALUE!` and `#N/A`: a `#DIV/0!` or `#NUM!` built with a message shows none (its `message` is the
+ * code itself), so the playground and the tests never show a reason Excel would drop.
+ */
 export class ShimCustomFunctionError extends Error {
   readonly code: string;
   constructor(code: string, message?: string) {
-    super(message ?? code);
+    super(message !== undefined && codesWithMessage.has(code) ? message : code);
     this.name = "CustomFunctions.Error";
     this.code = code;
   }

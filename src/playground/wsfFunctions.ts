@@ -28,8 +28,9 @@ const column = (rows: number) => ({ rows, columns: 1 });
 /**
  * HyperFormula reserves a spill's cells when the formula is entered, before any value is known, so each
  * spilling WSF function needs an upper bound on its size from the shapes of its arguments (the catalogue in
- * design.md gives the shapes). A smaller result is padded with blanks; a larger one (BYGROUP with `groups` in
- * a cell asking for more groups than rows) shows #VALUE! saying so.
+ * design.md gives the shapes). A smaller result is padded with #N/A (a gap in a chart, as Excel's NA()), never
+ * with empty cells that a later formula would read as 0 (HyperFormula's arithmetic reads "" as 0 too); a larger one (BYGROUP with `groups` in a cell asking for more groups than
+ * rows) shows #VALUE! saying so.
  */
 function spillRules(catalogue: CatalogueEntry[]): Record<string, SpillRule> {
   const equityRows = equityTableRows(catalogue);
@@ -83,30 +84,55 @@ function toCellError(error: unknown, fn: string): CellError {
   return new CellError(ErrorType.VALUE, `${fn}: internal error (${detail})`);
 }
 
-/** A HyperFormula value in the shape Excel hands a custom function: blanks are null, rich numbers plain. */
-function toExcelScalar(value: unknown): unknown {
-  if (value === EmptyValue || value === undefined) return null;
+/**
+ * How an empty cell reaches a custom function. Excel on the web passes `null`; some Excel builds on Windows
+ * and Mac pass `0` (excel-behaviour.md item 5). The playground behaves as the web; tests run both.
+ */
+export type BlankCells = "null" | "zero";
+
+/** Options of `registerWsfFunctions`. */
+export interface RegisterOptions {
+  /** What an empty cell in an argument becomes; default "null" (Excel on the web). Omitted arguments are always null. */
+  blankCells?: BlankCells;
+}
+
+/** A HyperFormula value in the shape Excel hands a custom function: blanks are null (or 0), rich numbers plain. */
+function toExcelScalar(value: unknown, blank: null | 0 = null): unknown {
+  if (value === EmptyValue || value === undefined) return blank;
   if (value !== null && typeof value === "object" && "val" in value && typeof (value as { val: unknown }).val === "number") return (value as { val: number }).val;
   return value;
 }
 
-/** A function's result back into HyperFormula: "" and null are blank cells, errors become CellErrors. */
+/**
+ * A function's result back into HyperFormula: errors become CellErrors; "" stays empty text, as in Excel,
+ * where a custom function's "" is a text cell (`=D3+1` is #VALUE!, SUM skips it), not a blank read as 0.
+ */
 function toHyperFormulaScalar(value: unknown, fn: string): unknown {
-  if (value === null || value === undefined || value === "") return EmptyValue;
+  if (value === null || value === undefined) return EmptyValue;
   if (typeof value === "number") return Number.isFinite(value) ? value : new CellError(ErrorType.NUM, `${fn}: the result is not a finite number`);
   if (typeof value === "string" || typeof value === "boolean") return value;
   return toCellError(value, fn);
 }
 
 /**
- * Excel shows a failed spill as one error in the formula's cell. HyperFormula would repeat a bare error in
- * every reserved cell, so the error goes in the top-left cell of an otherwise blank block.
+ * A spilling function that fails as a whole: the error in every reserved cell. Excel shows one error cell and
+ * no spill; HyperFormula has already reserved the block, and an empty cell in it would read as 0 in a later
+ * formula (`WSF.WEIGHTEDPUPILS(...)+WSF.CONCENTRATION(...)` would add numbers to nothing). Excel's own array
+ * arithmetic with a failed function gives the error in every row too. (HyperFormula cannot read a range over
+ * a spill that failed as a bare error, so the block is a range value.)
  */
-function errorInTopLeftCell(error: CellError, reserved: { rows: number; columns: number }): SimpleRangeValue | CellError {
+function errorInEveryReservedCell(error: CellError, reserved: { rows: number; columns: number }): SimpleRangeValue | CellError {
   if (reserved.rows <= 1 && reserved.columns <= 1) return error;
-  const block = Array.from({ length: Math.max(1, reserved.rows) }, () => new Array(Math.max(1, reserved.columns)).fill(EmptyValue));
-  block[0][0] = error;
+  const block = Array.from({ length: Math.max(1, reserved.rows) }, () => new Array(Math.max(1, reserved.columns)).fill(error));
   return SimpleRangeValue.onlyValues(block);
+}
+
+/**
+ * Excel does not call a custom function whose input holds an error cell (excel-behaviour.md item 4): the
+ * result is that error itself, without the message the input cell may carry.
+ */
+function propagatedInputError(error: CellError): CellError {
+  return new CellError(error.type);
 }
 
 let registered: { plugin: typeof FunctionPlugin; names: string[] } | null = null;
@@ -124,7 +150,8 @@ let registered: { plugin: typeof FunctionPlugin; names: string[] } | null = null
  * @returns the registered Excel names, e.g. "WSF.GINI".
  * @throws Error when a catalogue entry has no metadata, or a spilling function has no spill-size rule.
  */
-export function registerWsfFunctions(catalogue: CatalogueEntry[], metadata: FunctionsMetadata): string[] {
+export function registerWsfFunctions(catalogue: CatalogueEntry[], metadata: FunctionsMetadata, options: RegisterOptions = {}): string[] {
+  const blank = options.blankCells === "zero" ? 0 : null;
   if (registered) {
     HyperFormula.unregisterFunctionPlugin(registered.plugin as never);
     registered = null;
@@ -160,9 +187,8 @@ export function registerWsfFunctions(catalogue: CatalogueEntry[], metadata: Func
         const expected = required === maximum ? `${required}` : `${required} to ${maximum}`;
         return new CellError(ErrorType.NA, `${name}: expects ${expected} arguments, got ${ast.args.length}`);
       }
-      // An error as the result: one cell for a scalar function, the top-left cell of the reserved block for a
-      // spilling one (HyperFormula cannot read a range over a spill that failed as a whole).
-      const failWith = (error: CellError) => (spills ? errorInTopLeftCell(error, rule!(shapesOf(this, ast, state))) : error);
+      // An error as the result: one cell for a scalar function, every cell of the reserved block for a spilling one.
+      const failWith = (error: CellError) => (spills ? errorInEveryReservedCell(error, rule!(shapesOf(this, ast, state))) : error);
       const args: unknown[] = [];
       for (let i = 0; i < ast.args.length; i++) {
         const arg = ast.args[i];
@@ -171,20 +197,20 @@ export function registerWsfFunctions(catalogue: CatalogueEntry[], metadata: Func
           continue;
         }
         const value = (this as any).evaluateAst(arg, state);
-        if (value instanceof CellError) return failWith(value);
+        if (value instanceof CellError) return failWith(propagatedInputError(value));
         if (value instanceof SimpleRangeValue) {
           const grid: unknown[][] = [];
           for (const line of value.data) {
             const row: unknown[] = new Array(line.length);
             for (let c = 0; c < line.length; c++) {
-              if (line[c] instanceof CellError) return failWith(line[c] as CellError);
-              row[c] = toExcelScalar(line[c]);
+              if (line[c] instanceof CellError) return failWith(propagatedInputError(line[c] as CellError));
+              row[c] = toExcelScalar(line[c], blank);
             }
             grid.push(row);
           }
           args.push(meta.parameters[i]?.dimensionality === "matrix" ? grid : grid.length === 1 && grid[0].length === 1 ? grid[0][0] : grid);
         } else {
-          const scalar = toExcelScalar(value);
+          const scalar = toExcelScalar(value, blank);
           args.push(meta.parameters[i]?.dimensionality === "matrix" && scalar !== null ? [[scalar]] : scalar);
         }
       }
@@ -202,9 +228,18 @@ export function registerWsfFunctions(catalogue: CatalogueEntry[], metadata: Func
       const width = grid.reduce((w, line) => Math.max(w, line.length), 0);
       if (grid.length > reserved.rows || width > reserved.columns) {
         const message = `${name}: the result is ${grid.length} x ${width} but the playground reserved ${reserved.rows} x ${reserved.columns} cells; give counts such as groups as numbers, not cell references`;
-        return errorInTopLeftCell(new CellError(ErrorType.VALUE, message), reserved);
+        return errorInEveryReservedCell(new CellError(ErrorType.VALUE, message), reserved);
       }
-      return SimpleRangeValue.onlyValues(grid.map((line) => line.map((v) => toHyperFormulaScalar(v, name) as never)));
+      // Pad a smaller result to the reserved block with #N/A: Excel has no cells there, and a later formula
+      // must not read them as 0.
+      const padding = new CellError(ErrorType.NA, `${name}: past the end of the result (the playground reserved ${reserved.rows} x ${reserved.columns} cells; Excel leaves them empty)`);
+      const block = Array.from({ length: Math.max(1, reserved.rows) }, (_, r) =>
+        Array.from({ length: Math.max(1, reserved.columns) }, (_, c) => {
+          const line = grid[r];
+          return line && c < line.length ? toHyperFormulaScalar(line[c], name) : padding;
+        }),
+      );
+      return SimpleRangeValue.onlyValues(block as never);
     };
 
     if (spills) {

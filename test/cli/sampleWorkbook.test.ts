@@ -103,7 +103,7 @@ describe("writeSampleWorkbook", () => {
     expect(gini.typed).toBe("=WSF.GINI(Schools!$S$2:$S$851,Schools!$E$2:$E$851)");
     // E5's published CV of total per pupil (domain.md section 4) is the expected result beside its formula.
     const cv = examples.find((e) => e.label === "E5 CV, total per pupil")!;
-    expect(cv.typed).toBe("=WSF.CV('Eight schools'!$H$2:$H$9,'Eight schools'!$B$2:$B$9)");
+    expect(cv.typed).toBe("=WSF.COEFVAR('Eight schools'!$H$2:$H$9,'Eight schools'!$B$2:$B$9)");
     expect(cv.expected).toBe(0.118753);
   });
 

@@ -209,7 +209,11 @@ test("text in an enrollment cell: the allocation shows #VALUE! with the message,
   await typeIntoCell("Schools!E5", "n/a");
   const values = await sheetValues("WSF Allocation");
   let errorCell: string | null = null;
-  values.forEach((line, r) => line.forEach((v, c) => (errorCell ??= v === "#VALUE!" ? `'WSF Allocation'!${String.fromCharCode(65 + c)}${r + 1}` : null)));
+  // Column by column: the weighted-pupil column (D) holds the row's own error with its message; the solved
+  // base (E2) and what follows hold the propagated error, which carries none (as in Excel).
+  for (let c = 0; c < values[0].length && errorCell === null; c++) {
+    for (let r = 0; r < values.length && errorCell === null; r++) if (values[r][c] === "#VALUE!") errorCell = `'WSF Allocation'!${String.fromCharCode(65 + c)}${r + 1}`;
+  }
   expect(errorCell).not.toBeNull();
   const status = await goTo(errorCell!);
   expect(status).toMatch(/#VALUE! WSF\.[A-Z]+: \w+ row 4 is "n\/a", expected a number/);

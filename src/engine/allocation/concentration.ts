@@ -1,4 +1,5 @@
 import { valueError } from "../core/WsfError";
+import { eligibleRowProblem } from "./eligibleRowProblem";
 import { requireFiniteScalar, requireNonNegativeEntries, requireSameRows, requireShare } from "./inputChecks";
 
 // Globals read once per module: under jest's vm context every global lookup (Math.max, Number.isNaN,
@@ -21,7 +22,7 @@ export type ConcentrationMode = "above" | "all" | "ramp";
  *
  * @throws WsfError VALUE when eligible exceeds enrollment on a row (naming the row), on negative or
  *   non-finite counts, mismatched lengths, an unknown mode, a negative weight, or a ramp without
- *   upper > threshold; NUM when threshold or upper lies outside 0..1.
+ *   upper > threshold, or threshold or upper outside 0..1.
  * @example concentration(Float64Array.of(70), Float64Array.of(100), 0.55, 0.65) // Float64Array [9.75]: 0.65 x (70 - 55)
  */
 export function concentration(
@@ -48,9 +49,8 @@ export function concentration(
     if (!(upper > threshold)) throw valueError({ fn, arg: "upper" }, `is ${upper}, expected a share greater than threshold ${threshold} for mode "ramp"`);
   }
   for (let i = 0; i < n; i++) {
-    if (eligible[i] > enrollment[i]) {
-      throw valueError({ fn, arg: "eligible", row: i + 1 }, `is ${eligible[i]}, more than the ${enrollment[i]} enrolled`);
-    }
+    const problem = eligibleRowProblem(eligible[i], enrollment[i], i, fn);
+    if (problem) throw problem;
   }
 
   const out = new Float64Array(n);

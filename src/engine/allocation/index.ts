@@ -1,6 +1,7 @@
 /** The allocation formulas of the engine: weighted pupils, concentration, base, protection, LCFF, rounding. */
 export { weightedPupils } from "./weightedPupils";
 export { concentration } from "./concentration";
+export { eligibleRowProblem } from "./eligibleRowProblem";
 export type { ConcentrationMode } from "./concentration";
 export { allocate } from "./allocate";
 export { protect } from "./protect";

@@ -1,4 +1,4 @@
-import { numError, valueError } from "../core/WsfError";
+import { valueError } from "../core/WsfError";
 
 // Globals read once per module: under jest's vm context every global lookup (Math.max, Number.isNaN,
 // Infinity) inside a loop over a million schools costs about a hundred times more; elsewhere it is free.
@@ -44,11 +44,12 @@ export function requireSameRows(referenceLength: number, referenceArg: string, o
 
 /**
  * Checks a policy share such as a threshold or a maximum loss: a number in 0..1. A share outside that
- * range is `#NUM!` (a number that no formula can use), as Excel's PERCENTILE does for k outside 0..1.
+ * range is `#VALUE!` with a message naming the argument: these parameters sit on a sheet a person edits, and
+ * Excel shows no message on `#NUM!` (excel-behaviour.md item 2), so the person would not learn which one.
  */
 export function requireShare(x: number, fn: string, arg: string): void {
   if (typeof x !== "number" || !isFiniteNumber(x) || x < 0 || x > 1) {
-    throw numError(fn, `${arg} is ${String(x)}, expected a share between 0 and 1`);
+    throw valueError({ fn, arg }, `is ${String(x)}, expected a share between 0 and 1 (e.g. 0.05 for 5%)`);
   }
 }
 
@@ -63,15 +64,15 @@ export function fixedAmounts(fixed: number | ArrayLike<number>, n: number, fn: s
   return (i) => fixed[i];
 }
 
-/** Checks the stop-loss and gain-cap parameters of PROTECT and SOLVEBASE: maxLoss in 0..1, maxGain >= 0. */
+/** Checks the stop-loss and gain-cap parameters of PROTECT and SOLVEBASE: maxLoss in 0..1, maxGain >= 0 (#VALUE! otherwise). */
 export function requireProtectionLimits(maxLoss: number | null, maxGain: number | null, fn: string): void {
   if (maxLoss !== null) requireShare(maxLoss, fn, "maxLoss");
   if (maxGain !== null && (typeof maxGain !== "number" || !isFiniteNumber(maxGain) || maxGain < 0)) {
-    throw numError(fn, `maxGain is ${String(maxGain)}, expected a share >= 0`);
+    throw valueError({ fn, arg: "maxGain" }, `is ${String(maxGain)}, expected a share >= 0 (e.g. 0.10 for 10%)`);
   }
 }
 
-/** Checks prior-year amounts: NaN (a blank cell: a new school, unprotected) or a finite number >= 0. */
+/** Checks prior-year amounts: NaN (a blank cell: a new school, unprotected), 0 (the same), or a finite number > 0. */
 export function requirePriorAmounts(prior: ArrayLike<number>, fn: string): void {
   for (let i = 0; i < prior.length; i++) {
     const p = prior[i];

@@ -43,7 +43,7 @@ const CONCENTRATION_SHARE = 0.65;
  * Cost O(n).
  *
  * @throws WsfError VALUE when ada does not have 4 columns, lengths differ, an ADA or base rate is negative or
- *   not a number, or a UPP lies outside 0..1 (naming the row); NUM when threshold lies outside 0..1.
+ *   not a number, a UPP lies outside 0..1 (naming the row), or threshold lies outside 0..1.
  * @example lcff([[100], [0], [0], [0]].map((c) => Float64Array.from(c)), Float64Array.of(0.7), [10025, 10177, 10478, 12144]).total[0]
  *   // adjusted base 11,068 x 100 = 1,106,800; supplemental 154,952; concentration 107,913; total 1,369,665
  */

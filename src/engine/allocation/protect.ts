@@ -8,7 +8,9 @@ const isNotANumber = Number.isNaN;
 /**
  * Applies stop-loss and gain caps against last year's amounts: each allocation is clamped to
  * [prior x (1 - maxLoss), prior x (1 + maxGain)] (domain.md section 2, "Protection"). A NaN prior (a blank
- * cell: a new school) leaves that row unprotected; `maxLoss` null means no floor, `maxGain` null no cap.
+ * cell: a new school) or a prior of 0 leaves that row unprotected: some Excel builds pass a blank cell as 0
+ * (excel-behaviour.md item 5), so the two must mean the same, "no prior year, no band". `maxLoss` null means
+ * no floor, `maxGain` null no cap.
  * maxLoss 0 is hold harmless (nobody loses anything).
  *
  * When the pool is fixed, protection must be paid for by a lower base: use `solveBase` with the same
@@ -17,8 +19,8 @@ const isNotANumber = Number.isNaN;
  * Cost O(n).
  *
  * @throws WsfError VALUE on mismatched lengths, a non-finite allocation, a negative or infinite prior;
- *   NUM when maxLoss lies outside 0..1 or maxGain is negative.
- * @example protect(Float64Array.of(80, 130, 50), Float64Array.of(100, 100, NaN), 0.05, 0.2) // Float64Array [95, 120, 50]
+ *   also when maxLoss lies outside 0..1 or maxGain is negative.
+ * @example protect(Float64Array.of(80, 130, 50, 70), Float64Array.of(100, 100, NaN, 0), 0.05, 0.2) // Float64Array [95, 120, 50, 70]
  */
 export function protect(allocations: Float64Array, prior: Float64Array, maxLoss: number | null, maxGain: number | null, fn = "WSF.PROTECT"): Float64Array {
   requireSameRows(allocations.length, "allocations", prior.length, fn, "prior");
@@ -29,7 +31,7 @@ export function protect(allocations: Float64Array, prior: Float64Array, maxLoss:
   for (let i = 0; i < out.length; i++) {
     let x = allocations[i];
     const p = prior[i];
-    if (!isNotANumber(p)) {
+    if (!isNotANumber(p) && p > 0) {
       if (maxLoss !== null) x = max(x, p * (1 - maxLoss));
       if (maxGain !== null) x = min(x, p * (1 + maxGain));
     }

@@ -9,7 +9,7 @@ import { solveBaseDetailed } from "./solveBaseDetailed";
  * Cost O(n log n).
  *
  * @throws WsfError VALUE when no base can meet the pool (the message gives the numbers), on a negative
- *   pool or bad inputs; NUM when maxLoss lies outside 0..1 or maxGain is negative.
+ *   pool, bad inputs, maxLoss outside 0..1 or a negative maxGain.
  * @example solveBase(Float64Array.of(100, 300), 1000000) // 2500
  * @example solveBase(Float64Array.of(100, 300), 1250000, 25000) // 3000 = (1,250,000 - 2 x 25,000) / 400
  */

@@ -43,7 +43,7 @@ const HALF_CENT = 0.005;
  *     sum_i clamp(base x wp_i + fixed_i, floor_i, cap_i) = pool,
  *
  * floor_i = prior_i x (1 - maxLoss) and cap_i = prior_i x (1 + maxGain), as in `protect`. A row without a
- * prior (NaN), or a null maxLoss / maxGain, has no floor / no cap. Without protection this is
+ * prior (NaN) or with a prior of 0, or a null maxLoss / maxGain, has no floor / no cap. Without protection this is
  * base = (pool - sum fixed) / sum wp (Chicago FY14 solved a $1,961,280,000 pool to a $4,140 base).
  *
  * Method: the total is continuous, non-decreasing and piecewise linear in the base, with kinks where a row
@@ -58,7 +58,7 @@ const HALF_CENT = 0.005;
  *   `WSF.SOLVEBASE: pool 1,000,000 is less than the 1,250,000 the stop-loss floors and fixed amounts need at
  *   base 0`, or `... is more than the 5,500,000 the caps on gains allow at any base`; when weighted pupils
  *   are all 0 and the pool differs from the fixed amounts; on bad lengths or entries (naming the row).
- *   NUM when maxLoss lies outside 0..1 or maxGain is negative.
+ *   also when maxLoss lies outside 0..1 or maxGain is negative.
  * @example solveBaseDetailed(Float64Array.of(100, 300), 1000000).base // 2500
  * @example solveBaseDetailed(Float64Array.of(100, 400), 1000000, 0, Float64Array.of(400000, NaN), 0.1, null)
  *   // base 1,600: school 1 is held at its floor 360,000 (formula 160,000, floorCost 200,000), floored [0];
@@ -92,7 +92,8 @@ export function solveBaseDetailed(
   for (let i = 0; i < n; i++) {
     fixedOf[i] = fixedAt(i);
     const p = prior === null ? NOT_A_NUMBER : prior[i];
-    const protectedRow = !isNotANumber(p);
+    // A blank prior (NaN) and a prior of 0 both mean "no prior year, no band" (excel-behaviour.md item 5).
+    const protectedRow = !isNotANumber(p) && p > 0;
     floorOf[i] = protectedRow && maxLoss !== null ? p * (1 - maxLoss) : -INFINITY;
     capOf[i] = protectedRow && maxGain !== null ? p * (1 + maxGain) : INFINITY;
     if (floorOf[i] > -INFINITY) anyFloor = true;

@@ -1,5 +1,6 @@
 import { Cell, isBlank, readNonNegative, readNumber, requireSameLength, toVector } from "./cells";
-import { valueError } from "./WsfError";
+import { RowProblems } from "./RowProblems";
+import { valueError, WsfError } from "./WsfError";
 
 /**
  * The input of every equity statistic: one value and one pupil weight per unit (school), blank rows
@@ -22,6 +23,11 @@ export interface ReadSampleOptions {
   allowNegative?: boolean;
   /** Extra columns read under the same blank-row rule, e.g. `factor` or `poverty`. */
   extra?: { arg: string; cells: Cell; min?: number; max?: number }[];
+  /**
+   * For row-wise results (EXPENDITURELEVEL): a bad row is recorded here and left out of the sample, like a
+   * blank row, instead of failing the whole read. Without it the first bad row throws (aggregates).
+   */
+  problems?: RowProblems;
 }
 
 /** A sample plus the extra columns read alongside it (row-aligned with the sample). */
@@ -58,30 +64,39 @@ export function readSample(fn: string, values: Cell, pupils: Cell | null | undef
   const extraOut = extras.map(() => new Float64Array(n));
   const allowNegative = options.allowNegative === true;
   let m = 0;
+  const problems = options.problems;
   for (let i = 0; i < n; i++) {
     const cell = valueCells[i];
     if (isBlank(cell)) continue;
     const row = i + 1;
-    const x = readNumber(cell, { fn, arg: "values", row });
-    if (!allowNegative && x < 0) throw valueError({ fn, arg: "values", row }, `is ${x}, expected a number >= 0`);
-    let w = 1;
-    if (pupilCells) {
-      const p = pupilCells[i];
-      if (isBlank(p)) throw valueError({ fn, arg: "pupils", row }, "is blank but values has a number; enter the pupils or clear the value");
-      w = readNonNegative(p, { fn, arg: "pupils", row });
+    try {
+      const x = readNumber(cell, { fn, arg: "values", row });
+      if (!allowNegative && x < 0) throw valueError({ fn, arg: "values", row }, `is ${x}, expected a number >= 0`);
+      let w = 1;
+      if (pupilCells) {
+        const p = pupilCells[i];
+        if (isBlank(p)) throw valueError({ fn, arg: "pupils", row }, "is blank but values has a number; enter the pupils or clear the value");
+        w = readNonNegative(p, { fn, arg: "pupils", row });
+      }
+      for (let k = 0; k < extras.length; k++) {
+        const e = extras[k];
+        const where = { fn, arg: e.arg, row };
+        const c = e.cells[i];
+        if (isBlank(c)) throw valueError(where, "is blank but values has a number");
+        const f = readNumber(c, where);
+        if (e.min !== undefined && f < e.min) throw valueError(where, `is ${f}, expected a number >= ${e.min}`);
+        if (e.max !== undefined && f > e.max) throw valueError(where, `is ${f}, expected a number <= ${e.max}`);
+        extraOut[k][m] = f;
+      }
+      vals[m] = x;
+      wts[m] = w;
+    } catch (error) {
+      if (problems && error instanceof WsfError) {
+        problems.add(i, error);
+        continue;
+      }
+      throw error;
     }
-    for (let k = 0; k < extras.length; k++) {
-      const e = extras[k];
-      const where = { fn, arg: e.arg, row };
-      const c = e.cells[i];
-      if (isBlank(c)) throw valueError(where, "is blank but values has a number");
-      const f = readNumber(c, where);
-      if (e.min !== undefined && f < e.min) throw valueError(where, `is ${f}, expected a number >= ${e.min}`);
-      if (e.max !== undefined && f > e.max) throw valueError(where, `is ${f}, expected a number <= ${e.max}`);
-      extraOut[k][m] = f;
-    }
-    vals[m] = x;
-    wts[m] = w;
     rows[m] = row;
     m++;
   }

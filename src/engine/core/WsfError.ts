@@ -57,11 +57,26 @@ export function naError(fn: string, detail: string): WsfError {
   return new WsfError("NA", `${fn}: ${detail}`);
 }
 
-/** Shows a cell value the way a person typed it, for messages: `"n/a"`, `TRUE`, `-3`. */
+/**
+ * Shows a cell value the way a person typed it, for messages: `"n/a"`, `TRUE`, `-3`. A linked data type
+ * cell (Stocks, Geography: Excel hands it over as an object) is named as such, with its display text when it
+ * has one, never as JSON (excel-behaviour.md item 7).
+ */
 export function describeCell(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "number") return String(value);
   if (value === null || value === undefined) return "blank";
-  return JSON.stringify(value) ?? String(value);
+  if (typeof value === "object") {
+    const text = displayTextOf(value as Record<string, unknown>);
+    return text === null ? "a linked data type" : `a linked data type (${JSON.stringify(text)})`;
+  }
+  return String(value);
+}
+
+/** The text Excel shows for a data type cell (an entity's `text`, a formatted value's `basicValue`), short. */
+function displayTextOf(value: Record<string, unknown>): string | null {
+  const candidate = typeof value.text === "string" ? value.text : typeof value.basicValue === "string" || typeof value.basicValue === "number" ? String(value.basicValue) : null;
+  if (candidate === null || candidate === "") return null;
+  return candidate.length > 40 ? `${candidate.slice(0, 39)}…` : candidate;
 }

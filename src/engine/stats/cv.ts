@@ -14,7 +14,7 @@ import { totalPupils } from "./totalPupils";
  * @throws WsfError DIV0 when the mean is 0 or total pupils is 0.
  * @example cv(sampleOf([8000, 12000], [1, 1])) // 0.2 = 2000 / 10000
  */
-export function cv(s: WeightedSample, fn = "WSF.CV"): number {
+export function cv(s: WeightedSample, fn = "WSF.COEFVAR"): number {
   const total = totalPupils(s, fn);
   const mu = mean(s, fn);
   if (mu === 0) throw divZeroError(fn, "the mean is 0, so the coefficient of variation is undefined");

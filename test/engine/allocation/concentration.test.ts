@@ -66,7 +66,7 @@ describe("concentration", () => {
     expect(call).toThrow("WSF.CONCENTRATION: eligible row 2 is 120, more than the 100 enrolled");
   });
 
-  it("rejects a threshold outside 0..1 as #NUM! and a ramp without a higher upper as #VALUE!", () => {
+  it("rejects a threshold outside 0..1 and a ramp without a higher upper as #VALUE! saying why", () => {
     const numCode = (() => {
       try {
         concentration(col(1), col(2), 1.2, 1);
@@ -75,7 +75,7 @@ describe("concentration", () => {
       }
       return null;
     })();
-    expect(numCode).toEqual(["NUM", "WSF.CONCENTRATION: threshold is 1.2, expected a share between 0 and 1"]);
+    expect(numCode).toEqual(["VALUE", "WSF.CONCENTRATION: threshold is 1.2, expected a share between 0 and 1 (e.g. 0.05 for 5%)"]);
     expect(() => concentration(col(1), col(2), 0.5, 1, "ramp")).toThrow(
       'WSF.CONCENTRATION: upper is missing; mode "ramp" needs the share at which the full weight applies',
     );

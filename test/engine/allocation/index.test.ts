@@ -5,6 +5,7 @@ describe("allocation index", () => {
     const expected = [
       "allocate",
       "concentration",
+      "eligibleRowProblem",
       "explain",
       "formatAmount",
       "lcff",

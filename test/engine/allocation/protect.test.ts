@@ -30,8 +30,10 @@ describe("protect", () => {
           const out = protect(alloc, prior, maxLoss, maxGain);
           out.forEach((x, i) => {
             const p = prior[i];
-            const lo = Number.isNaN(p) || maxLoss === null ? -Infinity : p * (1 - maxLoss);
-            const hi = Number.isNaN(p) || maxGain === null ? Infinity : p * (1 + maxGain);
+            // A blank prior (NaN) and a prior of 0 both mean "no band" (excel-behaviour.md item 5).
+            const banded = !Number.isNaN(p) && p > 0;
+            const lo = !banded || maxLoss === null ? -Infinity : p * (1 - maxLoss);
+            const hi = !banded || maxGain === null ? Infinity : p * (1 + maxGain);
             expect(x).toBeGreaterThanOrEqual(lo);
             expect(x).toBeLessThanOrEqual(hi);
             if (alloc[i] >= lo && alloc[i] <= hi) expect(x).toBe(alloc[i]);
@@ -43,7 +45,16 @@ describe("protect", () => {
     );
   });
 
-  it("rejects a maxLoss outside 0..1 or a negative maxGain as #NUM!, a negative prior as #VALUE! with its row", () => {
+  it("treats a prior of 0 exactly like a blank prior: no band, so a 10% cap does not hold a new school at 0", () => {
+    // Some Excel builds pass a blank cell as 0 (excel-behaviour.md item 5): prior 0 must not mean "capped at 0 x 1.1 = 0".
+    const alloc = Float64Array.of(50_000, 80_000);
+    const asZero = protect(alloc, Float64Array.of(0, 100_000), 0.05, 0.1);
+    const asBlank = protect(alloc, Float64Array.of(NaN, 100_000), 0.05, 0.1);
+    expect(Array.from(asZero)).toEqual([50_000, 95_000]);
+    expect(Array.from(asZero)).toEqual(Array.from(asBlank));
+  });
+
+  it("rejects a maxLoss outside 0..1, a negative maxGain (#VALUE! saying which: Excel shows no message on #NUM!) and a negative prior with its row", () => {
     const codeOf = (f: () => unknown) => {
       try {
         f();
@@ -53,8 +64,8 @@ describe("protect", () => {
       return "no error";
     };
     const one = Float64Array.of(1);
-    expect(codeOf(() => protect(one, one, 1.5, null))).toBe("NUM WSF.PROTECT: maxLoss is 1.5, expected a share between 0 and 1");
-    expect(codeOf(() => protect(one, one, null, -0.1))).toBe("NUM WSF.PROTECT: maxGain is -0.1, expected a share >= 0");
+    expect(codeOf(() => protect(one, one, 1.5, null))).toBe("VALUE WSF.PROTECT: maxLoss is 1.5, expected a share between 0 and 1 (e.g. 0.05 for 5%)");
+    expect(codeOf(() => protect(one, one, null, -0.1))).toBe("VALUE WSF.PROTECT: maxGain is -0.1, expected a share >= 0 (e.g. 0.10 for 10%)");
     expect(codeOf(() => protect(Float64Array.of(1, 2), Float64Array.of(1, -2), 0.1, null))).toBe("VALUE WSF.PROTECT: prior row 2 is -2, expected a number >= 0");
     expect(codeOf(() => protect(one, Float64Array.of(1, 2), 0.1, null))).toBe(
       "VALUE WSF.PROTECT: prior has 2 rows but allocations has 1; they must be the same size",

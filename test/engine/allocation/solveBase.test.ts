@@ -10,8 +10,10 @@ function naiveProtectedTotal(base: number, wp: number[], fixed: number[], prior:
   let total = 0;
   for (let i = 0; i < wp.length; i++) {
     let x = base * wp[i] + fixed[i];
-    if (!Number.isNaN(prior[i]) && maxLoss !== null && x < prior[i] * (1 - maxLoss)) x = prior[i] * (1 - maxLoss);
-    if (!Number.isNaN(prior[i]) && maxGain !== null && x > prior[i] * (1 + maxGain)) x = prior[i] * (1 + maxGain);
+    // No band for a blank prior (NaN) or a prior of 0: some Excel builds pass a blank as 0 (excel-behaviour.md item 5).
+    const banded = prior[i] > 0;
+    if (banded && maxLoss !== null && x < prior[i] * (1 - maxLoss)) x = prior[i] * (1 - maxLoss);
+    if (banded && maxGain !== null && x > prior[i] * (1 + maxGain)) x = prior[i] * (1 + maxGain);
     total += x;
   }
   return total;
@@ -40,7 +42,7 @@ const district = fc
       fc.record({
         wp: fc.oneof(fc.constant(0), fc.double({ min: 0.5, max: 3000, noNaN: true })),
         fixed: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 500_000, noNaN: true })),
-        prior: fc.oneof(fc.constant(NaN), fc.double({ min: 0, max: 20_000_000, noNaN: true })),
+        prior: fc.oneof(fc.constant(NaN), fc.constant(0), fc.double({ min: 0, max: 20_000_000, noNaN: true })),
       }),
       { minLength: 1, maxLength: 40 },
     ),
@@ -82,6 +84,15 @@ describe("solveBase", () => {
     // (a new school, no prior): base = 640,000 / 400 = 1,600.
     expect(solveBase(Float64Array.of(100, 400), 1_000_000)).toBe(2000);
     expect(solveBase(Float64Array.of(100, 400), 1_000_000, 0, Float64Array.of(400_000, NaN), 0.1, null)).toBeCloseTo(1600, 9);
+  });
+
+  it("treats a prior of 0 like a blank prior: no band, so a gain cap does not hold a new school at 0 (hand calculation)", () => {
+    // As in the stop-loss example, plus a 10% cap: school 2's prior 0 (a blank cell passed as 0 by some Excel
+    // builds) must not cap it at 0 x 1.1 = 0. Same base 1,600 as with a blank (NaN) prior.
+    const withZero = solveBase(Float64Array.of(100, 400), 1_000_000, 0, Float64Array.of(400_000, 0), 0.1, 0.1);
+    const withBlank = solveBase(Float64Array.of(100, 400), 1_000_000, 0, Float64Array.of(400_000, NaN), 0.1, 0.1);
+    expect(withZero).toBeCloseTo(1600, 9);
+    expect(withZero).toBe(withBlank);
   });
 
   it("spends the pool to the cent once allocated and protected, for any feasible district", () => {
@@ -183,7 +194,7 @@ describe("solveBase", () => {
     it("rejects a negative pool and bad protection parameters", () => {
       expect(messageOf(() => solveBase(Float64Array.of(1), -5))).toBe("VALUE WSF.SOLVEBASE: pool is -5, expected an amount >= 0");
       expect(messageOf(() => solveBase(Float64Array.of(1), 5, 0, Float64Array.of(1), 2, null))).toBe(
-        "NUM WSF.SOLVEBASE: maxLoss is 2, expected a share between 0 and 1",
+        "VALUE WSF.SOLVEBASE: maxLoss is 2, expected a share between 0 and 1 (e.g. 0.05 for 5%)",
       );
       expect(messageOf(() => solveBase(Float64Array.of(1, 2), 5, 0, Float64Array.of(1), 0.1, null))).toBe(
         "VALUE WSF.SOLVEBASE: prior has 1 rows but weightedPupils has 2; they must be the same size",

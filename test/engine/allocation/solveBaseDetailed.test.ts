@@ -58,8 +58,9 @@ describe("solveBaseDetailed", () => {
         fc.option(fc.double({ min: 0, max: 0.5, noNaN: true })),
         fc.double({ min: 0, max: 20_000, noNaN: true }),
         (schools, maxLoss, maxGain, targetBase) => {
-          const floorOf = (s: { prior: number }) => (Number.isNaN(s.prior) || maxLoss === null ? -Infinity : s.prior * (1 - maxLoss));
-          const capOf = (s: { prior: number }) => (Number.isNaN(s.prior) || maxGain === null ? Infinity : s.prior * (1 + maxGain));
+          // No band without a prior: blank (NaN) or 0 alike (excel-behaviour.md item 5).
+          const floorOf = (s: { prior: number }) => (!(s.prior > 0) || maxLoss === null ? -Infinity : s.prior * (1 - maxLoss));
+          const capOf = (s: { prior: number }) => (!(s.prior > 0) || maxGain === null ? Infinity : s.prior * (1 + maxGain));
           const clamp = (s: (typeof schools)[number], base: number) => Math.min(Math.max(base * s.wp + s.fixed, floorOf(s)), capOf(s));
           const pool = schools.reduce((t, s) => t + clamp(s, targetBase), 0);
           const r = solveBaseDetailed(

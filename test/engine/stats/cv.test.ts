@@ -39,7 +39,7 @@ describe("cv", () => {
   it("gives #DIV/0! when the mean is 0", () => {
     expect(errorOf(() => cv(sampleOf([0, 0], [1, 2])))).toMatchObject({
       code: "DIV0",
-      message: "WSF.CV: the mean is 0, so the coefficient of variation is undefined",
+      message: "WSF.COEFVAR: the mean is 0, so the coefficient of variation is undefined",
     });
   });
 });
