@@ -271,7 +271,7 @@ describe("startPlayground", () => {
     const workbook = await startPlayground(metadata);
     const table = await workbook.readTable("Schools");
     const sample = generateSampleDistrict();
-    expect(table.info.headers).toEqual([...sample.headers, "Unrestricted per pupil", "Total per pupil", "FRL share"]);
+    expect(table.info.headers).toEqual([...sample.headers, "Unrestricted per pupil", "Total per pupil", "FRL share", "Instructional staff FTE", "State/local salaries"]);
     expect(table.rows.length).toBe(850);
     // Row 2 of the sheet is the first school: helpers are P/E, (P+Q)/E and J/E of its own numbers.
     const [first] = sample.rows as number[][];
