@@ -147,7 +147,7 @@ export function titleIAllocate(lowIncome: any[][], served: any[][], amount: any[
  * @param [gradeSpan] Grade span of each school, row for row. Omit to compare district-wide.
  * @param [tolerance] Allowed distance from the average as a share. Default 0.10 (the 110% and 90% tests).
  * @param [kind] "ratio" (default): pupils per staff member; "spending": dollars per pupil.
- * @param [smallSchool] Schools with this many pupils or fewer are "Exempt" and left out of the averages (California: 100); needs a two-column measure. Default: none exempt.
+ * @param [smallSchool] Schools with this many pupils or fewer are "Exempt" and left out of the averages (California: 100); needs a two-column measure. 0 or omitted: none exempt.
  * @example =WSF.COMPARABILITY({440,20;500,25;300,15;460,19}, {1;0;0;1}) -> {20,"Comparable";20,"";20,"";20,"Not comparable"}
  * @returns A spill n x 2: the span average and the verdict, row for row.
  */
@@ -158,7 +158,8 @@ export function comparability(measure: any[][], titleI: any[][], gradeSpan?: any
     const spanRange = optionalRange(gradeSpan);
     const t = optionalNumber(tolerance, 0.1, fn, "tolerance");
     const k = optionalChoice(kind, ["ratio", "spending"] as const, "ratio", fn, "kind");
-    const small = optionalNumberOrNull(smallSchool, fn, "smallSchool");
+    // 0 and blank mean the same (some Excel builds pass a blank cell as 0): no school is exempt.
+    const small = optionalNumberOrNull(smallSchool, fn, "smallSchool") || null;
     const rows = ti.comparability(grid(measure), flags, spanRange === null ? null : toVector(spanRange, { fn, arg: "gradeSpan" }), { tolerance: t, kind: k, smallSchool: small }, fn);
     return rows.map((r) =>
       rowCells(r, 2, () => {

@@ -68,7 +68,7 @@ test("step 8 opens with the columns picked from the mapping and the headers", as
   await step.scrollIntoViewIfNeeded();
   const picked = async (name: string) => step.getByRole("combobox", { name, exact: true }).locator("option:checked").innerText();
   expect(await picked("Low-income children")).toBe("Low income (FRL)");
-  expect(await picked("Enrollment")).toBe("Enrollment");
+  expect(await picked("Pupils enrolled")).toBe("Enrollment");
   expect(await picked("Grade span")).toBe("Level");
   expect(await picked("Instructional staff FTE (comparability)")).toBe("Instructional staff FTE");
   expect(await picked("State/local salaries (comparability)")).toBe("State/local salaries");

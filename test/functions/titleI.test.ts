@@ -114,6 +114,8 @@ describe("WSF.TITLEIALLOCATE", () => {
     expectValueError(out[1][0], "WSF.TITLEIALLOCATE: served row 2 is 2, expected 1, 0, TRUE or FALSE");
     expectValueError(out[2][0], "WSF.TITLEIALLOCATE: lowIncome row 3 is -1, expected a count >= 0");
     expect(out[3][0]).toBe(1000);
+    // A blank count beside a served flag is 0 children, the same as on builds that pass a blank as 0.
+    expect(call("TITLEIALLOCATE", col(null, 10), col(1, 1), 1000, null, null, null)).toEqual(call("TITLEIALLOCATE", col(0, 10), col(1, 1), 1000, null, null, null));
   });
 
   it("bands that overlap or leave a gap fail the whole result, naming the band rows", () => {
@@ -143,6 +145,8 @@ describe("WSF.COMPARABILITY", () => {
     expect(out[6][0]).toBeCloseTo(2200 / 98, 12);
     const noExemption = call("COMPARABILITY", measure, flags, spans, null, null, null);
     expect(noExemption[4][1]).toBe("Not comparable");
+    // A smallSchool cell that is blank may arrive as 0 on some Excel builds: 0 means none exempt, as blank does.
+    expect(call("COMPARABILITY", measure, flags, spans, null, null, 0)).toEqual(noExemption);
   });
 
   it("spending test: dollars per pupil at least 90% of the non-Title I average (hand calculation)", () => {

@@ -40,7 +40,7 @@ describe("task pane: Title I", () => {
     await chooseSchoolsTable(user);
     const region = titleIRegion();
     expect(within(region).getByRole("combobox", { name: "Low-income children" })).toHaveDisplayValue("Free and reduced lunch");
-    expect(within(region).getByRole("combobox", { name: "Enrollment" })).toHaveDisplayValue("Enrollment");
+    expect(within(region).getByRole("combobox", { name: "Pupils enrolled" })).toHaveDisplayValue("Enrollment");
     await enterAllocation(user, "90,000");
     await waitFor(() => expect(rankedRows()[0]).toEqual(["1", "Drew", "75.0%", "May serve", "Served", "$60,000"]));
     expect(rankedRows().slice(1)).toEqual([

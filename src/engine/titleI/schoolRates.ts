@@ -17,9 +17,10 @@ export interface AreaCounts {
  * other rows are still read.
  *
  * Row errors (in that row only):
- * - `#VALUE!` for text, booleans or negative counts, one count blank beside the other, or more low-income
- *   children than pupils enrolled (`WSF.TITLEIRANK: lowIncome row 3 is 120, more than the 100 enrolled`);
+ * - `#VALUE!` for text, booleans or negative counts, or more low-income children than pupils enrolled
+ *   (`WSF.TITLEIRANK: lowIncome row 3 is 120, more than the 100 enrolled`);
  * - `#DIV/0!` for an area with 0 enrollment (it has no rate).
+ * One count blank beside the other counts as 0, as some Excel builds pass a blank cell (excel-behaviour.md 5).
  *
  * Cost O(n).
  *
@@ -46,8 +47,12 @@ function readArea(lowIncomeCell: Cell, enrollmentCell: Cell, fn: string, row: nu
   const li = readCountCell(lowIncomeCell, { fn, arg: "lowIncome", row });
   const enr = readCountCell(enrollmentCell, { fn, arg: "enrollment", row });
   if (li === null && enr === null) return null;
-  if (li === null) return valueError({ fn, arg: "lowIncome", row }, "is blank but enrollment has a number");
-  if (enr === null) return valueError({ fn, arg: "enrollment", row }, "is blank but lowIncome has a number");
+  // A blank beside a number is 0: some Excel builds pass a blank cell as 0, and the result must not depend
+  // on the build (excel-behaviour.md item 5).
+  return area(li ?? 0, enr ?? 0, fn, row);
+}
+
+function area(li: number, enr: number, fn: string, row: number): AreaCounts | WsfError {
   if (li > enr) return valueError({ fn, arg: "lowIncome", row }, `is ${li}, more than the ${enr} enrolled`);
   if (enr === 0) return divZeroError(fn, `enrollment row ${row} is 0; an area with no pupils has no poverty rate`);
   return { lowIncome: li, enrollment: enr, rate: li / enr };

@@ -42,7 +42,7 @@ const RELATIVE_SLACK = 1e-12;
  * - the rank-order rule: a served school may not get less per child than a served school of lower poverty
  *   (needs `poverty`, the rate from TITLEIRANK, row for row).
  * Row errors: low-income children not a count >= 0, a served flag not 1/0/TRUE/FALSE (blank = not
- * served), children blank beside a served flag of 1, poverty missing or outside 0..1 where needed, no band
+ * served; blank children beside a flag of 1 count 0), poverty missing or outside 0..1 where needed, no band
  * for the rate. With a pool, a bad row that may be served makes every served row's amount an error that
  * names it (the amount per child depends on it).
  *
@@ -167,10 +167,9 @@ function readRow(i: number, lowIncome: readonly Cell[], served: readonly Cell[],
   const row = i + 1;
   const children = readCountCell(lowIncome[i], { fn, arg: "lowIncome", row });
   const flag = readFlagCell(served[i], { fn, arg: "served", row });
-  if (children === null) {
-    if (flag === true) throw valueError({ fn, arg: "lowIncome", row }, "is blank but served is 1; give the school's low-income children");
-    return null;
-  }
+  // A blank count beside a served flag of 1 is 0 children, as on Excel builds that pass a blank cell as 0.
+  if (children === null && flag !== true) return null;
+  const count = children ?? 0;
   const isServed = flag === true;
   let rate: number | null = null;
   if (poverty !== null && isServed) {
@@ -197,7 +196,7 @@ function readRow(i: number, lowIncome: readonly Cell[], served: readonly Cell[],
     }
     perChild = band.perChild;
   }
-  return { children, served: isServed, rate, perChild };
+  return { children: count, served: isServed, rate, perChild };
 }
 
 /**

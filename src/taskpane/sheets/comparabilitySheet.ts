@@ -95,7 +95,7 @@ export function comparabilitySheet(table: TableInfo, choices: ComparabilityChoic
     ["Comparability of services from state and local money (ESEA section 1118(c)), by grade span", null, null],
     [null, null, null],
     ["Tolerance", choices.tolerance, "0.10: pupils per staff at most 110% of the average; salaries per pupil at least 90% of it"],
-    ["Exempt schools of at most (pupils)", choices.smallSchool, "California exempts schools of 100 pupils or fewer; blank: none exempt"],
+    ["Exempt schools of at most (pupils)", choices.smallSchool ?? 0, "California exempts schools of 100 pupils or fewer; 0: none exempt"],
     ["Title I schools", `=SUM(${own(3)})`, "The schools served on the WSF Title I sheet"],
   ];
   return {

@@ -63,12 +63,13 @@ describe("titleIRank", () => {
     expect((out[0] as TitleIRankPartial).problem.message).toContain("depends on row 2");
   });
 
-  it("names negative counts, text and half-blank rows; blank rows stay blank; 0 enrollment is #DIV/0! alone", () => {
+  it("names negative counts and text; a blank beside a number is 0 (as Excel builds that pass blanks as 0); blank rows stay blank; 0 enrollment is #DIV/0! alone", () => {
     const out = titleIRank([-1, "n/a", null, 5, null, 0], [10, 10, 10, null, null, 0], "district");
     expect((out[0] as WsfError).message).toBe("WSF.TITLEIRANK: lowIncome row 1 is -1, expected a count >= 0");
     expect((out[1] as WsfError).message).toBe('WSF.TITLEIRANK: lowIncome row 2 is "n/a", expected a number');
-    expect((out[2] as WsfError).message).toBe("WSF.TITLEIRANK: lowIncome row 3 is blank but enrollment has a number");
-    expect((out[3] as WsfError).message).toBe("WSF.TITLEIRANK: enrollment row 4 is blank but lowIncome has a number");
+    expect((out[2] as TitleIRankPartial).rate).toBe(0);
+    expect((out[3] as WsfError).message).toBe("WSF.TITLEIRANK: lowIncome row 4 is 5, more than the 0 enrolled");
+    expect(titleIRank([null], [10], "district")).toEqual(titleIRank([0], [10], "district"));
     expect(out[4]).toBeNull();
     expect((out[5] as WsfError).code).toBe("DIV0");
     const fine = titleIRank([5, 0, null], [10, 0, null], "district");

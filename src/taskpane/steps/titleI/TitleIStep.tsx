@@ -26,7 +26,7 @@ const METHODS: { value: TitleIRankMethod; label: string }[] = [
 
 const COLUMN_FIELDS: { key: keyof TitleIColumns; label: string; optional: boolean }[] = [
   { key: "lowIncome", label: "Low-income children", optional: false },
-  { key: "enrollment", label: "Enrollment", optional: false },
+  { key: "enrollment", label: "Pupils enrolled", optional: false },
   { key: "gradeSpan", label: "Grade span", optional: true },
   { key: "privateSchool", label: "Private-school low-income children", optional: true },
   { key: "staff", label: "Instructional staff FTE (comparability)", optional: true },
