@@ -5,7 +5,10 @@
 //    against numpy's sort-based computation of the same data (python3 + numpy, when present).
 // 3. The initial task-pane JavaScript, gzip (target < 250 KB, office.js excluded).
 // 4. The playground in headless Chromium: load to interactive, recalculation after a weight change.
-// Options: --sizes 1000,10000 (default 1000,10000,100000,1000000), --no-build, --no-browser.
+// 5. The wsf command line (scripts/bench-cli.mjs): `wsf allocate` end to end on 10,000 and 100,000 schools
+//    (.xlsx and .csv) against pandas, peak memory; EQUITYTABLE against a numpy computation of all its statistics.
+// Options: --sizes 1000,10000 (default 1000,10000,100000,1000000), --no-build, --no-browser, --no-cli,
+// --cli-sizes 10000,100000.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -13,6 +16,7 @@ import path from "node:path";
 import vm from "node:vm";
 import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
+import { benchCliAllocate, benchEquityVsNumpy } from "./bench-cli.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -156,7 +160,7 @@ for (const n of sizes) {
   console.log(
     `${String(n).padStart(11)} | ${fmt(chain.ms).padStart(8)} | ${fmt((chain.ms * 1e6) / n, 0).padStart(12)} | ${fmt(table.ms).padStart(14)} | ${fmt((table.ms * 1e6) / n, 0).padStart(6)} | ${fmt(gini.ms).padStart(7)} | ${fmt(floor.ms).padStart(19)} | ${fmt(gini.ms / floor.ms, 2).padStart(12)}`,
   );
-  if (n === Math.max(...sizes)) giniAtMillion = { n, d, gini };
+  if (n === Math.max(...sizes)) giniAtMillion = { n, d, gini, table };
 }
 
 // --- numpy comparison ---------------------------------------------------------------------------------
@@ -187,6 +191,9 @@ print(best * 1000, g)`;
 }
 const million = rows.find((r) => r.n === 1_000_000);
 if (million) console.log(`EQUITYTABLE at 1,000,000 schools: ${fmt(million.tableMs)} ms (target < 2,000 ms)`);
+if (big) {
+  benchEquityVsNumpy({ n: big.n, values: big.d.values, weights: big.d.weights, poverty: big.d.poverty.map((p) => p[0]), tableMs: big.table.ms, table: big.table.result });
+}
 
 // --- task-pane bundle size ----------------------------------------------------------------------------
 const taskpaneJs = path.join(root, "dist/taskpane.js");
@@ -195,6 +202,11 @@ if (existsSync(taskpaneJs)) {
   const functionsJs = readFileSync(path.join(root, "dist/functions.js"));
   const gz = (b) => zlib.gzipSync(b, { level: 9 }).length / 1024;
   console.log(`\nInitial task-pane JavaScript (taskpane.js + functions.js, office.js excluded): ${fmt(gz(raw) + gz(functionsJs))} KB gzip (taskpane.js ${fmt(gz(raw))} KB, functions.js ${fmt(gz(functionsJs))} KB; target < 250 KB)`);
+}
+
+// --- the wsf command line against pandas ----------------------------------------------------------------
+if (!args.includes("--no-cli")) {
+  await benchCliAllocate({ sizes: option("--cli-sizes", "10000,100000").split(",").map(Number) });
 }
 
 // --- the playground in headless Chromium ----------------------------------------------------------------

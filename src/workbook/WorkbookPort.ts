@@ -108,6 +108,13 @@ export interface ChartSpec {
   trendlineSeries?: number[];
   xAxisTitle?: string;
   yAxisTitle?: string;
+  /** Excel number formats of the axes' labels, e.g. "0%" for a poverty share, "$#,##0" for dollars. */
+  xAxisNumberFormat?: string;
+  yAxisNumberFormat?: string;
+  /** Label every point of every series with its value in this number format (e.g. "$#,##0"). */
+  dataLabelsNumberFormat?: string;
+  /** Show the legend (series names from the header row) below the chart. */
+  legend?: boolean;
   /** Placement in cells on `sheet`. */
   position: { row: number; column: number; rows: number; columns: number };
 }

@@ -101,7 +101,7 @@ describe("task pane: defining the formula", () => {
     // 342 + 480 = 822 weighted pupils: base 4,276.16, Cole 1,462,445 (-2.5%, so floored too at 1,485,000) ...
     // the solver settles with three floors: Drew alone gets 5,000,000 - 495,000 - 990,000 - 1,485,000 = 2,030,000.
     await user.type(within(formulaRegion()).getByRole("textbox", { name: "Largest loss (%)" }), "1");
-    expect(resultFigure("Schools floored (stop-loss)")).toMatch(/^3, costing \$/);
+    expect(resultFigure("Schools at their floor (stop-loss)")).toMatch(/^3; floor top-up \$[\d,]+, what the schools held at their stop-loss floor get above the formula at this base$/);
     expect(resultFigure("Total allocated")).toBe("$5,000,000");
     // Drew: base x 480 = 2,030,000 -> base 4,229.17.
     expect(resultFigure("Base per weighted pupil")).toBe(`$${(2_030_000 / 480).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`);
@@ -129,7 +129,7 @@ describe("task pane: applying to the workbook", () => {
     }
     expect((await readSheet(wb, "WSF Equity")).formulas.flat().some((f) => String(f).startsWith("=WSF.EQUITYTABLE("))).toBe(true);
     expect((await readSheet(wb, "WSF Explain")).formulas.flat().some((f) => String(f).includes("WSF.EXPLAIN("))).toBe(true);
-    expect(wb.charts.map((c) => c.name)).toEqual(["WSF per pupil by poverty decile", "WSF per pupil vs poverty", "WSF Lorenz curve"]);
+    expect(wb.charts.map((c) => c.name)).toEqual(["WSF per pupil by poverty decile", "WSF Lorenz curve", "WSF per pupil vs poverty"]);
     expect(wb.activeSheet).toBe("WSF Allocation");
     expect(screen.getByLabelText("Applied summary")).toHaveTextContent(`Applied: base $${LAUSD_BASE.toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}, total $5,000,000, 0 schools floored, 0 schools capped.`);
   });

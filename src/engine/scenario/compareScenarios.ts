@@ -91,3 +91,80 @@ export function compareScenarios(a: FormulaResult, b: FormulaResult, schools: re
     baseB: b.base,
   };
 }
+
+/** How many schools gain, lose, lose more than a share of their amount under A, and stay unchanged. */
+export interface ChangeCounts {
+  gain: number;
+  lose: number;
+  /** Schools whose loss is more than `lossShare` of their amount under A. */
+  loseMoreThan: number;
+  lossShare: number;
+  unchanged: number;
+}
+
+/**
+ * Counts of a comparison's schools that gain, lose (by more than half a cent) and lose more than
+ * `lossShare` (0.05 = 5%) of what they get under A. A school with nothing under A cannot lose a share.
+ *
+ * Cost O(n).
+ *
+ * @throws WsfError VALUE when `lossShare` is not a number from 0 to 1.
+ * @example changeCounts(compareScenarios(a, b, schools), 0.05).loseMoreThan // schools losing over 5%
+ */
+export function changeCounts(comparison: ScenarioComparison, lossShare: number): ChangeCounts {
+  if (!(lossShare >= 0 && lossShare <= 1)) {
+    throw valueError({ fn: "Compare scenarios", arg: "loss share" }, `is ${lossShare}; give a share from 0 to 1 (0.05 = 5%)`);
+  }
+  let loseMoreThan = 0;
+  for (const r of comparison.rows) if (r.difference < -HALF_CENT && r.percent !== null && -r.percent > lossShare) loseMoreThan++;
+  return { gain: comparison.winners.count, lose: comparison.losers.count, loseMoreThan, lossShare, unchanged: comparison.unchanged };
+}
+
+/** A column the comparison table sorts by. */
+export type DifferenceKey = "name" | "a" | "b" | "difference" | "percent";
+
+/**
+ * The rows sorted by a column, ascending or descending; ties keep table order, and a missing percentage
+ * (nothing under A) sorts last either way. Returns a new array.
+ *
+ * Cost O(n log n).
+ *
+ * @throws nothing.
+ * @example sortDifferences(rows, "difference", "ascending")[0] // the largest loss
+ */
+export function sortDifferences(rows: readonly SchoolDifference[], key: DifferenceKey, direction: "ascending" | "descending"): SchoolDifference[] {
+  const sign = direction === "ascending" ? 1 : -1;
+  const indexed = rows.map((row, index) => ({ row, index }));
+  indexed.sort((x, y) => {
+    const a = x.row[key];
+    const b = y.row[key];
+    if (a === null || b === null) return a === b ? x.index - y.index : a === null ? 1 : -1;
+    const order = typeof a === "string" ? a.localeCompare(b as string) : (a as number) - (b as number);
+    return order !== 0 ? sign * order : x.index - y.index;
+  });
+  return indexed.map((i) => i.row);
+}
+
+/** Which schools the comparison table lists. */
+export type DifferenceFilter = "all" | "gain" | "lose" | "loseMoreThan";
+
+/**
+ * The rows a filter keeps: every school, those that gain, those that lose (by more than half a cent), or
+ * those that lose more than `lossShare` of their amount under A; and, when `text` is not blank, only
+ * schools whose name or id contains it (case-insensitive).
+ *
+ * Cost O(n).
+ *
+ * @throws nothing.
+ * @example filterDifferences(rows, "loseMoreThan", 0.05, "") // the schools a 5% stop-loss would protect
+ */
+export function filterDifferences(rows: readonly SchoolDifference[], filter: DifferenceFilter, lossShare: number, text: string): SchoolDifference[] {
+  const needle = text.trim().toLowerCase();
+  return rows.filter((r) => {
+    if (needle && !r.name.toLowerCase().includes(needle) && !r.id.toLowerCase().includes(needle)) return false;
+    if (filter === "gain") return r.difference > HALF_CENT;
+    if (filter === "lose") return r.difference < -HALF_CENT;
+    if (filter === "loseMoreThan") return r.difference < -HALF_CENT && r.percent !== null && -r.percent > lossShare;
+    return true;
+  });
+}

@@ -14,9 +14,12 @@ export { SCENARIO_STORE_FORMAT, SCENARIO_STORE_VERSION } from "./StoredScenario"
 export { parseScenarioStore } from "./parseScenarioStore";
 export type { ParsedScenarioStore } from "./parseScenarioStore";
 export { serializeScenarioStore } from "./serializeScenarioStore";
-export { summarizeResult } from "./summarizeResult";
+export { summarizeResult, protectionAtBase } from "./summarizeResult";
+export type { ProtectionAtBase } from "./summarizeResult";
 export { upsertScenario } from "./upsertScenario";
-export { compareScenarios } from "./compareScenarios";
-export type { ScenarioComparison, SchoolDifference } from "./compareScenarios";
+export { compareScenarios, changeCounts, sortDifferences, filterDifferences } from "./compareScenarios";
+export type { ScenarioComparison, SchoolDifference, ChangeCounts, DifferenceKey, DifferenceFilter } from "./compareScenarios";
 export { protectionCost } from "./protectionCost";
 export type { ProtectionCost, RuleCost } from "./protectionCost";
+export { parseScenarioFile, serializeScenarioFile, mappingToColumns, columnsToMapping, SCENARIO_FILE_FORMAT, SCENARIO_FILE_VERSION } from "./scenarioFile";
+export type { ScenarioFile, ScenarioColumns, ParsedScenarioFile } from "./scenarioFile";

@@ -25,6 +25,13 @@ export interface RuleCost {
    * the schools pay for (or receive) it through the base.
    */
   cost: number;
+  /**
+   * The other side of the rule, against the same formula without it: for the stop-loss, the schools that
+   * get less because of it and how much less in all ("what the floors cost the other schools"); for the
+   * gain cap, the schools that get more because of it and how much more. With a solved base (fixed pool)
+   * `others.total` equals `cost` (to rounding); with a fixed base nobody else pays (0) and the total changes instead.
+   */
+  others: { count: number; total: number };
 }
 
 export interface ProtectionCost {
@@ -41,6 +48,7 @@ function ruleCost(rule: RuleCost["rule"], spec: FormulaSpec, schools: readonly S
   const without = limit === null ? withRule : runFormula({ ...spec, protection: { ...spec.protection, [rule]: null } }, schools);
   const difference = withRule.protectedAmount.map((x, i) => x - without.protectedAmount[i]);
   const moved = new CompensatedSum();
+  const othersTotal = new CompensatedSum();
   let helped = 0;
   let hurt = 0;
   for (const d of difference) {
@@ -48,6 +56,7 @@ function ruleCost(rule: RuleCost["rule"], spec: FormulaSpec, schools: readonly S
     else if (d < -HALF_CENT) hurt++;
     // The floor's beneficiaries gain; the cap's targets lose. Either way that flow is the rule's cost.
     if (rule === "maxLoss" ? d > 0 : d < 0) moved.add(Math.abs(d));
+    else othersTotal.add(Math.abs(d));
   }
   return {
     rule,
@@ -60,6 +69,7 @@ function ruleCost(rule: RuleCost["rule"], spec: FormulaSpec, schools: readonly S
     helped,
     hurt,
     cost: moved.value,
+    others: { count: rule === "maxLoss" ? hurt : helped, total: othersTotal.value },
   };
 }
 

@@ -1,5 +1,6 @@
 import { WeightedSample } from "../core/WeightedSample";
 import { numError } from "../core/WsfError";
+import { scratchFloat64 } from "./scratch";
 import { sortByKey } from "./sortByKey";
 import { requireAligned } from "./requireAligned";
 import { totalPupils } from "./totalPupils";
@@ -46,7 +47,7 @@ export function byGroup(s: WeightedSample, poverty: Float64Array, groups = 10, f
   const n = order.length;
   // Where each unit ends on the line of pupils (compensated running total, so that with a million fractional
   // weights a school ending on a cut in exact arithmetic still ends on it within the tolerance).
-  const ends = new Float64Array(n);
+  const ends = scratchFloat64(n); // every entry is written below
   let running = 0;
   let runningError = 0;
   for (let k = 0; k < n; k++) {

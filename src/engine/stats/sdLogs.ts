@@ -1,6 +1,6 @@
 import { WeightedSample } from "../core/WeightedSample";
 import { CompensatedSum } from "../core/sum";
-import { requirePositive } from "./requirePositive";
+import { logValues } from "./logValues";
 import { totalPupils } from "./totalPupils";
 
 /**
@@ -15,12 +15,11 @@ import { totalPupils } from "./totalPupils";
  */
 export function sdLogs(s: WeightedSample, fn = "WSF.SDLOGS"): number {
   const total = totalPupils(s, fn);
-  const { values, weights, rows } = s;
-  const logs = new Float64Array(values.length);
+  const { values, weights } = s;
+  const logs = logValues(s, fn);
   const logSum = new CompensatedSum();
   for (let i = 0; i < values.length; i++) {
     if (weights[i] === 0) continue;
-    logs[i] = Math.log(requirePositive(values[i], fn, "values", rows[i]));
     logSum.add(weights[i] * logs[i]);
   }
   const logMean = logSum.value / total;

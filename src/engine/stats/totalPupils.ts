@@ -2,6 +2,8 @@ import { WeightedSample } from "../core/WeightedSample";
 import { divZeroError } from "../core/WsfError";
 import { sum } from "../core/sum";
 
+const totals = new WeakMap<WeightedSample, number>();
+
 /**
  * Total pupils W = sum of w_i over the sample (compensated sum), the denominator of every pupil-weighted
  * statistic. Checking it first gives every statistic the same `#DIV/0!` for data without pupils.
@@ -13,7 +15,12 @@ import { sum } from "../core/sum";
  */
 export function totalPupils(s: WeightedSample, fn: string): number {
   if (s.values.length === 0) throw divZeroError(fn, "no usable rows: every value is blank");
-  const total = sum(s.weights);
+  // A sample is read-only, so its total is summed once however many statistics ask (EQUITYTABLE: ~15).
+  let total = totals.get(s);
+  if (total === undefined) {
+    total = sum(s.weights);
+    totals.set(s, total);
+  }
   if (!(total > 0)) throw divZeroError(fn, "total pupils is 0");
   return total;
 }

@@ -3,6 +3,7 @@ import { mean } from "../../engine/stats/mean";
 import { slope } from "../../engine/stats/slope";
 import { sampleOf } from "../../engine/core/WeightedSample";
 import type { CellValue, ChartSpec } from "../../workbook/WorkbookPort";
+import { formatCell } from "./formatCell";
 
 const useStyles = makeStyles({
   chart: {
@@ -16,6 +17,8 @@ const useStyles = makeStyles({
 const WIDTH = 480;
 const HEIGHT = 280;
 const MARGIN = { top: 32, right: 16, bottom: 44, left: 64 };
+/** Extra room under the axis title for a legend. */
+const LEGEND_HEIGHT = 18;
 const SERIES_COLOURS = [tokens.colorPaletteBlueForeground2, tokens.colorPaletteDarkOrangeForeground2, tokens.colorPaletteGreenForeground2, tokens.colorPaletteBerryForeground2];
 
 function numeric(value: CellValue): number | null {
@@ -39,6 +42,24 @@ function shortNumber(x: number): string {
   return String(Number(x.toPrecision(3)));
 }
 
+/** An axis label: in the axis' number format when the chart gives one, else short (12k, 1.5M). */
+function axisLabel(x: number, format: string | undefined): string {
+  return format ? formatCell(x, format) : shortNumber(x);
+}
+
+/**
+ * Excel's automatic value-axis minimum: 0, unless every value is positive and the smallest is more than
+ * 5/6 of the largest; then a round number below the smallest (so a narrow spread is not drawn flat).
+ * Column charts always start at 0 here: a bar's length must mean its value.
+ */
+function autoMinimum(min: number, max: number, bars: boolean): number {
+  if (bars || !(min > 0) || min <= (5 / 6) * max) return Math.min(0, min);
+  const span = max - min;
+  const unit = 10 ** Math.floor(Math.log10(span > 0 ? span : max));
+  // A little room under the lowest point, so it and its label sit above the axis.
+  return Math.floor((min - span * 0.1) / unit) * unit;
+}
+
 /** Least-squares line through the points for a trendline, with the engine's slope and mean (unweighted, as Excel's). */
 function trendline(xs: number[], ys: number[]): { a: number; b: number } | null {
   if (xs.length < 2) return null;
@@ -60,20 +81,25 @@ export function ChartView({ spec, data: block }: { spec: ChartSpec; data: CellVa
   // The block's first row is its header (series names); the points are the rows below it.
   const data = block.slice(1);
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
-  const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom - (spec.legend ? LEGEND_HEIGHT : 0);
+  const seriesNames = (block[0] ?? []).slice(1).map((h) => (h === null ? "" : String(h)));
   const seriesCount = Math.max(0, (data[0]?.length ?? 1) - 1);
   const categorical = spec.type === "columnClustered" || spec.type === "line";
   const xs = data.map((line, i) => (categorical ? i : numeric(line[0])));
   const allY = data.flatMap((line) => line.slice(1).map(numeric)).filter((v): v is number => v !== null);
   const validX = xs.filter((v): v is number => v !== null);
-  const yMin = Math.min(0, ...allY);
-  const yMax = allY.length ? Math.max(...allY) : 1;
+  const dataMax = allY.length ? Math.max(...allY) : 1;
+  const yMin = autoMinimum(allY.length ? Math.min(...allY) : 0, dataMax, spec.type === "columnClustered");
+  // Room above the highest point for its value label.
+  const yMax = spec.dataLabelsNumberFormat ? dataMax + (dataMax - yMin) * 0.12 : dataMax;
   const xMin = categorical ? -0.5 : Math.min(...validX);
   const xMax = categorical ? data.length - 0.5 : Math.max(...validX);
   const sx = (x: number) => MARGIN.left + (xMax > xMin ? ((x - xMin) / (xMax - xMin)) * plotWidth : plotWidth / 2);
   const sy = (y: number) => MARGIN.top + plotHeight - (yMax > yMin ? ((y - yMin) / (yMax - yMin)) * plotHeight : plotHeight / 2);
   const yTicks = niceTicks(yMin, yMax);
-  const xTicks = categorical ? [] : niceTicks(xMin, xMax);
+  const integerX = validX.length > 0 && validX.every(Number.isInteger) && xMax - xMin <= 12;
+  const xTicks = categorical ? [] : integerX ? validX.filter((x, i) => validX.indexOf(x) === i) : niceTicks(xMin, xMax);
+  const baseline = sy(Math.max(0, yMin));
   const band = categorical ? plotWidth / Math.max(1, data.length) : 0;
   const barWidth = seriesCount > 0 ? (band * 0.8) / seriesCount : 0;
 
@@ -86,18 +112,18 @@ export function ChartView({ spec, data: block }: { spec: ChartSpec; data: CellVa
         <g key={`y${t}`}>
           <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={sy(t)} y2={sy(t)} stroke={tokens.colorNeutralStroke2} />
           <text x={MARGIN.left - 6} y={sy(t) + 4} textAnchor="end" fontSize={10} fill={tokens.colorNeutralForeground2}>
-            {shortNumber(t)}
+            {axisLabel(t, spec.yAxisNumberFormat)}
           </text>
         </g>
       ))}
       {xTicks.map((t) => (
-        <text key={`x${t}`} x={sx(t)} y={HEIGHT - MARGIN.bottom + 14} textAnchor="middle" fontSize={10} fill={tokens.colorNeutralForeground2}>
-          {shortNumber(t)}
+        <text key={`x${t}`} x={sx(t)} y={MARGIN.top + plotHeight + 14} textAnchor="middle" fontSize={10} fill={tokens.colorNeutralForeground2}>
+          {axisLabel(t, spec.xAxisNumberFormat)}
         </text>
       ))}
       {categorical &&
         data.map((line, i) => (
-          <text key={`c${i}`} x={sx(i)} y={HEIGHT - MARGIN.bottom + 14} textAnchor="middle" fontSize={10} fill={tokens.colorNeutralForeground2}>
+          <text key={`c${i}`} x={sx(i)} y={MARGIN.top + plotHeight + 14} textAnchor="middle" fontSize={10} fill={tokens.colorNeutralForeground2}>
             {line[0] === null ? "" : String(line[0]).slice(0, 8)}
           </text>
         ))}
@@ -117,14 +143,32 @@ export function ChartView({ spec, data: block }: { spec: ChartSpec; data: CellVa
               <polyline fill="none" stroke={colour} strokeWidth={2} points={points.map((p) => `${sx(p.x)},${sy(p.y)}`).join(" ")} />
             )}
             {(spec.type === "xyScatter" || spec.type === "xyScatterLines") && points.map((p, i) => <circle key={i} cx={sx(p.x)} cy={sy(p.y)} r={2.5} fill={colour} fillOpacity={0.7} />)}
+            {spec.dataLabelsNumberFormat &&
+              points.map((p, i) => (
+                <text key={`l${i}`} x={sx(p.x)} y={sy(p.y) - 6} textAnchor="middle" fontSize={9} fill={tokens.colorNeutralForeground1}>
+                  {formatCell(p.y, spec.dataLabelsNumberFormat)}
+                </text>
+              ))}
             {fit && <line x1={sx(xMin)} x2={sx(xMax)} y1={sy(fit.a + fit.b * xMin)} y2={sy(fit.a + fit.b * xMax)} stroke={tokens.colorNeutralForeground1} strokeDasharray="6 3" strokeWidth={1.5} />}
           </g>
         );
       })}
       <line x1={MARGIN.left} x2={MARGIN.left} y1={MARGIN.top} y2={MARGIN.top + plotHeight} stroke={tokens.colorNeutralStroke1} />
-      <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={sy(Math.max(0, yMin))} y2={sy(Math.max(0, yMin))} stroke={tokens.colorNeutralStroke1} />
+      <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={baseline} y2={baseline} stroke={tokens.colorNeutralStroke1} />
+      {spec.legend && (
+        <g aria-label="Legend">
+          {seriesNames.map((name, k) => (
+            <g key={`legend${k}`} transform={`translate(${MARGIN.left + k * 160} ${HEIGHT - 10})`}>
+              <line x1={0} x2={18} y1={-4} y2={-4} stroke={SERIES_COLOURS[k % SERIES_COLOURS.length]} strokeWidth={3} />
+              <text x={24} y={0} fontSize={11} fill={tokens.colorNeutralForeground1}>
+                {name}
+              </text>
+            </g>
+          ))}
+        </g>
+      )}
       {spec.xAxisTitle && (
-        <text x={MARGIN.left + plotWidth / 2} y={HEIGHT - 8} textAnchor="middle" fontSize={11} fill={tokens.colorNeutralForeground1}>
+        <text x={MARGIN.left + plotWidth / 2} y={MARGIN.top + plotHeight + 34} textAnchor="middle" fontSize={11} fill={tokens.colorNeutralForeground1}>
           {spec.xAxisTitle}
         </text>
       )}

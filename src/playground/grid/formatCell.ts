@@ -10,6 +10,14 @@ export function formatCell(value: CellValue, format?: string | null): string {
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "string") return value;
   if (!format || format === "General") return formatGeneral(value);
+  // Sections "positive;negative;zero", as Excel: the negative section shows the magnitude with its own signs.
+  const sections = format.split(";");
+  if (sections.length > 1) {
+    const section = value > 0 || sections.length === 2 ? (value < 0 ? sections[1] : sections[0]) : value < 0 ? sections[1] : sections[2];
+    const literal = /^[+-]*/.exec(section)![0];
+    const body = formatCell(value < 0 ? -value : value, section.slice(literal.length));
+    return `${literal}${body}`;
+  }
   const percent = format.includes("%");
   const decimals = /\.(0+)/.exec(format)?.[1].length ?? 0;
   const currency = format.includes("$");

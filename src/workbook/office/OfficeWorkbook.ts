@@ -302,6 +302,20 @@ export class OfficeWorkbook implements WorkbookPort {
       for (const k of spec.trendlineSeries ?? []) series[k]?.trendlines.add("Linear");
       if (spec.xAxisTitle) chart.axes.categoryAxis.title.text = spec.xAxisTitle;
       if (spec.yAxisTitle) chart.axes.valueAxis.title.text = spec.yAxisTitle;
+      // Number formats, data labels and legend: ExcelApi 1.8 (ChartAxis.numberFormat, ChartSeries.dataLabels).
+      if (spec.xAxisNumberFormat) chart.axes.categoryAxis.numberFormat = spec.xAxisNumberFormat;
+      if (spec.yAxisNumberFormat) chart.axes.valueAxis.numberFormat = spec.yAxisNumberFormat;
+      if (spec.dataLabelsNumberFormat) {
+        for (const s of series) {
+          s.hasDataLabels = true;
+          s.dataLabels.showValue = true;
+          s.dataLabels.numberFormat = spec.dataLabelsNumberFormat;
+        }
+      }
+      if (spec.legend !== undefined) {
+        chart.legend.visible = spec.legend;
+        if (spec.legend) chart.legend.position = "Bottom";
+      }
       const p = spec.position;
       chart.setPosition(rangeAddress(p.row, p.column), rangeAddress(p.row + p.rows - 1, p.column + p.columns - 1));
       await context.sync();

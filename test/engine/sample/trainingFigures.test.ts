@@ -72,7 +72,10 @@ describe("training figures", () => {
   naive.districtMeanFrl = weightedMean(d.frlShare, w);
   const levels = expenditureLevels(d.unrestrictedPerPupil, d.frlShare, w, 0.1);
   naive.flooredHighSpenders = floored.filter((i) => levels[i] === "High").length;
-  naive.payers = n - floored.length;
+  // "What the stop-loss costs the other schools": every school that gets less with the rule than without it.
+  const withRule = wp.map((v, i) => Math.max(baseProtected * v, d.prior[i] * (1 - STOP_LOSS)));
+  naive.payers = withRule.filter((a, i) => a < baseOpen * wp[i] - 0.005).length;
+  naive.payersLose = total(withRule.map((a, i) => Math.max(0, baseOpen * wp[i] - a)));
   const example = figures.exampleName.value;
   naive.exampleWeightedPupils = wp[example];
   naive.exampleCost = (baseOpen - baseProtected) * wp[example];

@@ -2,6 +2,7 @@ import { sampleOf } from "../../../src/engine/core/WeightedSample";
 import { sum } from "../../../src/engine/core/sum";
 import { solveBaseDetailed, weightedPupils } from "../../../src/engine/allocation";
 import { generateSampleDistrict } from "../../../src/engine/sample";
+import { formatStatistic } from "../../../src/taskpane/common/formatNumbers";
 import { byGroup, correlation, cv, expenditureLevel, gini, lorenz, mcLoone, mean, progressivity } from "../../../src/engine/stats";
 
 /**
@@ -54,7 +55,8 @@ export function districtColumns(): DistrictColumns {
 
 export const dollars = (x: number) => `$${Math.round(x).toLocaleString("en-US")}`;
 export const cents = (x: number) => `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-export const ratio = (x: number) => x.toFixed(4);
+/** Statistics as the task pane shows them (3-4 significant digits), so the guide and the screen agree. */
+export const ratio = (x: number) => formatStatistic(x);
 export const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 export const millions = (x: number) => `$${(x / 1e6).toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} million`;
 
@@ -125,14 +127,14 @@ export function trainingFigures(): Record<string, Figure> {
   // The pane's comparison counts from the open formula instead: what the schools the rule helps get over it.
   const withRule = Array.from(wp, (v, i) => Math.max(protectedRun.base * v, d.prior[i] * (1 - STOP_LOSS)));
   put("ruleMoved", sum(withRule.map((a, i) => Math.max(0, a - formula[i]))), millions);
-  const floored = new Set(protectedRun.floored);
   const flooredPupils = protectedRun.floored.map((i) => d.enrollment[i]);
   put("flooredMeanFrl", weightedMeanOf(protectedRun.floored.map((i) => d.frlShare[i]), flooredPupils), percent);
   put("districtMeanFrl", weightedMeanOf(d.frlShare, d.enrollment), percent);
   const levels = expenditureLevel(unrestricted, poverty, 0.1);
   put("flooredHighSpenders", protectedRun.floored.filter((i) => levels[i] === "High").length, String);
-  const payers = d.enrollment.map((_, i) => i).filter((i) => !floored.has(i));
-  put("payers", payers.length, String);
+  // "What the stop-loss costs the other schools": the schools that get less with the rule than without it.
+  put("payers", withRule.filter((a, i) => a < formula[i] - 0.005).length, String);
+  put("payersLose", sum(withRule.map((a, i) => Math.max(0, formula[i] - a))), millions);
   // What the protection costs one school that pays for it: a 500-pupil school at 90% low income.
   const example = exampleSchool(d, wp);
   put("exampleWeightedPupils", wp[example], (x) => x.toFixed(1));

@@ -43,26 +43,36 @@ describe("explainBlock", () => {
 });
 
 describe("equitySheet and chartsSheet", () => {
-  it("spills EQUITYTABLE over per pupil, enrollment and poverty share", () => {
-    expect(equitySheet(allocation).blocks[1].values[1][0]).toBe("=WSF.EQUITYTABLE('WSF Allocation'!$K$2:$K$4,'Schools'!$C$2:$C$4,'WSF Allocation'!$J$2:$J$4)");
+  it("spills EQUITYTABLE over per pupil, enrollment and poverty share, and per weighted pupil beside it", () => {
+    const blocks = equitySheet(allocation).blocks;
+    expect(blocks[2].values[1][0]).toBe("=WSF.EQUITYTABLE('WSF Allocation'!$K$2:$K$4,'Schools'!$C$2:$C$4,'WSF Allocation'!$J$2:$J$4)");
+    expect(blocks[3].values[1][0]).toBe("=WSF.EQUITYTABLE('WSF Equity'!$O$5:$O$7,'WSF Allocation'!$D$2:$D$4,'WSF Allocation'!$J$2:$J$4)");
+    expect(blocks[4].values[1][0]).toBe("=WSF.PERPUPIL('WSF Allocation'!$H$2:$H$4,'WSF Allocation'!$D$2:$D$4)");
   });
 
-  it("builds decile, scatter and Lorenz data with charts pointing at them", () => {
+  it("builds decile, Lorenz and scatter data with charts pointing at them, the charts in A:H where the sheet opens", () => {
     const { sheet, charts } = chartsSheet(allocation);
-    const decile = sheet.blocks[1];
+    const decile = sheet.blocks[2];
+    expect(decile.column).toBe(9);
     expect(decile.values[1][0]).toBe("=WSF.BYGROUP('WSF Allocation'!$K$2:$K$4,'WSF Allocation'!$J$2:$J$4,'Schools'!$C$2:$C$4,10)");
-    expect(decile.values[1].slice(6)).toEqual(["=A3", "=E3"]);
-    expect(decile.values[10].slice(6)).toEqual(["=A12", "=E12"]);
-    const lorenz = sheet.blocks[3];
-    expect(lorenz.column).toBe(9);
+    expect(decile.values[1].slice(6)).toEqual(["=J3", "=N3"]);
+    expect(decile.values[10].slice(6)).toEqual(["=J12", "=N12"]);
+    // Row 2: decile 10 over decile 1, minus 1, as a signed per cent.
+    expect(sheet.blocks[3]).toMatchObject({ row: 1, column: 0, numberFormats: [null, "+0.0%;-0.0%;0.0%"] });
+    expect(sheet.blocks[3].values[0][1]).toBe("=N12/N3-1");
+    const lorenz = sheet.blocks[5];
+    expect(lorenz.column).toBe(18);
+    expect(lorenz.values[0]).toEqual(["Share of pupils", "Lorenz curve", "Line of equality"]);
     expect(lorenz.values[1][0]).toBe("=WSF.LORENZ('WSF Allocation'!$K$2:$K$4,'Schools'!$C$2:$C$4)");
     expect(lorenz.values).toHaveLength(5); // header + 3 schools + the (0, 0) point
-    expect(lorenz.values[4][2]).toBe('=IF(J6="","",J6)');
-    expect(charts.map((c) => [c.name, c.type, c.dataSheet, c.data])).toEqual([
-      ["WSF per pupil by poverty decile", "columnClustered", "WSF Charts", { row: 1, column: 6, rows: 11, columns: 2 }],
-      ["WSF per pupil vs poverty", "xyScatter", "WSF Allocation", { row: 0, column: 9, rows: 4, columns: 2 }],
-      ["WSF Lorenz curve", "xyScatterLines", "WSF Charts", { row: 1, column: 9, rows: 5, columns: 3 }],
+    expect(lorenz.values[4][2]).toBe('=IF(S6="","",S6)');
+    expect(charts.map((c) => [c.name, c.type, c.dataSheet, c.data, c.position])).toEqual([
+      ["WSF per pupil by poverty decile", "xyScatter", "WSF Charts", { row: 1, column: 15, rows: 11, columns: 2 }, { row: 3, column: 0, rows: 16, columns: 8 }],
+      ["WSF Lorenz curve", "xyScatterLines", "WSF Charts", { row: 1, column: 18, rows: 5, columns: 3 }, { row: 20, column: 0, rows: 16, columns: 8 }],
+      ["WSF per pupil vs poverty", "xyScatter", "WSF Allocation", { row: 0, column: 9, rows: 4, columns: 2 }, { row: 37, column: 0, rows: 16, columns: 8 }],
     ]);
-    expect(charts[1].trendlineSeries).toEqual([0]);
+    expect(charts[0]).toMatchObject({ dataLabelsNumberFormat: "$#,##0", yAxisNumberFormat: "$#,##0" });
+    expect(charts[1]).toMatchObject({ legend: true, xAxisNumberFormat: "0%", yAxisNumberFormat: "0%" });
+    expect(charts[2]).toMatchObject({ trendlineSeries: [0], xAxisNumberFormat: "0%" });
   });
 });

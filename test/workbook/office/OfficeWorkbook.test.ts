@@ -269,6 +269,36 @@ describe("OfficeWorkbook scenarios, charts, selection, events, export", () => {
     });
   });
 
+  it("sends axis number formats, value labels and the legend the chart asks for (ExcelApi 1.8)", async () => {
+    const fake = district(3);
+    install(fake);
+    const wb = new OfficeWorkbook();
+    await wb.writeSheet({ name: "WSF Charts", blocks: [{ row: 0, column: 0, values: [["Share of pupils", "Lorenz curve", "Line of equality"], [0, 0, 0], [0.5, 0.4, 0.5], [1, 1, 1]] }] });
+    await wb.createChart({
+      sheet: "WSF Charts",
+      dataSheet: "WSF Charts",
+      name: "Lorenz",
+      type: "xyScatterLines",
+      title: "Lorenz curve",
+      data: { row: 0, column: 0, rows: 4, columns: 3 },
+      xAxisNumberFormat: "0%",
+      yAxisNumberFormat: "0%",
+      dataLabelsNumberFormat: "0.0%",
+      legend: true,
+      position: { row: 3, column: 0, rows: 16, columns: 8 },
+    });
+    expect(fake.charts[0]).toMatchObject({
+      categoryAxisNumberFormat: "0%",
+      valueAxisNumberFormat: "0%",
+      legend: { visible: true, position: "Bottom" },
+      series: [
+        { name: "Lorenz curve", dataLabels: "0.0%" },
+        { name: "Line of equality", dataLabels: "0.0%" },
+      ],
+      position: ["A4", "H19"],
+    });
+  });
+
   it("will not draw on a sheet it does not own", async () => {
     install(district(3));
     const chart: ChartSpec = { sheet: "Schools", dataSheet: "Schools", name: "c", type: "line", title: "t", data: { row: 2, column: 1, rows: 3, columns: 2 }, position: { row: 0, column: 6, rows: 10, columns: 6 } };

@@ -47,9 +47,13 @@ export interface FakeChart {
   name: string;
   type: string;
   title: string;
-  series: { values: string; xValues: string | null; trendlines: string[]; name?: string }[];
+  series: { values: string; xValues: string | null; trendlines: string[]; name?: string; dataLabels?: string }[];
   categoryAxisTitle: string;
   valueAxisTitle: string;
+  /** Set only when the add-in set them (ExcelApi 1.8 number formats and legend). */
+  categoryAxisNumberFormat?: string;
+  valueAxisNumberFormat?: string;
+  legend?: { visible: boolean; position?: string };
   position: [string, string] | null;
 }
 
@@ -374,13 +378,24 @@ export class FakeExcel {
       set name(text: string) {
         enqueue(() => (entry.name = text));
       },
+      // Data labels: recorded as their number format once the series shows values.
+      set hasDataLabels(on: boolean) {
+        enqueue(() => (on ? (entry.dataLabels = entry.dataLabels ?? "General") : delete entry.dataLabels));
+      },
+      dataLabels: {
+        set showValue(_on: boolean) {},
+        set numberFormat(format: string) {
+          enqueue(() => (entry.dataLabels = format));
+        },
+      },
     });
     const enqueue = (action: () => void) => this.enqueue(action);
     const first = { values: this.addressOf(source), xValues: null as string | null, trendlines: [] as string[] };
     const chart: Record<string, any> = {
       name: draft.name,
       title: { text: "" },
-      axes: { categoryAxis: { title: { text: "" } }, valueAxis: { title: { text: "" } } },
+      axes: { categoryAxis: { title: { text: "" } } as Record<string, any>, valueAxis: { title: { text: "" } } as Record<string, any> },
+      legend: {} as Record<string, any>,
       series: {
         getItemAt: (i: number) => {
           if (i !== 0) throw new Error("test fake: only the first series exists when a chart is added");
@@ -404,6 +419,9 @@ export class FakeExcel {
       draft.title = chart.title.text;
       draft.categoryAxisTitle = chart.axes.categoryAxis.title.text;
       draft.valueAxisTitle = chart.axes.valueAxis.title.text;
+      if (chart.axes.categoryAxis.numberFormat !== undefined) draft.categoryAxisNumberFormat = chart.axes.categoryAxis.numberFormat;
+      if (chart.axes.valueAxis.numberFormat !== undefined) draft.valueAxisNumberFormat = chart.axes.valueAxis.numberFormat;
+      if (chart.legend.visible !== undefined) draft.legend = { visible: chart.legend.visible, ...(chart.legend.position ? { position: chart.legend.position } : {}) };
     });
     return chart;
   }

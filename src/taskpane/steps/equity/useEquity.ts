@@ -2,11 +2,12 @@ import { useMemo, useState } from "react";
 import { sampleOf } from "../../../engine/core/WeightedSample";
 import { WsfError } from "../../../engine/core/WsfError";
 import type { FormulaResult } from "../../../engine/scenario/FormulaResult";
-import { equityTable } from "../../../engine/stats/equityTable";
+import { equityTable, type EquityTableRow } from "../../../engine/stats/equityTable";
 import type { ColumnMapping } from "../../../engine/table/ColumnMapping";
 import type { School } from "../../../engine/table/School";
 import type { TableData } from "../../../workbook/WorkbookPort";
-import { describeStatistic, type StatisticNote } from "./describeStatistic";
+import { describeStatistic, formatStatisticValue, type StatisticNote } from "./describeStatistic";
+import { isMoneyHeader, measureKind, type MeasureKind } from "./measureKind";
 
 /** The value the dashboard measures: the formula's allocation per pupil, or a numeric column of the table. */
 export const ALLOCATION = "allocation";
@@ -14,13 +15,20 @@ export const ALLOCATION = "allocation";
 export interface EquityLine {
   metric: string;
   value: number | null;
+  /** The value as shown: dollars, per cent or 3-4 significant digits. */
+  shown: string | null;
   /** Why the statistic is undefined for these data (the engine's message), else null. */
   problem: string | null;
   note: StatisticNote | null;
+  /** The same statistic per weighted pupil (vertical equity), when a formula gives weighted pupils. */
+  vertical: { value: number | null; shown: string | null; problem: string | null } | null;
 }
 
-/** Header words that mark dollars, so the lines read "$8,415" rather than "8,414.8". */
-const MONEY = /\$|spend|alloc|amount|budget|fund|dollar|salar|cost|revenue|expend/i;
+export interface EquityColumn {
+  header: string;
+  column: number;
+  kind: MeasureKind;
+}
 
 /** True when every non-blank cell of the column (over the rows of read schools) is a number. */
 function isNumericColumn(table: TableData, schools: readonly School[], column: number): boolean {
@@ -34,28 +42,71 @@ function isNumericColumn(table: TableData, schools: readonly School[], column: n
   return seen > 0;
 }
 
+/** Whether a column is divided by enrollment unless the person says otherwise: only dollar totals are. */
+export function dividesByDefault(kind: MeasureKind): boolean {
+  return kind === "total";
+}
+
+/** Whether a person may divide the column by enrollment at all: never what is already per pupil or a share. */
+export function mayDivide(kind: MeasureKind): boolean {
+  return kind === "total" || kind === "count";
+}
+
 /**
  * Step 5: the equity statistics (`equityTable`) of a chosen value over the schools, pupil-weighted by
  * enrollment unless switched off, with poverty (low-income pupils over enrollment) when FRL is mapped.
- * Table columns are measured per pupil (divided by enrollment) unless `perPupil` is off.
+ *
+ * A table column is divided by enrollment only when it is a total (a dollar column such as "Unrestricted
+ * spending"); a column that is already per pupil ("Unrestricted per pupil") or a share is measured as it
+ * is and cannot be divided again. `measured` says in words what was divided by what.
+ *
+ * With a formula that runs, every statistic is also given per weighted pupil (vertical equity): the
+ * school's dollars (per pupil x enrollment) over its weighted pupils, weighted by weighted pupils. A
+ * weighted formula is flat there even though it is unequal per pupil.
  */
 export function useEquity(table: TableData | null, mapping: ColumnMapping, schools: School[], result: FormulaResult | null) {
   const [source, setSource] = useState<string>(ALLOCATION);
   const [weighted, setWeighted] = useState(true);
-  const [perPupil, setPerPupil] = useState(true);
+  /** The person's divide choice per column, where they changed the default. */
+  const [divideChoice, setDivideChoice] = useState<Record<string, boolean>>({});
 
   const columns = useMemo(
-    () => (table ? table.info.headers.map((header, column) => ({ header, column })).filter(({ column }) => column !== mapping.id && isNumericColumn(table, schools, column)) : []),
+    (): EquityColumn[] =>
+      table
+        ? table.info.headers
+            .map((header, column) => ({ header: String(header), column, kind: measureKind(String(header)) }))
+            .filter(({ column }) => column !== mapping.id && isNumericColumn(table, schools, column))
+        : [],
     [table, schools, mapping.id],
   );
   const chosen = source === ALLOCATION ? null : columns.find((c) => String(c.column) === source) ?? null;
   const effectiveSource = source !== ALLOCATION && !chosen ? ALLOCATION : source;
+  const perPupil = chosen ? mayDivide(chosen.kind) && (divideChoice[effectiveSource] ?? dividesByDefault(chosen.kind)) : false;
+  const setPerPupil = (on: boolean) => setDivideChoice((old) => ({ ...old, [effectiveSource]: on }));
 
-  const outcome = useMemo((): { lines: EquityLine[]; units: number; error: string | null } => {
-    if (!table) return { lines: [], units: 0, error: null };
+  const enrollmentHeader = table && mapping.enrollment !== undefined ? String(table.info.headers[mapping.enrollment]) : "enrollment";
+  const measured = !chosen
+    ? "The formula's allocation per pupil: each school's amount divided by its enrollment."
+    : perPupil
+      ? `${chosen.header} divided by ${enrollmentHeader}, school by school${chosen.kind === "total" ? " (it is a total for the school)" : ""}.`
+      : chosen.kind === "perPupil"
+        ? `${chosen.header} as it is: it is already per pupil, so nothing is divided.`
+        : chosen.kind === "share"
+          ? `${chosen.header} as it is: it is a share, so nothing is divided.`
+          : `${chosen.header} as it is, not divided by ${enrollmentHeader}.`;
+
+  const outcome = useMemo((): { lines: EquityLine[]; units: number; error: string | null; money: boolean; verticalNote: string | null } => {
+    const empty = { lines: [], units: 0, money: false, verticalNote: null };
+    if (!table) return { ...empty, error: null };
+    const money = effectiveSource === ALLOCATION || (chosen !== null && isMoneyHeader(chosen.header));
     const values: number[] = [];
     const weights: number[] = [];
     const poverty: number[] = [];
+    // Vertical equity: dollars per weighted pupil, weighted by weighted pupils (only for dollars, with a run).
+    const canVertical = money && result !== null && result.weightedPupils.length === schools.length;
+    const vValues: number[] = [];
+    const vWeights: number[] = [];
+    const vPoverty: number[] = [];
     const frlHeader = mapping.frl === undefined ? null : String(table.info.headers[mapping.frl]);
     schools.forEach((s, i) => {
       let x: number | null;
@@ -65,23 +116,42 @@ export function useEquity(table: TableData | null, mapping: ColumnMapping, schoo
         x = typeof cell === "number" ? (perPupil ? (s.enrollment > 0 ? cell / s.enrollment : null) : cell) : null;
       }
       if (x === null || s.enrollment <= 0) return;
+      const share = frlHeader !== null ? (s.counts[frlHeader] ?? 0) / s.enrollment : 0;
       values.push(x);
       weights.push(s.enrollment);
-      if (frlHeader !== null) poverty.push((s.counts[frlHeader] ?? 0) / s.enrollment);
+      if (frlHeader !== null) poverty.push(share);
+      const wp = canVertical ? result.weightedPupils[i] : 0;
+      if (canVertical && wp > 0) {
+        vValues.push((x * s.enrollment) / wp);
+        vWeights.push(wp);
+        if (frlHeader !== null) vPoverty.push(share);
+      }
     });
-    if (effectiveSource === ALLOCATION && !result) return { lines: [], units: 0, error: "Define a formula that runs (step 3) to measure its allocation per pupil, or choose a column." };
-    if (values.length === 0) return { lines: [], units: 0, error: "No school has a value and pupils to measure." };
+    if (effectiveSource === ALLOCATION && !result) return { ...empty, error: "Define a formula that runs (step 3) to measure its allocation per pupil, or choose a column." };
+    if (values.length === 0) return { ...empty, error: "No school has a value and pupils to measure." };
     try {
       const rows = equityTable(sampleOf(values, weighted ? weights : undefined), frlHeader !== null ? Float64Array.from(poverty) : null, "Equity dashboard");
-      const money = effectiveSource === ALLOCATION || MONEY.test(chosen?.header ?? "");
-      const lines = rows.map(({ metric, value }) =>
-        value instanceof WsfError
-          ? { metric, value: null, problem: value.message, note: null }
-          : { metric, value, problem: null, note: describeStatistic(metric, value, money) },
-      );
-      return { lines, units: values.length, error: null };
+      let vRows: EquityTableRow[] | null = null;
+      let verticalNote: string | null = null;
+      if (canVertical && vValues.length > 0) {
+        vRows = equityTable(sampleOf(vValues, weighted ? vWeights : undefined), frlHeader !== null ? Float64Array.from(vPoverty) : null, "Equity dashboard");
+        verticalNote = "Per weighted pupil (vertical equity): each school's dollars over its weighted pupils in the formula. A formula that gives more for need is flat here even when it is unequal per pupil.";
+      } else if (!money) verticalNote = null;
+      else verticalNote = "Define a formula that runs (step 3) to see each statistic per weighted pupil (vertical equity) beside it.";
+      const lines = rows.map(({ metric, value }, k): EquityLine => {
+        const v = vRows?.[k];
+        const vertical = v
+          ? v.value instanceof WsfError
+            ? { value: null, shown: null, problem: v.value.message }
+            : { value: v.value, shown: formatStatisticValue(metric, v.value, money), problem: null }
+          : null;
+        return value instanceof WsfError
+          ? { metric, value: null, shown: null, problem: value.message, note: null, vertical }
+          : { metric, value, shown: formatStatisticValue(metric, value, money), problem: null, note: describeStatistic(metric, value, money), vertical };
+      });
+      return { lines, units: values.length, error: null, money, verticalNote };
     } catch (error) {
-      return { lines: [], units: 0, error: error instanceof Error ? error.message : String(error) };
+      return { ...empty, error: error instanceof Error ? error.message : String(error) };
     }
   }, [table, mapping.frl, schools, result, effectiveSource, chosen, perPupil, weighted]);
 
@@ -89,10 +159,13 @@ export function useEquity(table: TableData | null, mapping: ColumnMapping, schoo
     source: effectiveSource,
     setSource,
     columns,
+    chosen,
     weighted,
     setWeighted,
     perPupil,
     setPerPupil,
+    canDivide: chosen !== null && mayDivide(chosen.kind),
+    measured,
     hasPoverty: mapping.frl !== undefined,
     ...outcome,
   };

@@ -1,5 +1,6 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { formatCents, formatDollars, formatNumber } from "../../common/formatNumbers";
+import { FLOOR_TOP_UP, FLOOR_TOP_UP_MEANS } from "../../common/protectionWords";
 import { useRowStyles } from "../../common/useRowStyles";
 import { describeError } from "../../messages/describeError";
 import type { FormulaRun } from "./useFormula";
@@ -33,8 +34,8 @@ export function FormulaSummary({ run, schools }: { run: FormulaRun | null; schoo
     ["Total allocated", formatDollars(r.total)],
     ["Schools", String(schools)],
     ["Weighted pupils", formatNumber(weighted)],
-    ["Schools floored (stop-loss)", `${floored}${floored > 0 ? `, costing ${formatDollars(r.floorCost)}` : ""}`],
-    ["Schools capped (gain cap)", `${capped}${capped > 0 ? `, saving ${formatDollars(r.capSavings)}` : ""}`],
+    ["Schools at their floor (stop-loss)", `${floored}${floored > 0 ? `; ${FLOOR_TOP_UP.toLowerCase()} ${formatDollars(r.floorCost)}, ${FLOOR_TOP_UP_MEANS}` : ""}`],
+    ["Schools capped (gain cap)", `${capped}${capped > 0 ? `, holding back ${formatDollars(r.capSavings)}` : ""}`],
   ];
   return (
     <dl className={styles.figures} aria-label="Formula result">

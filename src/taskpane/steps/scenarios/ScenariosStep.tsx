@@ -1,10 +1,13 @@
 import { Button, Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
 import { useState } from "react";
+import type { ScenarioSummary } from "../../../engine/scenario/StoredScenario";
 import type { School } from "../../../engine/table/School";
+import { FLOOR_TOP_UP } from "../../common/protectionWords";
 import { formatCents, formatDollars } from "../../common/formatNumbers";
 import { Section } from "../../common/Section";
 import { useRowStyles } from "../../common/useRowStyles";
 import { ComparisonView } from "./ComparisonView";
+import { ScenarioFileActions } from "./ScenarioFileActions";
 import { CURRENT, useScenarioComparison } from "./useScenarioComparison";
 import type { CurrentFormula, useScenarios } from "./useScenarios";
 
@@ -12,6 +15,12 @@ const useStyles = makeStyles({
   item: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, paddingBlock: tokens.spacingVerticalXS },
   name: { fontWeight: tokens.fontWeightSemibold },
 });
+
+/** The protection figures saved with a scenario, in the words of the formula summary and the comparison. */
+function savedProtection(summary: ScenarioSummary): string {
+  const floors = summary.floored === 0 ? "no school at a floor" : `${summary.floored} at their floor (${FLOOR_TOP_UP.toLowerCase()} ${formatDollars(summary.floorCost)})`;
+  return `${floors}, ${summary.capped} capped`;
+}
 
 /** Step 6: save, list, restore, delete and compare named scenarios stored in the workbook. */
 export function ScenariosStep({ store, current, schools }: { store: ReturnType<typeof useScenarios>; current: CurrentFormula; schools: School[] }) {
@@ -42,7 +51,7 @@ export function ScenariosStep({ store, current, schools }: { store: ReturnType<t
               <span className={styles.name}>{s.name}</span>
               <span className={rows.note}>
                 Saved {new Date(s.savedAt).toLocaleString()}
-                {s.summary ? `; base ${formatCents(s.summary.base)}, total ${formatDollars(s.summary.total)}, ${s.summary.floored} floored, ${s.summary.capped} capped` : ""}
+                {s.summary ? `; then: base ${formatCents(s.summary.base)}, total ${formatDollars(s.summary.total)}, ${savedProtection(s.summary)}` : ""}
               </span>
               <span className={rows.row}>
                 <Button size="small" onClick={() => store.restore(s.name)} aria-label={`Restore ${s.name}`}>
@@ -78,6 +87,7 @@ export function ScenariosStep({ store, current, schools }: { store: ReturnType<t
         </p>
       )}
       {compare.value && <ComparisonView value={compare.value} labelA={label(compare.a)} labelB={label(compare.b)} />}
+      <ScenarioFileActions store={store} current={current} />
 
     </Section>
   );

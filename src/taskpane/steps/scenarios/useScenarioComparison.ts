@@ -1,34 +1,55 @@
 import { useMemo, useState } from "react";
-import { compareScenarios, type ScenarioComparison, type SchoolDifference } from "../../../engine/scenario/compareScenarios";
+import { compareScenarios, type ScenarioComparison } from "../../../engine/scenario/compareScenarios";
+import type { FormulaResult } from "../../../engine/scenario/FormulaResult";
 import type { FormulaSpec } from "../../../engine/scenario/FormulaSpec";
 import { protectionCost, type ProtectionCost } from "../../../engine/scenario/protectionCost";
 import type { StoredScenario } from "../../../engine/scenario/StoredScenario";
 import type { School } from "../../../engine/table/School";
+import { formatCents, formatDollars } from "../../common/formatNumbers";
 import { describeError } from "../../messages/describeError";
 
 /** The choice value of the formula in the pane (not saved yet). */
 export const CURRENT = "\u0000current";
-/** How many schools the movers table shows, largest changes first. */
-export const TOP_MOVERS = 10;
 
 export interface Comparison {
   comparison: ScenarioComparison;
-  movers: SchoolDifference[];
   protectionA: ProtectionCost;
   protectionB: ProtectionCost;
+  /** For each side, in words: on which data it is shown (always today's table) and whether that changed its figures. */
+  provenanceA: string;
+  provenanceB: string;
+}
+
+/**
+ * A saved scenario holds its formula and the headline figures of its run, not the table it ran on, so the
+ * comparison runs it again on today's table. Says so, and says when today's figures differ from the ones
+ * saved with it (the table changed since), so the list and the comparison never disagree silently.
+ */
+export function provenance(choice: string, scenario: StoredScenario | null, run: FormulaResult): string {
+  if (choice === CURRENT || !scenario) return "the formula in the pane, run on today's table.";
+  const saved = scenario.summary;
+  const when = new Date(scenario.savedAt).toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric" });
+  const today = `base ${formatCents(run.base)}, total ${formatDollars(run.total)}`;
+  if (!saved) return `recomputed on today's table (${today}); it was saved on ${when} without figures to check against.`;
+  const same = saved.schools === run.protectedAmount.length && Math.abs(saved.base - run.base) < 0.005 && Math.abs(saved.total - run.total) < 0.5;
+  if (same) return `recomputed on today's table: the same figures as when it was saved on ${when} (${today}).`;
+  return `recomputed on today's table: ${today} over ${run.protectedAmount.length} schools. When it was saved on ${when} it gave base ${formatCents(saved.base)}, total ${formatDollars(saved.total)} over ${saved.schools} schools: the table has changed since.`;
 }
 
 /**
  * Compares two formulas (saved scenarios or the one in the pane) on the schools of the current table:
- * per-school differences (`compareScenarios`), the top movers, winners and losers, and what each
- * protection rule costs in each (`protectionCost`). Both run on the same schools, so the rows line up.
+ * per-school differences (`compareScenarios`) and what each protection rule costs in each
+ * (`protectionCost`). Both run on the same schools, so the rows line up.
  */
 export function useScenarioComparison(scenarios: StoredScenario[], currentSpec: FormulaSpec | null, schools: School[]) {
   const [a, setA] = useState<string>("");
   const [b, setB] = useState<string>("");
-  const specOf = (choice: string): FormulaSpec | null => (choice === CURRENT ? currentSpec : scenarios.find((s) => s.name === choice)?.spec ?? null);
+  const scenarioOf = (choice: string): StoredScenario | null => (choice === CURRENT ? null : scenarios.find((s) => s.name === choice) ?? null);
+  const specOf = (choice: string): FormulaSpec | null => (choice === CURRENT ? currentSpec : scenarioOf(choice)?.spec ?? null);
   const specA = specOf(a);
   const specB = specOf(b);
+  const scenarioA = scenarioOf(a);
+  const scenarioB = scenarioOf(b);
 
   const outcome = useMemo((): { value: Comparison | null; error: string | null } => {
     if (!specA || !specB) return { value: null, error: null };
@@ -36,12 +57,14 @@ export function useScenarioComparison(scenarios: StoredScenario[], currentSpec: 
       const protectionA = protectionCost(specA, schools);
       const protectionB = protectionCost(specB, schools);
       const comparison = compareScenarios(protectionA.result, protectionB.result, schools);
-      const movers = [...comparison.rows].sort((x, y) => Math.abs(y.difference) - Math.abs(x.difference)).slice(0, TOP_MOVERS);
-      return { value: { comparison, movers, protectionA, protectionB }, error: null };
+      return {
+        value: { comparison, protectionA, protectionB, provenanceA: provenance(a, scenarioA, protectionA.result), provenanceB: provenance(b, scenarioB, protectionB.result) },
+        error: null,
+      };
     } catch (error) {
       return { value: null, error: describeError(error, "Restore the scenario, check its mapping against this table, and save it again.") };
     }
-  }, [specA, specB, schools]);
+  }, [specA, specB, schools, a, b, scenarioA, scenarioB]);
 
   return { a, b, setA, setB, ...outcome };
 }

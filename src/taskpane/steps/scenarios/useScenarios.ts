@@ -119,5 +119,8 @@ export function useScenarios(current: CurrentFormula, restore: (scenario: Stored
     [scenarios, restore, current.tableId, messages],
   );
 
-  return { scenarios, unreadable, busy, save, remove, restore: restoreByName };
+  /** Adds a scenario from elsewhere (an imported scenario file), replacing one of the same name. */
+  const add = useCallback(async (scenario: StoredScenario) => write(upsertScenario(scenarios, scenario), `Scenario "${scenario.name}" imported`), [scenarios, write]);
+
+  return { scenarios, unreadable, busy, save, remove, restore: restoreByName, add };
 }
