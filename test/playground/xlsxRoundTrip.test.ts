@@ -1,7 +1,6 @@
 import "../../src/playground/customFunctionsShim";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import ExcelJS from "exceljs";
-import path from "node:path";
 import { buildWorkbook, captureState } from "../../src/playground/files/workbookState";
 import { fromStoredFormula, toStoredFormula, workbookToXlsx, xlsxToWorkbook } from "../../src/playground/files/xlsxFile";
 import { csvToWorkbook } from "../../src/playground/files/csvFile";
