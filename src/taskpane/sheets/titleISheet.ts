@@ -177,3 +177,11 @@ export function titleISheet(table: TableInfo, choices: TitleIChoices): { sheet: 
 
 /** 0-based sheet row of the first school on the Title I sheet (for tests and the pane). */
 export const TITLE_I_FIRST_ROW = HEADER_ROW + 1;
+
+/**
+ * A school's allocation cell on the Title I sheet (absolute), for a 1-based data row of the schools table:
+ * the statements show it. The sheet keeps one row per table row from `TITLE_I_FIRST_ROW`.
+ */
+export function titleIAllocationCell(dataRow: number): string {
+  return cellRef(TITLE_I_SHEET, TITLE_I_FIRST_ROW + dataRow - 1, C.allocation);
+}

@@ -3,7 +3,7 @@ import { DetailedCellError, HyperFormula } from "hyperformula";
 import { catalogue } from "../../../src/functions/catalogue";
 import { registerWsfFunctions, type FunctionsMetadata } from "../../../src/playground/wsfFunctions";
 import { comparabilitySheet } from "../../../src/taskpane/sheets/comparabilitySheet";
-import { titleISheet, type TitleIChoices } from "../../../src/taskpane/sheets/titleISheet";
+import { titleIAllocationCell, titleISheet, type TitleIChoices } from "../../../src/taskpane/sheets/titleISheet";
 import { hyperFormulaConfig } from "../../../src/workbook/local/HyperFormulaWorkbook";
 import type { CellValue, SheetSpec, TableInfo } from "../../../src/workbook/WorkbookPort";
 import { ED1996, EXAMPLE2_POOL } from "../../engine/titleI/ed1996";
@@ -75,6 +75,15 @@ describe("WSF Title I sheet", () => {
     });
     expect(t("B14")).toBe("OK");
     expect(t("B15")).toBe("OK");
+    hf.destroy();
+  });
+
+  it("titleIAllocationCell (what each statement shows) reads the school's own allocation: children x $700 in example 2", () => {
+    const { hf } = build(choices);
+    ED1996.forEach((a, i) => {
+      const cell = hf.simpleCellAddressFromString(titleIAllocationCell(i + 1), hf.getSheetId("WSF Title I")!)!;
+      expect(hf.getCellValue(cell) as number).toBeCloseTo(a.served ? a.lowIncome * 700 : 0, 6);
+    });
     hf.destroy();
   });
 

@@ -9,6 +9,7 @@ import { allocationSheet } from "../../sheets/allocationSheet";
 import { parametersSheet } from "../../sheets/parametersSheet";
 import { ALLOCATION_SHEET, PARAMETERS_SHEET, STATEMENTS_SHEET } from "../../sheets/sheetNames";
 import { statementsSheet, type StatementsCells } from "../../sheets/statementsSheet";
+import { TITLE_I_SHEET, titleIAllocationCell } from "../../sheets/titleISheet";
 import { useWorkbook } from "../../workbook/useWorkbook";
 import { useOwnedSheetWrite } from "../transition/useOwnedSheetWrite";
 import { filterColumns } from "./filterColumns";
@@ -106,9 +107,12 @@ export function useStatements({ table, mapping, schools, spec, result }: Stateme
     if (!read.settings) return;
     let built;
     try {
+      // Where the Title I step has written its sheet, each statement shows the school's Title I allocation.
+      const [titleIStatus] = await port.inspectSheets([TITLE_I_SHEET]);
+      const titleI = titleIStatus?.exists && titleIStatus.owned ? { allocationCell: titleIAllocationCell } : null;
       const params = parametersSheet(spec, { tableLabel: table.info.label, headers: table.info.headers, mapping });
       const allocation = allocationSheet(spec, table.info, mapping, params.cells);
-      built = statementsSheet(spec, { table: table.info, mapping, params: params.cells, allocation: allocation.cells, schoolRows: read.schoolRows, settings: read.settings });
+      built = statementsSheet(spec, { table: table.info, mapping, params: params.cells, allocation: allocation.cells, schoolRows: read.schoolRows, settings: read.settings, titleI });
     } catch (error) {
       messages.showError("Could not build the statements", error, "Check the column mapping and the formula, then apply again.");
       return;
@@ -128,7 +132,7 @@ export function useStatements({ table, mapping, schools, spec, result }: Stateme
         void refreshPreview(cells, true);
       },
     });
-  }, [table, spec, result, read, mapping, writer, messages, refreshPreview]);
+  }, [table, spec, result, read, mapping, writer, messages, refreshPreview, port]);
 
   return {
     draft,
