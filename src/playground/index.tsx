@@ -20,8 +20,14 @@ async function main(): Promise<void> {
       <WorkbookView workbook={workbook} />
     </FluentProvider>,
   );
-  mountTaskPane(paneElement, workbook);
-  (window as unknown as { wsfPlayground?: unknown }).wsfPlayground = workbook;
+  let unmount = mountTaskPane(paneElement, workbook);
+  // A reopened workbook, as far as the pane can tell: the pane goes and comes back over the same workbook
+  // (its sheets and stored settings), as when a person closes the file and opens it next week.
+  const reopenPane = (): void => {
+    unmount();
+    unmount = mountTaskPane(paneElement, workbook);
+  };
+  Object.assign(window as unknown as Record<string, unknown>, { wsfPlayground: workbook, wsfReopenPane: reopenPane });
   document.body.dataset.ready = "true";
 }
 

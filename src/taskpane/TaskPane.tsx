@@ -3,7 +3,7 @@ import { useCallback, useMemo } from "react";
 import type { StoredScenario } from "../engine/scenario/StoredScenario";
 import { messageContext } from "./messages/messageContext";
 import { TaskPaneMessageBar } from "./messages/TaskPaneMessageBar";
-import { useMessageState } from "./messages/useMessageState";
+import { staysUntilDealtWith, useMessageState } from "./messages/useMessageState";
 import { ApplyStep } from "./steps/apply/ApplyStep";
 import { EquityStep } from "./steps/equity/EquityStep";
 import { ExportStep } from "./steps/export/ExportStep";
@@ -17,6 +17,8 @@ import { TableStep } from "./steps/table/TableStep";
 import { useSchoolsTable } from "./steps/table/useSchoolsTable";
 import { OUTPUT_SHEETS } from "./steps/apply/outputSheets";
 import { useApply } from "./steps/apply/useApply";
+import { useReopen } from "./steps/apply/useReopen";
+import type { FormulaOrigin } from "./steps/formula/useFormula";
 
 const useStyles = makeStyles({
   pane: {
@@ -56,12 +58,27 @@ function TaskPaneBody({ message, onDismiss }: { message: ReturnType<typeof useMe
   const table = tableState.table;
   const mappingState = useColumnMapping(table);
   const schools = useMemo(() => mappingState.read?.schools ?? [], [mappingState.read]);
-  const formula = useFormula(table, mappingState.mapping, schools);
+  const problems = useMemo(() => mappingState.read?.problems ?? [], [mappingState.read]);
+  const formula = useFormula(table, mappingState.mapping, schools, problems);
   const result = formula.run?.ok ? formula.run.result : null;
-  const apply = useApply({ table, mapping: mappingState.mapping, schools, spec: formula.spec, result });
-
   const { replace } = mappingState;
   const { loadSpec } = formula;
+  // After Apply the parameters sheet is the formula: when it changes, the pane loads what it says.
+  const onSheetFormula = useCallback(
+    (spec: StoredScenario["spec"], mapping: StoredScenario["mapping"], origin: FormulaOrigin | null) => loadSpec(spec, mapping, origin ?? undefined),
+    [loadSpec],
+  );
+  const apply = useApply({ table, mapping: mappingState.mapping, schools, problems, spec: formula.spec, result, origin: formula.origin, onSheetFormula });
+  useReopen({
+    tables: tableState.tables,
+    selectedId: tableState.selectedId,
+    table,
+    choose: tableState.choose,
+    replaceMapping: replace,
+    loadSpec,
+    adopt: apply.adopt,
+  });
+
   const restore = useCallback(
     (scenario: StoredScenario) => {
       replace(scenario.mapping);
@@ -82,16 +99,19 @@ function TaskPaneBody({ message, onDismiss }: { message: ReturnType<typeof useMe
 
   return (
     <main className={styles.pane} aria-label="Weighted student funding">
+      {/* Errors and warnings stay in view (sticky) until dealt with; a success or info notice sits in the flow
+          at the top, never over an input, and goes by itself (useMessageState). */}
       <div className={styles.top}>
         <h1 className={styles.title}>Weighted student funding</h1>
-        <TaskPaneMessageBar message={message} onDismiss={onDismiss} />
+        {message && staysUntilDealtWith(message) && <TaskPaneMessageBar message={message} onDismiss={onDismiss} />}
       </div>
+      {message && !staysUntilDealtWith(message) && <TaskPaneMessageBar message={message} onDismiss={onDismiss} />}
       <TableStep state={tableState} />
       {table && (
         <>
           <MappingStep table={table} state={mappingState} />
           <FormulaStep state={formula} hasPrior={mappingState.mapping.prior !== undefined} dollarColumns={dollarColumns} schoolCount={schools.length} />
-          <ApplyStep state={apply} schools={schools} result={result} />
+          <ApplyStep state={apply} schools={schools} result={result} paneName={formula.spec?.name ?? null} />
           <EquityStep table={table} mapping={mappingState.mapping} schools={schools} result={result} />
           <ScenariosStep store={scenarios} current={current} schools={schools} />
           <ExportStep sheets={OUTPUT_SHEETS} ready={apply.applied} />

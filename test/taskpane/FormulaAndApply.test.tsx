@@ -128,7 +128,7 @@ describe("task pane: applying to the workbook", () => {
       expect(allocationFormulas.some((f) => f.includes(`${fn}(`))).toBe(true);
     }
     expect((await readSheet(wb, "WSF Equity")).formulas.flat().some((f) => String(f).startsWith("=WSF.EQUITYTABLE("))).toBe(true);
-    expect((await readSheet(wb, "WSF Explain")).formulas.flat().some((f) => String(f).includes("WSF.EXPLAIN("))).toBe(true);
+    expect((await readSheet(wb, "WSF Explain")).formulas.flat().some((f) => String(f).startsWith("=SUMPRODUCT("))).toBe(true);
     expect(wb.charts.map((c) => c.name)).toEqual(["WSF per pupil by poverty decile", "WSF Lorenz curve", "WSF per pupil vs poverty"]);
     expect(wb.activeSheet).toBe("WSF Allocation");
     expect(screen.getByLabelText("Applied summary")).toHaveTextContent(`Applied: base $${LAUSD_BASE.toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}, total $5,000,000, 0 schools floored, 0 schools capped.`);
@@ -146,10 +146,15 @@ describe("task pane: applying to the workbook", () => {
     expect(wb.activeSheet).toBe("WSF Explain");
   });
 
-  test("re-applying after a hand edit asks first; Cancel keeps the edit, Replace rewrites in place", async () => {
+  test("re-applying after a hand edit asks first; Cancel keeps the edit, Replace rewrites in place, keeping the pool the sheet says", async () => {
     const { wb, user } = await applied();
-    const poolRow = rowStarting((await readSheet(wb, "WSF Parameters")).values, "Pool to allocate");
+    const values = (await readSheet(wb, "WSF Parameters")).values;
+    const poolRow = rowStarting(values, "Pool to allocate");
+    // Two hand edits: the pool (a parameter: the pane follows it) and a note beside it (not a parameter).
     wb.setCell("WSF Parameters", poolRow, 1, 6_000_000);
+    wb.setCell("WSF Parameters", poolRow, 3, "my note");
+    const pool = within(formulaRegion()).getByRole("textbox", { name: "Pool to distribute ($)" });
+    await waitFor(() => expect(pool).toHaveValue("6000000"));
 
     // The success notice shows before the busy flag clears; a disabled button would ignore the click.
     await waitFor(() => expect(screen.getByRole("button", { name: "Apply again" })).toBeEnabled());
@@ -158,7 +163,7 @@ describe("task pane: applying to the workbook", () => {
     expect(dialog).toHaveTextContent('"WSF Parameters" was edited by hand');
     await user.click(within(dialog).getByRole("button", { name: "Cancel", hidden: true }));
     await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).not.toBeInTheDocument());
-    expect(wb.getCell("WSF Parameters", poolRow, 1).value).toBe(6_000_000);
+    expect(wb.getCell("WSF Parameters", poolRow, 3).value).toBe("my note");
     expect(screen.getByText("Nothing was written")).toBeInTheDocument();
 
     await waitFor(() => expect(screen.getByRole("button", { name: "Apply again" })).toBeEnabled());
@@ -166,7 +171,8 @@ describe("task pane: applying to the workbook", () => {
     dialog = await openDialog("Replace your hand edits?");
     await user.click(within(dialog).getByRole("button", { name: "Replace", hidden: true }));
     await screen.findByText("Formula applied");
-    expect(wb.getCell("WSF Parameters", poolRow, 1).value).toBe(5_000_000);
+    expect(wb.getCell("WSF Parameters", poolRow, 3).value).not.toBe("my note");
+    expect(wb.getCell("WSF Parameters", poolRow, 1).value).toBe(6_000_000);
     expect(wb.sheetNames().filter((n) => n.startsWith("WSF"))).toHaveLength(5);
     expect(wb.charts).toHaveLength(3);
   });

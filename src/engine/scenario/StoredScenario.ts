@@ -26,6 +26,18 @@ export interface StoredScenario {
   summary: ScenarioSummary | null;
 }
 
+/**
+ * The formula last applied to the workbook's sheets, kept in the store so a workbook reopened next week
+ * opens the pane on it (design.md, "One truth for the formula"): the formula as applied (a scenario with
+ * the mapping and table it was applied to), and the preset or scenario it started from, so the pane can
+ * still say "LAUSD-style, edited". The parameters sheet holds the current numbers; the pane reads them
+ * back over this record's structure.
+ */
+export interface AppliedFormula {
+  scenario: StoredScenario;
+  origin: { name: string; spec: FormulaSpec } | null;
+}
+
 /** The store's identifying name and its current version. */
 export const SCENARIO_STORE_FORMAT = "wsf-scenarios";
 export const SCENARIO_STORE_VERSION = 2;

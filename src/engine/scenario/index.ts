@@ -9,7 +9,7 @@ export { presets } from "./presets";
 export type { Preset, PresetId, PresetOptions } from "./presets";
 export { gradeBandWeight } from "./gradeBandWeight";
 export { priorYearPool } from "./priorYearPool";
-export type { StoredScenario, StoredScenarioV1, ScenarioSummary } from "./StoredScenario";
+export type { AppliedFormula, StoredScenario, StoredScenarioV1, ScenarioSummary } from "./StoredScenario";
 export { SCENARIO_STORE_FORMAT, SCENARIO_STORE_VERSION } from "./StoredScenario";
 export { parseScenarioStore } from "./parseScenarioStore";
 export type { ParsedScenarioStore } from "./parseScenarioStore";

@@ -1,6 +1,6 @@
 import type { ColumnMapping } from "../table";
 import type { FormulaSpec } from "./FormulaSpec";
-import { SCENARIO_STORE_FORMAT, SCENARIO_STORE_VERSION, ScenarioSummary, StoredScenario } from "./StoredScenario";
+import { AppliedFormula, SCENARIO_STORE_FORMAT, SCENARIO_STORE_VERSION, ScenarioSummary, StoredScenario } from "./StoredScenario";
 import { validateFormulaSpec } from "./validateFormulaSpec";
 
 /** What `parseScenarioStore` found. */
@@ -20,6 +20,11 @@ export interface ParsedScenarioStore {
    * whatever an earlier save had already set aside. Pass it to `serializeScenarioStore`.
    */
   setAside: unknown[];
+  /**
+   * The formula last applied to the sheets (`AppliedFormula`), or null when none was applied or the record is
+   * damaged (then `problems` says so and the pane opens on step 1; the parameters sheet is still there).
+   */
+  applied: AppliedFormula | null;
 }
 
 type Obj = Record<string, unknown>;
@@ -117,8 +122,8 @@ function readV2(s: Obj): { scenario: StoredScenario | null; problems: string[] }
  * @example parseScenarioStore("{ not json").problems[0] // "The saved scenarios could not be read: the stored text is damaged (...)."
  */
 export function parseScenarioStore(json: string | null): ParsedScenarioStore {
-  if (json === null || json.trim() === "") return { scenarios: [], problems: [], unreadableData: false, setAside: [] };
-  const unreadable = (problem: string): ParsedScenarioStore => ({ scenarios: [], problems: [problem], unreadableData: true, setAside: [json] });
+  if (json === null || json.trim() === "") return { scenarios: [], problems: [], unreadableData: false, setAside: [], applied: null };
+  const unreadable = (problem: string): ParsedScenarioStore => ({ scenarios: [], problems: [problem], unreadableData: true, setAside: [json], applied: null });
   let data: unknown;
   try {
     data = JSON.parse(json);
@@ -164,5 +169,21 @@ export function parseScenarioStore(json: string | null): ParsedScenarioStore {
       setAside.push(raw);
     }
   });
-  return { scenarios, problems, unreadableData: setAside.length > 0, setAside };
+  const applied = readApplied(store.applied, version, problems);
+  return { scenarios, problems, unreadableData: setAside.length > 0, setAside, applied };
+}
+
+/** The applied-formula record (version 2 stores only); a damaged one is reported and left out (the next Apply writes it anew). */
+function readApplied(raw: unknown, version: number, problems: string[]): AppliedFormula | null {
+  if (raw === undefined || raw === null || version < 2) return null;
+  const a = asObject(raw);
+  const s = a === null ? null : asObject(a.scenario);
+  const read = s === null || typeof s.name !== "string" ? null : readV2(s);
+  const o = a === null ? null : asObject(a.origin);
+  const originOk = a !== null && (a.origin === null || a.origin === undefined || (o !== null && typeof o.name === "string" && validateFormulaSpec(o.spec).length === 0));
+  if (!read?.scenario || !originOk) {
+    problems.push(`The record of the formula last applied could not be read${read && read.problems.length > 0 ? ` (${read.problems.join("; ")})` : ""}; the pane opens without it. Apply again to record it.`);
+    return null;
+  }
+  return { scenario: read.scenario, origin: o === null ? null : { name: o.name as string, spec: o.spec as FormulaSpec } };
 }

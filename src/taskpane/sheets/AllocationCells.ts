@@ -18,9 +18,12 @@ export interface AllocationCells {
     change: number;
     poverty: number;
     perPupil: number;
+    check: number;
   };
   /** The base cell (absolute). */
   baseCell: string;
+  /** The status line under the totals: why the base and the amounts are errors, in words (absolute). */
+  statusCell: string;
   /** Absolute ranges of the school rows of each output column. */
   ranges: {
     weightedPupils: string;

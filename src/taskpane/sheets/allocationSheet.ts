@@ -1,4 +1,4 @@
-import type { ColumnMapping } from "../../engine/table/ColumnMapping";
+import { NEED_COUNT_ROLES, type ColumnMapping } from "../../engine/table/ColumnMapping";
 import type { FormulaSpec } from "../../engine/scenario/FormulaSpec";
 import type { CellValue, SheetSpec, TableInfo } from "../../workbook/WorkbookPort";
 import { cellRef, columnLetters, rangeRef } from "./a1";
@@ -7,9 +7,11 @@ import type { ParameterCells } from "./ParameterCells";
 import { ALLOCATION_SHEET } from "./sheetNames";
 import { tableGeometry } from "./tableGeometry";
 
-const HEADERS = ["School ID", "School", "Enrollment", "Weighted pupils", "Base per weighted pupil", "Formula amount", "Prior year", "Protected amount", "Change vs prior", "Poverty share", "Per pupil"];
-const COLUMNS = { id: 0, name: 1, enrollment: 2, weightedPupils: 3, base: 4, formulaAmount: 5, prior: 6, protectedAmount: 7, change: 8, poverty: 9, perPupil: 10 };
-const FORMATS = [null, null, "#,##0", "#,##0.00", "$#,##0.00", "$#,##0", "$#,##0", "$#,##0", "$#,##0;-$#,##0", "0.0%", "$#,##0"];
+const HEADERS = ["School ID", "School", "Enrollment", "Weighted pupils", "Base per weighted pupil", "Formula amount", "Prior year", "Protected amount", "Change vs prior", "Poverty share", "Per pupil", "Check"];
+const COLUMNS = { id: 0, name: 1, enrollment: 2, weightedPupils: 3, base: 4, formulaAmount: 5, prior: 6, protectedAmount: 7, change: 8, poverty: 9, perPupil: 10, check: 11 };
+/** What the check column's total says when the table holds an error value (#N/A, #DIV/0!, ...). */
+const ERROR_VALUE = "An error value in the table";
+const FORMATS = [null, null, "#,##0", "#,##0.00", "$#,##0.00", "$#,##0", "$#,##0", "$#,##0", "$#,##0;-$#,##0", "0.0%", "$#,##0", null];
 
 /** `'S'!$B$12` and `'S'!$B$14` -> `'S'!$B$12:$B$14`. */
 function span(first: string, last: string): string {
@@ -27,13 +29,24 @@ function call(fn: string, args: (string | null)[]): string {
  * The "WSF Allocation" sheet: one row per row of the schools table (blank rows included, so row i here is
  * row i there), every number a WSF formula over the parameters sheet and the schools table, written with
  * sheet-qualified A1 ranges sized to the table (no structured or spill references, no LET/LAMBDA, so the
- * playground's HyperFormula evaluates the same text). Columns:
- * A School ID, B School, C Enrollment (per-row references); D Weighted pupils = WSF.WEIGHTEDPUPILS over each
+ * playground's HyperFormula evaluates the same text). Every column is one array formula in the first school
+ * row, spilling down: row k is the k-th row of the table in every column, also after a person deletes or
+ * inserts a row there. Columns:
+ * A School ID, B School, C Enrollment (the table's cells, blank as ""); D Weighted pupils = WSF.WEIGHTEDPUPILS over each
  * run of adjacent weighted columns + WSF.CONCENTRATION per rule (one spilling formula in D2); E the base
  * (WSF.SOLVEBASE on the pool with the fixed amounts and protection, or the parameter); F Formula amount =
- * WSF.ALLOCATE; G Prior year (per-row, blank stays blank); H Protected amount = WSF.PROTECT; I Change vs
- * prior (per-row); J Poverty share = FRL (or unduplicated) / enrollment (per-row); K Per pupil = WSF.PERPUPIL.
- * Spilling formulas sit in the first school row only. A total row follows two rows below the last school.
+ * WSF.ALLOCATE; G Prior year (blank stays blank); H Protected amount = WSF.PROTECT; I Change vs
+ * prior; J Poverty share = FRL (or unduplicated) / enrollment; K Per pupil = WSF.PERPUPIL;
+ * L Check: whether this school's row of the table needs fixing when this row's weighted pupils are an error or the row
+ * holds an error value, a blank enrollment or a need count above it. A total row follows two rows
+ * below the last school, and under it a status line that says, in words, why the base and the amounts are
+ * errors when they are (a bad row, an error value in the table, or the base's own message in E2).
+ *
+ * No cell shows a number that differs from the right one: a bad row (text, a negative count) gets its
+ * #VALUE! in column D from the row-wise functions, and every quantity that depends on the pool (the base,
+ * every amount, the totals, the changes) is an error until it is fixed. "Change vs prior" takes the
+ * protected amount only when it is a number: when the spill failed (its error sits in H of the first row,
+ * the rows below are empty) the change is that error, never the whole prior shown as a loss.
  * PROTECT and SOLVEBASE read the schools table's prior column directly, because a reference to a blank cell
  * reads as 0 and a new school would be "protected" at 0.
  *
@@ -66,6 +79,30 @@ export function allocationSheet(spec: FormulaSpec, table: TableInfo, mapping: Co
   for (const c of params.concentration) {
     terms.push(call("WSF.CONCENTRATION", [t.columnRange(c.headerIndex), pupilsRange, c.thresholdCell, c.weightCell, c.modeCell, c.upperCell]));
   }
+  // The table columns the formulas read; an error value in one of them stops every amount (Excel hands a
+  // function the error itself instead of calling it), so the check column and the status line look for one.
+  const read = new Set<number>([...w.map((x) => x.headerIndex), ...params.concentration.map((c) => c.headerIndex)]);
+  for (const i of [mapping.enrollment, mapping.prior, povertyIndex, params.fixedColumn ?? undefined, ...mapping.grades]) if (i !== undefined) read.add(i);
+  const readColumns = [...read].sort((a, b) => a - b);
+  // A blank enrollment counts as 0 pupils in WEIGHTEDPUPILS (a blank count is 0), which would leave the
+  // school its need weights only; a need count above the enrollment is a typing slip the engine refuses too
+  // (readSchools). Such a row's weighted pupils are #N/A, so no amount is computed from it; a wholly blank
+  // row inside the table weighs nothing and stays out of every figure.
+  const others = readColumns.filter((c) => c !== mapping.enrollment);
+  const needColumns = [...new Set(NEED_COUNT_ROLES.map((role) => mapping[role]).filter((c): c is number => c !== undefined && c !== mapping.enrollment))];
+  const enrollmentCheck =
+    mapping.enrollment !== undefined && others.length > 0
+      ? {
+          enrollment: mapping.enrollment,
+          rows: (cell: (column: number) => string, combine: (parts: string[]) => string): string =>
+            combine([
+              `ISBLANK(${cell(mapping.enrollment as number)})*((${others.map((c) => `LEN(${cell(c)})`).join("+")})>0)`,
+              ...needColumns.map((c) => `(${cell(c)}>${cell(mapping.enrollment as number)})`),
+            ]),
+        }
+      : null;
+  const enrollmentRows = enrollmentCheck ? enrollmentCheck.rows((c) => t.columnRange(c), (parts) => `((${parts.join("+")})>0)`) : null;
+  if (enrollmentRows && terms.length > 0) terms.push(`IF(${enrollmentRows},NA(),0)`);
   if (terms.length === 0) throw new Error("The formula has no weights and no concentration rules, so no school has weighted pupils.");
 
   const fixedArg = params.fixedAmountCell ?? (params.fixedColumn !== null ? t.columnRange(params.fixedColumn) : null);
@@ -76,36 +113,67 @@ export function allocationSheet(spec: FormulaSpec, table: TableInfo, mapping: Co
       ? `=${call("WSF.SOLVEBASE", [own(COLUMNS.weightedPupils), params.poolCell, fixedArg, protectedByRule ? priorRange : null, params.maxLossCell, params.maxGainCell])}`
       : `=${params.baseCell}`;
 
-  const rows: CellValue[][] = [];
-  for (let i = 0; i < n; i++) {
-    const dataRow = i + 1;
-    const r = first + i;
-    const line: CellValue[] = new Array(HEADERS.length).fill(null);
-    line[COLUMNS.id] = mapping.id !== undefined ? `=${t.cell(mapping.id, dataRow)}` : `row ${dataRow}`;
-    line[COLUMNS.name] = mapping.name !== undefined ? `=${t.cell(mapping.name, dataRow)}` : null;
-    line[COLUMNS.enrollment] =
-      mapping.enrollment !== undefined ? `=${t.cell(mapping.enrollment, dataRow)}` : `=${mapping.grades.map((g) => t.cell(g, dataRow)).join("+")}`;
-    if (mapping.prior !== undefined) {
-      const p = t.cell(mapping.prior, dataRow);
-      line[COLUMNS.prior] = `=IF(ISBLANK(${p}),"",${p})`;
-      line[COLUMNS.change] = `=IF(ISBLANK(${p}),"",${ownCell(COLUMNS.protectedAmount, r)}-${p})`;
-    }
-    if (povertyIndex !== undefined) {
-      const enrollment = mapping.enrollment !== undefined ? t.cell(mapping.enrollment, dataRow) : ownCell(COLUMNS.enrollment, r);
-      line[COLUMNS.poverty] = `=IF(N(${enrollment})>0,${t.cell(povertyIndex, dataRow)}/${enrollment},"")`;
-    }
-    rows.push(line);
+  const checkTotalCell = `$${columnLetters(COLUMNS.check)}$${last + 3}`;
+
+  // Every column is one array formula in the first school row over the table's column ranges, so the sheet
+  // stays one row per table row when a person deletes or inserts a row in the table: the ranges shrink or grow
+  // and every column moves with them (per-row references would follow a moved school while the spills move
+  // on, putting one school's amount beside another's name). A blank cell reads as "" (a spilled reference
+  // would show a blank as 0).
+  const echo = (range: string): string => `IF(ISBLANK(${range}),"",${range})`;
+  const col = (column: number): string => t.columnRange(column);
+  const rows: CellValue[][] = Array.from({ length: n }, () => new Array<CellValue>(HEADERS.length).fill(null));
+  const top = rows[0];
+  if (mapping.id !== undefined) top[COLUMNS.id] = `=${echo(col(mapping.id))}`;
+  else rows.forEach((line, i) => (line[COLUMNS.id] = `row ${i + 1}`));
+  if (mapping.name !== undefined) top[COLUMNS.name] = `=${echo(col(mapping.name))}`;
+  top[COLUMNS.enrollment] = mapping.enrollment !== undefined ? `=${echo(col(mapping.enrollment))}` : `=${mapping.grades.map((g) => col(g)).join("+")}`;
+  if (mapping.prior !== undefined) {
+    const p = col(mapping.prior);
+    const h = own(COLUMNS.protectedAmount);
+    const anchor = `$${columnLetters(COLUMNS.protectedAmount)}$${first + 1}`;
+    top[COLUMNS.prior] = `=${echo(p)}`;
+    // The change takes the protected amount only where it is a number: an error stays an error, and when the
+    // whole spill failed (its error in the first row) every change is that error, never the prior as a loss.
+    top[COLUMNS.change] = `=IF(ISBLANK(${p}),"",IF(ISNUMBER(${h}),${h}-${p},IF(ISERROR(${h}),${h},IF(ISERROR(${anchor}),${anchor},""))))`;
   }
-  rows[0][COLUMNS.weightedPupils] = `=${terms.join("+")}`;
+  if (povertyIndex !== undefined) {
+    const enrollment = mapping.enrollment !== undefined ? col(mapping.enrollment) : own(COLUMNS.enrollment);
+    const poor = col(povertyIndex);
+    // A negative count or one above the enrollment has no share (the engine refuses the row): #N/A, not -4.3%.
+    top[COLUMNS.poverty] = `=IF(ISNUMBER(${enrollment}),IF(${enrollment}>0,IF((${poor}<0)+(${poor}>${enrollment})>0,NA(),${poor}/${enrollment}),""),"")`;
+  }
+  const errorValues = readColumns.map((c) => `ISERROR(${col(c)})`).join("+");
+  const shortEnrollment = enrollmentRows;
+  top[COLUMNS.check] =
+    `=IF((${errorValues})>0,"This school's row in the schools table holds an error value: fix it",` +
+    (shortEnrollment ? `IF(${shortEnrollment},"This school's enrollment is blank, or below a need count: fix its row in the schools table",` : "") +
+    `IF(ISERROR(${own(COLUMNS.weightedPupils)})*(${checkTotalCell}<>"${ERROR_VALUE}"),"Fix this school's row in the schools table: column D says why",""))` +
+    (shortEnrollment ? ")" : "");
+  // A wholly blank row inside the table is no school: its weighted pupils are empty, so no amount (not even
+  // a per-school fixed amount) goes to it and the solved base does not count it.
+  const blankRows = `(${readColumns.map((c) => `LEN(${col(c)})`).join("+")})=0`;
+  rows[0][COLUMNS.weightedPupils] = readColumns.length > 0 ? `=IF(${blankRows},"",${terms.join("+")})` : `=${terms.join("+")}`;
   rows[0][COLUMNS.base] = baseFormula;
   rows[0][COLUMNS.formulaAmount] = `=${call("WSF.ALLOCATE", [own(COLUMNS.weightedPupils), baseCell, fixedArg])}`;
   rows[0][COLUMNS.protectedAmount] = `=${call("WSF.PROTECT", [own(COLUMNS.formulaAmount), priorRange, params.maxLossCell, params.maxGainCell])}`;
   rows[0][COLUMNS.perPupil] = `=WSF.PERPUPIL(${own(COLUMNS.protectedAmount)},${pupilsRange})`;
 
-  const sum = (column: number): string => `=SUM(${ownCell(column, first)}:${ownCell(column, last)})`;
+  // A total over rows that no longer match the table (a row deleted or inserted since Apply) would be wrong:
+  // it is #N/A until the pane applies again, and the status line says so.
+  const rowsNow = `ROWS(${t.columnRange(readColumns[0] ?? 0)})`;
+  const status: CellValue[] = [
+    `=IF(${rowsNow}<>${n},"The schools table now has "&${rowsNow}&" rows; this sheet was written for ${n}: apply again in the task pane (step 4).",IF(${checkTotalCell}="${ERROR_VALUE}","The schools table holds an error value (such as #N/A or #DIV/0!): every amount waits for it. Column L marks the row.",` +
+      `IF(ISERROR(${baseCell}),IF(SUMPRODUCT(LEN(${own(COLUMNS.check)}))>0,"The base and every amount wait for the schools table: fix the rows marked in column L (the message in column D says why).","The base cannot be computed: the message in ${ownCell(COLUMNS.base, first)} says why."),` +
+      `"Every school computes.")))`,
+  ];
+  const sum = (column: number): string => `=IF(${rowsNow}<>${n},NA(),SUM(${ownCell(column, first)}:${ownCell(column, last)}))`;
   const totals: CellValue[] = new Array(HEADERS.length).fill(null);
   totals[0] = "Total";
   for (const c of [COLUMNS.enrollment, COLUMNS.weightedPupils, COLUMNS.formulaAmount, COLUMNS.protectedAmount]) totals[c] = sum(c);
+  totals[COLUMNS.check] =
+    `=IF(ISERROR(SUM(${readColumns.map((c) => t.columnRange(c)).join(",")})),"${ERROR_VALUE}",` +
+    (enrollmentRows ? `IF(SUMPRODUCT(--${enrollmentRows})>0,"A blank or short enrollment",""))` : `"")`);
   if (mapping.prior !== undefined) {
     totals[COLUMNS.prior] = sum(COLUMNS.prior);
     totals[COLUMNS.change] = sum(COLUMNS.change);
@@ -122,8 +190,9 @@ export function allocationSheet(spec: FormulaSpec, table: TableInfo, mapping: Co
         { row: 0, column: 0, values: [titles], headerRow: true },
         { row: first, column: 0, values: rows, numberFormats: FORMATS },
         { row: last + 2, column: 0, values: [totals], numberFormats: FORMATS, headerRow: true },
+        { row: last + 3, column: 0, values: [status] },
       ],
-      columnWidths: [12, 28, 11, 15, 14, 15, 15, 16, 15, 12, 12],
+      columnWidths: [12, 28, 11, 15, 14, 15, 15, 16, 15, 12, 12, 48],
       activate: true,
     },
     cells: {
@@ -133,6 +202,7 @@ export function allocationSheet(spec: FormulaSpec, table: TableInfo, mapping: Co
       lastDataRow: last,
       columns: { ...COLUMNS },
       baseCell,
+      statusCell: cellRef(sheet, last + 3, 0),
       ranges: {
         weightedPupils: own(COLUMNS.weightedPupils),
         formulaAmount: own(COLUMNS.formulaAmount),

@@ -13,7 +13,7 @@ export function explainSheet(spec: FormulaSpec, schoolRow: number, layout: Omit<
   return {
     name: EXPLAIN_SHEET,
     blocks: [explainBlock(spec, schoolRow, { ...layout, sheet: EXPLAIN_SHEET, row: 0, column: 0 })],
-    columnWidths: [40, 24, 12, 12, 16],
+    columnWidths: [40, 30, 10, 8, 14, 14],
     activate: true,
   };
 }

@@ -19,15 +19,15 @@ function stored(name: string, pool = 1_320_000): StoredScenario {
 
 describe("parseScenarioStore / serializeScenarioStore", () => {
   it("reads nothing saved yet as an empty list without problems", () => {
-    expect(parseScenarioStore(null)).toEqual({ scenarios: [], problems: [], unreadableData: false, setAside: [] });
-    expect(parseScenarioStore("  ")).toEqual({ scenarios: [], problems: [], unreadableData: false, setAside: [] });
+    expect(parseScenarioStore(null)).toEqual({ scenarios: [], problems: [], unreadableData: false, setAside: [], applied: null });
+    expect(parseScenarioStore("  ")).toEqual({ scenarios: [], problems: [], unreadableData: false, setAside: [], applied: null });
   });
 
   it("round-trips scenarios through the version-2 store", () => {
     const scenarios = [stored("Flat"), stored("Need + stop-loss", 2_000_000)];
     const json = serializeScenarioStore(scenarios);
     expect(JSON.parse(json)).toMatchObject({ format: "wsf-scenarios", version: 2 });
-    expect(parseScenarioStore(json)).toEqual({ scenarios, problems: [], unreadableData: false, setAside: [] });
+    expect(parseScenarioStore(json)).toEqual({ scenarios, problems: [], unreadableData: false, setAside: [], applied: null });
   });
 
   it("round-trips any named scenario with any pool and protection", () => {
@@ -72,6 +72,7 @@ describe("parseScenarioStore / serializeScenarioStore", () => {
       problems: [],
       unreadableData: false,
       setAside: [],
+      applied: null,
     });
   });
 
@@ -93,7 +94,25 @@ describe("parseScenarioStore / serializeScenarioStore", () => {
       problems: ["The saved scenarios were written by a newer version of the add-in (store version 3; this one reads up to 2). Update the add-in to use them; saving keeps them aside in the store, untouched."],
       unreadableData: true,
       setAside: [future],
+      applied: null,
     });
+  });
+
+  it("keeps the formula last applied beside the scenarios, and reports a damaged record without losing the scenarios", () => {
+    const applied = { scenario: stored("LAUSD-style, edited"), origin: { name: "LAUSD-style", spec: stored("LAUSD-style").spec } };
+    const json = serializeScenarioStore([stored("Flat")], [], applied);
+    const parsed = parseScenarioStore(json);
+    expect(parsed.applied).toEqual(applied);
+    expect(parsed.scenarios).toEqual([stored("Flat")]);
+    expect(parsed.problems).toEqual([]);
+    // Saving the scenarios again with the record keeps it.
+    expect(parseScenarioStore(serializeScenarioStore(parsed.scenarios, parsed.setAside, parsed.applied)).applied).toEqual(applied);
+
+    const damaged = JSON.stringify({ ...JSON.parse(json), applied: { scenario: { name: "X" }, origin: null } });
+    const read = parseScenarioStore(damaged);
+    expect(read.applied).toBeNull();
+    expect(read.scenarios).toEqual([stored("Flat")]);
+    expect(read.problems[0]).toMatch(/^The record of the formula last applied could not be read \(.+\); the pane opens without it\. Apply again to record it\.$/);
   });
 
   it("never drops what it cannot read: a damaged store and a left-out scenario survive two saves untouched", () => {

@@ -14,30 +14,46 @@ describe("allocationSheet", () => {
     const first = sheet.blocks[1];
     expect(first.row).toBe(1);
     const [a, b, c, d, e, f, g, h, i, j, k] = first.values[0];
-    expect([a, b, c]).toEqual(["='Schools'!$A2", "='Schools'!$B2", "='Schools'!$C2"]);
+    // Every column is one array formula over the table's ranges, so row k stays the k-th school of every column
+    // when rows are deleted or inserted; a blank cell reads as "" (a spilled reference would show 0).
+    expect([a, b, c]).toEqual([
+      "=IF(ISBLANK('Schools'!$A$2:$A$4),\"\",'Schools'!$A$2:$A$4)",
+      "=IF(ISBLANK('Schools'!$B$2:$B$4),\"\",'Schools'!$B$2:$B$4)",
+      "=IF(ISBLANK('Schools'!$C$2:$C$4),\"\",'Schools'!$C$2:$C$4)",
+    ]);
     // Weighted columns D:G of the schools table are adjacent and their weights B13:B16 too: one WEIGHTEDPUPILS.
     expect(d).toBe(
-      "=WSF.WEIGHTEDPUPILS('Schools'!$D$2:$G$4,'WSF Parameters'!$B$13:$B$16)+WSF.CONCENTRATION('Schools'!$F$2:$F$4,'Schools'!$C$2:$C$4,'WSF Parameters'!$B$19,'WSF Parameters'!$C$19,'WSF Parameters'!$D$19)",
+      // A wholly blank row inside the table weighs nothing: empty, so no amount goes to it.
+      "=IF((LEN('Schools'!$C$2:$C$4)+LEN('Schools'!$D$2:$D$4)+LEN('Schools'!$E$2:$E$4)+LEN('Schools'!$F$2:$F$4)+LEN('Schools'!$G$2:$G$4)+LEN('Schools'!$I$2:$I$4))=0,\"\"," +
+        "WSF.WEIGHTEDPUPILS('Schools'!$D$2:$G$4,'WSF Parameters'!$B$13:$B$16)+WSF.CONCENTRATION('Schools'!$F$2:$F$4,'Schools'!$C$2:$C$4,'WSF Parameters'!$B$19,'WSF Parameters'!$C$19,'WSF Parameters'!$D$19)" +
+        // A blank enrollment in a row that is not wholly blank, or FRL, EL or SPED above the enrollment: #N/A
+        // in that row, never the need weights alone.
+        "+IF(((ISBLANK('Schools'!$C$2:$C$4)*((LEN('Schools'!$D$2:$D$4)+LEN('Schools'!$E$2:$E$4)+LEN('Schools'!$F$2:$F$4)+LEN('Schools'!$G$2:$G$4)+LEN('Schools'!$I$2:$I$4))>0)" +
+        "+('Schools'!$F$2:$F$4>'Schools'!$C$2:$C$4)+('Schools'!$G$2:$G$4>'Schools'!$C$2:$C$4)+('Schools'!$H$2:$H$4>'Schools'!$C$2:$C$4))>0),NA(),0))",
     );
     expect(e).toBe("=WSF.SOLVEBASE('WSF Allocation'!$D$2:$D$4,'WSF Parameters'!$B$7,'WSF Parameters'!$B$8,'Schools'!$I$2:$I$4,'WSF Parameters'!$B$9)");
     expect(f).toBe("=WSF.ALLOCATE('WSF Allocation'!$D$2:$D$4,'WSF Allocation'!$E$2,'WSF Parameters'!$B$8)");
-    expect(g).toBe("=IF(ISBLANK('Schools'!$I2),\"\",'Schools'!$I2)");
+    expect(g).toBe("=IF(ISBLANK('Schools'!$I$2:$I$4),\"\",'Schools'!$I$2:$I$4)");
     expect(h).toBe("=WSF.PROTECT('WSF Allocation'!$F$2:$F$4,'Schools'!$I$2:$I$4,'WSF Parameters'!$B$9)");
-    expect(i).toBe("=IF(ISBLANK('Schools'!$I2),\"\",H2-'Schools'!$I2)");
-    expect(j).toBe("=IF(N('Schools'!$C2)>0,'Schools'!$F2/'Schools'!$C2,\"\")");
+    // The change takes H2 only when it is a number; an error in H2 (or the spill's anchor) stays an error.
+    expect(i).toBe(
+      "=IF(ISBLANK('Schools'!$I$2:$I$4),\"\",IF(ISNUMBER('WSF Allocation'!$H$2:$H$4),'WSF Allocation'!$H$2:$H$4-'Schools'!$I$2:$I$4," +
+        "IF(ISERROR('WSF Allocation'!$H$2:$H$4),'WSF Allocation'!$H$2:$H$4,IF(ISERROR($H$2),$H$2,\"\"))))",
+    );
+    expect(j).toBe(
+      "=IF(ISNUMBER('Schools'!$C$2:$C$4),IF('Schools'!$C$2:$C$4>0,IF(('Schools'!$F$2:$F$4<0)+('Schools'!$F$2:$F$4>'Schools'!$C$2:$C$4)>0,NA(),'Schools'!$F$2:$F$4/'Schools'!$C$2:$C$4),\"\"),\"\")",
+    );
     expect(k).toBe("=WSF.PERPUPIL('WSF Allocation'!$H$2:$H$4,'Schools'!$C$2:$C$4)");
   });
 
-  it("puts spilling formulas in the first school row only, and per-row references on every row", () => {
+  it("puts every formula in the first school row, spilling down the table's rows", () => {
     const { sheet } = build(nycLike);
     const rows = sheet.blocks[1].values;
     expect(rows).toHaveLength(3);
-    for (const column of [3, 4, 5, 7, 10]) expect(rows.slice(1).map((r) => r[column])).toEqual([null, null]);
-    expect(rows[2].slice(0, 3)).toEqual(["='Schools'!$A4", "='Schools'!$B4", "='Schools'!$C4"]);
-    expect(rows[2][8]).toBe("=IF(ISBLANK('Schools'!$I4),\"\",H4-'Schools'!$I4)");
+    for (let column = 0; column < 12; column++) expect(rows.slice(1).map((r) => r[column])).toEqual([null, null]);
     // Totals two rows below the last school (sheet row 6).
     expect(sheet.blocks[2].row).toBe(5);
-    expect(sheet.blocks[2].values[0][7]).toBe("=SUM(H2:H4)");
+    expect(sheet.blocks[2].values[0][7]).toBe("=IF(ROWS('Schools'!$C$2:$C$4)<>3,NA(),SUM(H2:H4))");
     expect(sheet.blocks[0].values[0][6]).toBe("Prior year (Prior-year allocation)");
   });
 
@@ -53,7 +69,7 @@ describe("allocationSheet", () => {
     };
     // Parameters: pool/base B7; fixed "none" row 8; max loss row 9 (none); max gain B10; weights B13 (K-5), B14 (SPED).
     const [, , , d, e, f, , h] = build(spec).sheet.blocks[1].values[0];
-    expect(d).toBe("=WSF.WEIGHTEDPUPILS('Schools'!$D$2:$D$4,'WSF Parameters'!$B$13)+WSF.WEIGHTEDPUPILS('Schools'!$H$2:$H$4,'WSF Parameters'!$B$14)");
+    expect(d).toMatch(/^=IF\(\(LEN\(.+\)=0,"",WSF\.WEIGHTEDPUPILS\('Schools'!\$D\$2:\$D\$4,'WSF Parameters'!\$B\$13\)\+WSF\.WEIGHTEDPUPILS\('Schools'!\$H\$2:\$H\$4,'WSF Parameters'!\$B\$14\)\+IF\(.+,NA\(\),0\)\)$/);
     expect(e).toBe("='WSF Parameters'!$B$7");
     expect(f).toBe("=WSF.ALLOCATE('WSF Allocation'!$D$2:$D$4,'WSF Allocation'!$E$2)");
     expect(h).toBe("=WSF.PROTECT('WSF Allocation'!$F$2:$F$4,'Schools'!$I$2:$I$4,,'WSF Parameters'!$B$10)");
@@ -63,7 +79,7 @@ describe("allocationSheet", () => {
     const moved = { ...table, sheet: "Bob's schools", address: "'Bob''s schools'!B3:J6" };
     const { sheet, cells } = build(nycLike, moved);
     const [a, , , d] = sheet.blocks[1].values[0];
-    expect(a).toBe("='Bob''s schools'!$B4");
+    expect(a).toBe("=IF(ISBLANK('Bob''s schools'!$B$4:$B$6),\"\",'Bob''s schools'!$B$4:$B$6)");
     expect(d).toContain("WSF.WEIGHTEDPUPILS('Bob''s schools'!$E$4:$H$6,");
     expect(cells.pupilsRange).toBe("'Bob''s schools'!$D$4:$D$6");
     expect(cells.priorRange).toBe("'Bob''s schools'!$J$4:$J$6");
@@ -88,7 +104,7 @@ describe("allocationSheet", () => {
     const { cells: params } = parametersSheet(spec, { tableLabel: "Schools", headers, mapping: bare });
     const { sheet, cells } = allocationSheet(spec, table, bare, params);
     const first = sheet.blocks[1].values[0];
-    expect(first[3]).toBe("=WSF.WEIGHTEDPUPILS('Schools'!$C$2:$C$4,'WSF Parameters'!$B$13)");
+    expect(first[3]).toBe("=IF((LEN('Schools'!$C$2:$C$4))=0,\"\",WSF.WEIGHTEDPUPILS('Schools'!$C$2:$C$4,'WSF Parameters'!$B$13))");
     expect(first[4]).toBe("=WSF.SOLVEBASE('WSF Allocation'!$D$2:$D$4,'WSF Parameters'!$B$7,'WSF Parameters'!$B$8)");
     expect(first[7]).toBe("=WSF.PROTECT('WSF Allocation'!$F$2:$F$4,'WSF Allocation'!$G$2:$G$4)");
     expect([first[6], first[8], first[9]]).toEqual([null, null, null]);

@@ -11,32 +11,45 @@ const { cells: allocation } = allocationSheet(nycLike, table, mapping, params);
 
 describe("explainBlock", () => {
   it("shows the math for school 2 (sheet row 3) with references into its row (hand-written A1)", () => {
-    const v = explainBlock(nycLike, 2, { table, mapping, params, allocation, sheet: "WSF Explain" }).values;
+    const block = explainBlock(nycLike, 2, { table, mapping, params, allocation, sheet: "WSF Explain" });
+    const v = block.values;
     expect(v[0][0]).toBe("=\"Show the math: \"&'Schools'!$B3");
-    expect(v[2]).toEqual(["='WSF Parameters'!$A$13", "Grades K-5", "='Schools'!$D3", "='WSF Parameters'!$B$13", null]);
-    expect(v[5]).toEqual(["='WSF Parameters'!$A$16", "EL", "='Schools'!$G3", "='WSF Parameters'!$B$16", null]);
+    expect(v[1]).toEqual(["Line", "Column", "Pupils", "Weight", "Rate ($ per pupil)", "Amount"]);
+    // Each line: pupils from the school's cell, the weight from the parameters sheet, rate = weight x base, amount = pupils x rate.
+    expect(v[2]).toEqual(["='WSF Parameters'!$A$13", "Grades K-5", "='Schools'!$D3", "='WSF Parameters'!$B$13", "='WSF Explain'!$D$3*'WSF Allocation'!$E$2", "='WSF Explain'!$C$3*'WSF Explain'!$E$3"]);
+    expect(v[5].slice(0, 4)).toEqual(["='WSF Parameters'!$A$16", "EL", "='Schools'!$G3", "='WSF Parameters'!$B$16"]);
     // The concentration line: the school's extra eligible pupils at weight 1, beside the rule's weight.
-    expect(v[6]).toEqual([
+    expect(v[6].slice(0, 4)).toEqual([
       "='WSF Parameters'!$A$19",
       "FRL (extra pupils)",
       "=WSF.CONCENTRATION('Schools'!$F3,'Schools'!$C3,'WSF Parameters'!$B$19,1,'WSF Parameters'!$D$19)",
       "='WSF Parameters'!$C$19",
-      null,
     ]);
-    // Inputs on rows 3-7; EXPLAIN on row 10 spills 5 + 1 rows (10-15), left empty in the block.
-    expect(v[9][0]).toBe("=WSF.EXPLAIN('WSF Explain'!$C$3:$C$7,'WSF Explain'!$D$3:$D$7,'WSF Allocation'!$E$2,'WSF Explain'!$A$3:$A$7)");
-    for (let r = 10; r <= 14; r++) expect(v[r]).toEqual([null, null, null, null, null]);
-    expect(v.slice(15).map((r) => [r[0], r[4]])).toEqual([
-      ["Fixed amount", "='WSF Parameters'!$B$8"],
-      ["Formula amount (Total + fixed)", "='WSF Allocation'!$F3"],
-      ["Protected amount (what the school receives)", "='WSF Allocation'!$H3"],
-      ["Per pupil", "='WSF Allocation'!$K3"],
+    expect(v[7]).toEqual([null, null, null, null, null, null]);
+    // Enrollment once, then weighted pupils = pupils x weight over the lines (rows 3-7).
+    expect([v[8][0], v[8][2]]).toEqual(["Enrollment (each pupil counted once)", "='Schools'!$C3"]);
+    expect([v[9][0], v[9][2]]).toEqual(["Weighted pupils (pupils x weight, added up)", "=SUMPRODUCT('WSF Explain'!$C$3:$C$7,'WSF Explain'!$D$3:$D$7)"]);
+    expect(v.slice(10).map((r) => r[0])).toEqual([
+      "Base per weighted pupil",
+      "Weighted pupils x base (the lines above, added up)",
+      "Fixed amount",
+      "Formula amount (weighted pupils x base + fixed)",
+      "Last year's amount",
+      "Protection (top-up or cap)",
+      "Protected amount (what the school receives)",
+      "Change vs last year",
+      "Per pupil",
     ]);
+    expect(v[13][5]).toBe("='WSF Explain'!$F$12+'WSF Explain'!$F$13");
+    // The stop-loss top-up: last year x (1 - largest loss) above the formula amount, for a school with a prior amount.
+    expect(v[15][5]).toBe("=IF(N('WSF Explain'!$F$15)>0,MAX('WSF Explain'!$F$15*(1-'WSF Parameters'!$B$9)-'WSF Explain'!$F$14,0),0)");
+    // Weights with two decimals, rates in cents.
+    expect(block.numberFormats).toEqual([null, null, "#,##0.00", "0.00", "$#,##0.00", "$#,##0"]);
   });
 
   it("offsets its own references when placed lower on a sheet, and refuses a row outside the table", () => {
     const v = explainBlock(nycLike, 1, { table, mapping, params, allocation, sheet: "Notes", row: 10, column: 2 }).values;
-    expect(v[9][0]).toBe("=WSF.EXPLAIN('Notes'!$E$13:$E$17,'Notes'!$F$13:$F$17,'WSF Allocation'!$E$2,'Notes'!$C$13:$C$17)");
+    expect(v[9][2]).toBe("=SUMPRODUCT('Notes'!$E$13:$E$17,'Notes'!$F$13:$F$17)");
     expect(() => explainBlock(nycLike, 4, { table, mapping, params, allocation, sheet: "X" })).toThrow("School row 4 is outside the schools table (rows 1 to 3).");
     expect(explainSheet(nycLike, 1, { table, mapping, params, allocation }).name).toBe("WSF Explain");
   });

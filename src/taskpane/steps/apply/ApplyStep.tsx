@@ -1,4 +1,4 @@
-import { Button, Field, Select, Spinner } from "@fluentui/react-components";
+import { Button, Field, makeStyles, Select, Spinner, tokens } from "@fluentui/react-components";
 import type { FormulaResult } from "../../../engine/scenario/FormulaResult";
 import type { School } from "../../../engine/table/School";
 import { ConfirmDialog } from "../../common/ConfirmDialog";
@@ -7,9 +7,21 @@ import { Section } from "../../common/Section";
 import { useRowStyles } from "../../common/useRowStyles";
 import type { useApply } from "./useApply";
 
+const useStyles = makeStyles({
+  problem: { margin: 0, color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
+  pending: {
+    margin: 0,
+    padding: tokens.spacingHorizontalS,
+    fontSize: tokens.fontSizeBase200,
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+});
+
 /** Step 4: write the sheets and charts, pick the school whose math is shown, and ask before replacing hand edits. */
-export function ApplyStep({ state, schools, result }: { state: ReturnType<typeof useApply>; schools: School[]; result: FormulaResult | null }) {
+export function ApplyStep({ state, schools, result, paneName }: { state: ReturnType<typeof useApply>; schools: School[]; result: FormulaResult | null; paneName?: string | null }) {
   const rows = useRowStyles();
+  const styles = useStyles();
   const summary = state.summary;
   return (
     <Section title="4. Apply to the workbook" hint="Writes the parameters, allocation (as WSF formulas), equity and charts sheets. Re-applying updates them in place.">
@@ -22,7 +34,30 @@ export function ApplyStep({ state, schools, result }: { state: ReturnType<typeof
       {summary && (
         <p className={rows.note} aria-label="Applied summary">
           Applied: base {formatCents(summary.base)}, total {formatDollars(summary.total)}, {summary.floored} {summary.floored === 1 ? "school" : "schools"} floored, {summary.capped}{" "}
-          {summary.capped === 1 ? "school" : "schools"} capped.
+          {summary.capped === 1 ? "school" : "schools"} capped. On the sheets: {state.appliedName ?? "the applied formula"}.
+        </p>
+      )}
+      {state.applied && !summary && state.blockedBy.length > 0 && (
+        <p className={styles.problem} aria-label="Applied summary">
+          Applied: {state.appliedName ?? "the applied formula"}. The base and every amount on the sheets are errors until the schools table is fixed ({state.blockedBy.length}{" "}
+          {state.blockedBy.length === 1 ? "problem" : "problems"}; first: {state.blockedBy[0].message}).
+        </p>
+      )}
+      {state.applied && state.sheetProblems.length > 0 && (
+        <p className={styles.problem} aria-label="Parameters sheet problems">
+          The parameters sheet has a cell the formula cannot use: {state.sheetProblems.join(" ")}
+        </p>
+      )}
+      {state.resized && (
+        <p className={styles.pending} role="status" aria-label="Table changed size">
+          The schools table now has {state.resized.now} rows; the sheets were written for {state.resized.was}, so their amounts and totals are errors. Apply again to
+          write one row per school.
+        </p>
+      )}
+      {state.unapplied && (
+        <p className={styles.pending} role="status" aria-label="Not applied">
+          Not applied yet: the pane holds &ldquo;{paneName ?? "a formula"}&rdquo;, which differs from what the sheets hold (&ldquo;{state.appliedName ?? "the applied formula"}&rdquo;). Apply to write it; until
+          then the sheets and the Applied figures stay as they are.
         </p>
       )}
       <div className={rows.row}>

@@ -1,22 +1,36 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { FormulaResult } from "../../../engine/scenario/FormulaResult";
 import type { FormulaSpec } from "../../../engine/scenario/FormulaSpec";
+import { parseScenarioStore } from "../../../engine/scenario/parseScenarioStore";
+import { runFormula } from "../../../engine/scenario/runFormula";
+import { serializeScenarioStore } from "../../../engine/scenario/serializeScenarioStore";
 import { summarizeResult } from "../../../engine/scenario/summarizeResult";
-import type { ScenarioSummary } from "../../../engine/scenario/StoredScenario";
+import type { AppliedFormula, ScenarioSummary } from "../../../engine/scenario/StoredScenario";
 import type { ColumnMapping } from "../../../engine/table/ColumnMapping";
-import type { School } from "../../../engine/table/School";
+import type { DataProblem, School } from "../../../engine/table/School";
 import type { ChartSpec, SheetSpec, TableData } from "../../../workbook/WorkbookPort";
 import { formatCents, formatDollars } from "../../common/formatNumbers";
 import { useMessages } from "../../messages/useMessages";
+import type { ParameterCells } from "../../sheets/ParameterCells";
+import { parametersSheet } from "../../sheets/parametersSheet";
+import { readParameters } from "../../sheets/readParameters";
+import { PARAMETERS_SHEET } from "../../sheets/sheetNames";
 import { useWorkbook } from "../../workbook/useWorkbook";
+import { sameFormula, type FormulaOrigin } from "../formula/useFormula";
 import { buildOutputs } from "./buildOutputs";
 
 export interface ApplyInputs {
   table: TableData | null;
   mapping: ColumnMapping;
   schools: School[];
+  /** Data problems of the table as read now (errors stop every figure). */
+  problems?: readonly DataProblem[];
   spec: FormulaSpec | null;
   result: FormulaResult | null;
+  /** Where the pane's formula came from, recorded with the applied formula ("LAUSD-style, edited"). */
+  origin?: FormulaOrigin | null;
+  /** The parameters sheet changed the formula: the pane loads it (the sheet is the formula after Apply). */
+  onSheetFormula?: (spec: FormulaSpec, mapping: ColumnMapping, origin: FormulaOrigin | null) => void;
 }
 
 /** A write waiting for the person to say whether hand edits on these sheets may be replaced. */
@@ -25,24 +39,63 @@ interface PendingWrite {
   sheets: SheetSpec[];
   charts: ChartSpec[];
   what: "all" | "explain";
+  /** For "all": the formula being applied and where its parameters sit. */
+  record?: AppliedFormula;
+  cells?: ParameterCells;
+  rowCount?: number;
+}
+
+/** The formula on the sheets now: as applied, then as read back from the parameters sheet. */
+export interface AppliedState {
+  record: AppliedFormula;
+  cells: ParameterCells;
+  /** Cells of the parameters sheet that cannot be read back (a weight typed as text): the sheets show errors. */
+  sheetProblems: string[];
+  /** Rows of the schools table the sheets were written for (the allocation sheet has one row per table row). */
+  rowCount: number;
 }
 
 /**
- * Step 4: writes the outputs. Every write first asks the workbook about the sheets (`inspectSheets`): a sheet
- * of the same name that the add-in did not create stops the apply with a message; a sheet the person edited
- * by hand opens a question, and only "Replace" writes over it. Re-applying rewrites the add-in's own sheets in
- * place and replaces its charts by name. The explain sheet ("show the math") follows the school picked.
+ * Step 4: writes the outputs, and afterwards keeps the pane and the parameters sheet one formula (design.md,
+ * "One truth for the formula"). Every write first asks the workbook about the sheets (`inspectSheets`): a
+ * sheet of the same name that the add-in did not create stops the apply with a message; a sheet the person
+ * edited by hand opens a question, and only "Replace" writes over it. Re-applying rewrites the add-in's own
+ * sheets in place and replaces its charts by name. The explain sheet ("show the math") follows the school
+ * picked.
+ *
+ * After Apply the formula is recorded in the workbook's scenario store (`applied`), so a reopened workbook
+ * opens on it (`adopt`), and the parameters sheet is read back whenever it changes: its numbers become the
+ * pane's formula (`onSheetFormula`), the "Applied" figures follow, and a scenario saved then holds them.
+ * `summary` is the applied formula run on the table as it reads now; `unapplied` says the pane holds a
+ * formula that is not on the sheets.
  */
-export function useApply({ table, mapping, schools, spec, result }: ApplyInputs) {
+export function useApply({ table, mapping, schools, problems = [], spec, result, origin = null, onSheetFormula }: ApplyInputs) {
   const port = useWorkbook();
   const messages = useMessages();
   const [explainRow, setExplainRow] = useState<number | null>(null);
   const [pending, setPending] = useState<PendingWrite | null>(null);
   const [busy, setBusy] = useState(false);
-  const [applied, setApplied] = useState<ScenarioSummary | null>(null);
+  const [applied, setApplied] = useState<AppliedState | null>(null);
+  const onSheetFormulaRef = useRef(onSheetFormula);
+  onSheetFormulaRef.current = onSheetFormula;
+  /** The formula the pane was last given from the sheets (or applied from the pane): only a different one is loaded. */
+  const inPane = useRef<FormulaSpec | null>(null);
 
   // The school shown in "show the math": the one picked, else the first school read.
   const schoolRow = useMemo(() => (explainRow !== null && schools.some((s) => s.row === explainRow) ? explainRow : schools[0]?.row ?? null), [explainRow, schools]);
+
+  const recordApplied = useCallback(
+    async (record: AppliedFormula) => {
+      // Keep the scenarios and whatever could not be read; only the record of the applied formula changes.
+      const latest = parseScenarioStore(await port.readScenarioStore());
+      if (latest.unreadableData && latest.scenarios.length === 0 && latest.setAside.length === 1 && typeof latest.setAside[0] === "string") {
+        // A store this version cannot read at all stays untouched; the applied record is then not kept.
+        return;
+      }
+      await port.writeScenarioStore(serializeScenarioStore(latest.scenarios, latest.setAside, record));
+    },
+    [port],
+  );
 
   const write = useCallback(
     async (plan: Omit<PendingWrite, "edited">, overwriteHandEdits: boolean) => {
@@ -50,13 +103,15 @@ export function useApply({ table, mapping, schools, spec, result }: ApplyInputs)
       try {
         for (const sheet of plan.sheets) await port.writeSheet(sheet, { overwriteHandEdits });
         for (const chart of plan.charts) await port.createChart(chart);
-        if (plan.what === "all" && result) {
+        if (plan.what === "all" && result && plan.record && plan.cells) {
           const summary = summarizeResult(result);
-          setApplied(summary);
+          inPane.current = plan.record.scenario.spec;
+          setApplied({ record: plan.record, cells: plan.cells, sheetProblems: [], rowCount: plan.rowCount ?? 0 });
+          await recordApplied(plan.record);
           messages.show({
             intent: "success",
             title: "Formula applied",
-            text: `Base ${formatCents(summary.base)}, total ${formatDollars(summary.total)} over ${summary.schools} schools; ${summary.floored} floored, ${summary.capped} capped. Change a value on the parameters sheet and the allocation recalculates.`,
+            text: `Base ${formatCents(summary.base)}, total ${formatDollars(summary.total)} over ${summary.schools} schools; ${summary.floored} floored, ${summary.capped} capped. Change a value on the parameters sheet and the allocation recalculates; this pane follows it.`,
           });
         } else {
           messages.show({ intent: "success", title: "Show the math written", text: "The explain sheet now traces the chosen school's amount line by line." });
@@ -67,7 +122,7 @@ export function useApply({ table, mapping, schools, spec, result }: ApplyInputs)
         setBusy(false);
       }
     },
-    [port, messages, result],
+    [port, messages, result, recordApplied],
   );
 
   const run = useCallback(
@@ -78,9 +133,19 @@ export function useApply({ table, mapping, schools, spec, result }: ApplyInputs)
       }
       let plan: Omit<PendingWrite, "edited">;
       try {
-        const outputs = buildOutputs(spec, table.info, mapping, schoolRow);
+        // "Show the math" explains what is on the sheets: the applied formula's layout when there is one.
+        const onSheets = what === "explain" && applied ? applied.record.scenario.spec : spec;
+        const onSheetsMapping = what === "explain" && applied ? applied.record.scenario.mapping : mapping;
+        const outputs = buildOutputs(onSheets, table.info, onSheetsMapping, schoolRow);
         const explain = outputs.explain ? [what === "all" ? { ...outputs.explain, activate: false } : outputs.explain] : [];
-        plan = what === "all" ? { sheets: [...outputs.sheets, ...explain], charts: outputs.charts, what } : { sheets: explain, charts: [], what };
+        if (what === "all") {
+          const cells = parametersSheet(spec, { tableLabel: table.info.label, headers: table.info.headers, mapping }).cells;
+          const record: AppliedFormula = {
+            scenario: { name: spec.name ?? "Applied formula", savedAt: new Date().toISOString(), spec, mapping, tableId: table.info.id, summary: summarizeResult(result) },
+            origin,
+          };
+          plan = { sheets: [...outputs.sheets, ...explain], charts: outputs.charts, what, record, cells, rowCount: table.info.rowCount };
+        } else plan = { sheets: explain, charts: [], what };
       } catch (error) {
         messages.showError("Could not build the sheets", error, "Check the column mapping and the formula, then apply again.");
         return;
@@ -108,7 +173,7 @@ export function useApply({ table, mapping, schools, spec, result }: ApplyInputs)
       if (edited.length > 0) setPending({ ...plan, edited });
       else await write(plan, false);
     },
-    [table, spec, result, mapping, schoolRow, port, messages, write],
+    [table, spec, result, mapping, origin, applied, schoolRow, port, messages, write],
   );
 
   const confirm = useCallback(async () => {
@@ -122,10 +187,94 @@ export function useApply({ table, mapping, schools, spec, result }: ApplyInputs)
     messages.show({ intent: "info", title: "Nothing was written", text: "Your hand edits are kept. Copy them elsewhere (or to a sheet of your own), then apply again to update the add-in's sheets." });
   }, [messages]);
 
+  /** Takes a formula recorded in the workbook as the one on the sheets (a reopened workbook). */
+  const adopt = useCallback(
+    (record: AppliedFormula, info: { label: string; headers: string[]; rowCount: number }) => {
+      const cells = parametersSheet(record.scenario.spec, { tableLabel: info.label, headers: info.headers, mapping: record.scenario.mapping }).cells;
+      inPane.current = null;
+      setApplied({ record, cells, sheetProblems: [], rowCount: info.rowCount });
+    },
+    [],
+  );
+
+  // Read the parameters sheet back whenever it changes (and once when a formula is adopted or applied).
+  const appliedCells = applied?.cells ?? null;
+  const appliedRecord = applied?.record ?? null;
+  useEffect(() => {
+    if (!appliedCells || !appliedRecord) return;
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let unsubscribe: (() => void) | null = null;
+    const readBack = async () => {
+      let values;
+      try {
+        values = (await port.readSheet(PARAMETERS_SHEET)).values;
+      } catch (error) {
+        if (live) messages.showError("Could not read the parameters sheet", error, "The pane keeps the formula it applied; apply again to write the parameters sheet.");
+        return;
+      }
+      if (!live) return;
+      const read = readParameters(values, appliedCells, appliedRecord.scenario.spec);
+      if (!read.ok) {
+        setApplied((a) => (a && a.cells === appliedCells ? { ...a, sheetProblems: read.problems } : a));
+        messages.show({
+          intent: "error",
+          title: "The parameters sheet has a cell the formula cannot use",
+          text: `${read.problems.join(" ")} Until it is fixed the allocation shows errors, and the pane keeps the last formula it could read.`,
+        });
+        return;
+      }
+      messages.dismiss("The parameters sheet has a cell the formula cannot use");
+      const recorded = appliedRecord.scenario.spec;
+      const sheetSpec: FormulaSpec = { ...read.spec, name: nameFor(read.spec, recorded, appliedRecord.origin) };
+      setApplied((a) =>
+        a && a.cells === appliedCells ? { ...a, sheetProblems: [], record: sameFormula(sheetSpec, recorded) ? a.record : { ...a.record, scenario: { ...a.record.scenario, spec: sheetSpec } } } : a,
+      );
+      if (inPane.current === null || !sameFormula(sheetSpec, inPane.current) || sheetSpec.name !== inPane.current.name) {
+        inPane.current = sheetSpec;
+        onSheetFormulaRef.current?.(sheetSpec, appliedRecord.scenario.mapping, appliedRecord.origin);
+      }
+    };
+    void readBack();
+    port.onChange(PARAMETERS_SHEET, () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void readBack(), 150);
+    }).then(
+      (stop) => (live ? (unsubscribe = stop) : stop()),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+      clearTimeout(timer);
+      unsubscribe?.();
+    };
+    // The record changes when the sheet is read back; only a new layout (apply, adopt) restarts the reader.
+  }, [port, messages, appliedCells]);
+
+  // The applied formula on the table as it reads now: the figures of what the sheets show.
+  const blocking = useMemo(() => problems.filter((p) => p.severity === "error"), [problems]);
+  const summary = useMemo<ScenarioSummary | null>(() => {
+    if (!applied || blocking.length > 0 || schools.length === 0 || applied.sheetProblems.length > 0) return null;
+    try {
+      return summarizeResult(runFormula(applied.record.scenario.spec, schools));
+    } catch {
+      return null;
+    }
+  }, [applied, schools, blocking]);
+  const unapplied = applied !== null && spec !== null && (!sameFormula(spec, applied.record.scenario.spec) || JSON.stringify(mapping) !== JSON.stringify(applied.record.scenario.mapping));
+  // A row deleted or inserted in the table since Apply: the allocation sheet no longer has one row per school.
+  const resized = applied !== null && table !== null && applied.rowCount > 0 && table.info.rowCount !== applied.rowCount ? { was: applied.rowCount, now: table.info.rowCount } : null;
+
   return {
     busy,
     applied: applied !== null,
-    summary: applied,
+    appliedName: applied?.record.scenario.spec.name ?? null,
+    appliedSpec: applied?.record.scenario.spec ?? null,
+    sheetProblems: applied?.sheetProblems ?? [],
+    blockedBy: applied ? blocking : [],
+    summary,
+    unapplied,
+    resized,
     pending,
     schoolRow,
     setExplainRow,
@@ -133,5 +282,14 @@ export function useApply({ table, mapping, schools, spec, result }: ApplyInputs)
     showMath: () => run("explain"),
     confirm,
     cancel,
+    adopt,
   };
+}
+
+/** The name of what the sheet says: the applied name while it matches, else "<origin>, edited". */
+function nameFor(sheet: FormulaSpec, recorded: FormulaSpec, origin: FormulaOrigin | null): string | undefined {
+  if (sameFormula(sheet, recorded)) return recorded.name;
+  const base = (origin?.name ?? recorded.name ?? "Applied formula").replace(/, edited$/, "");
+  if (origin && sameFormula(sheet, origin.spec)) return origin.name;
+  return `${base}, edited`;
 }

@@ -58,6 +58,12 @@ export function FormulaStep({ state, hasPrior, dollarColumns, schoolCount }: { s
         </Button>
       </div>
       {chosen && <p className={rows.note}>{chosen.description}</p>}
+      {state.spec?.name && (
+        <p className={rows.note} aria-label="Formula name">
+          This formula: {state.spec.name}
+          {state.edited ? " (changed since it was loaded; Apply writes this name on the parameters sheet)" : ""}.
+        </p>
+      )}
 
       <fieldset className={styles.group}>
         <legend className={styles.legend}>Base per weighted pupil</legend>

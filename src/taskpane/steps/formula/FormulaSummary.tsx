@@ -18,6 +18,16 @@ export function FormulaSummary({ run, schools }: { run: FormulaRun | null; schoo
   const styles = useStyles();
   const rows = useRowStyles();
   if (!run) return <p className={rows.note}>{schools === 0 ? "No schools to allocate to yet: fix the errors in the table." : "Correct the fields marked above to see the result."}</p>;
+  if (!run.ok && "blockedBy" in run) {
+    const first = run.blockedBy[0];
+    const n = run.blockedBy.length;
+    return (
+      <p role="alert" className={styles.error} aria-label="Formula result">
+        No result while the schools table has {n === 1 ? "a problem" : `${n} problems`}: a school left out would change every school&apos;s amount. First: {first.message}. Fix{" "}
+        {n === 1 ? "it" : "them"} (the list in step 2 goes to each cell) and the result comes back; your formula is kept as it is.
+      </p>
+    );
+  }
   if (!run.ok) {
     return (
       <p role="alert" className={styles.error}>

@@ -62,7 +62,7 @@ export function useScenarios(current: CurrentFormula, restore: (scenario: Stored
         // Read the store again so its unreadable parts (damaged text, a newer version, left-out scenarios)
         // go back in untouched: saving never drops what a person or a newer add-in stored.
         const latest = parseScenarioStore(await port.readScenarioStore());
-        await port.writeScenarioStore(serializeScenarioStore(next, latest.setAside));
+        await port.writeScenarioStore(serializeScenarioStore(next, latest.setAside, latest.applied));
         setScenarios(next);
         setUnreadable(latest.problems);
         const kept = latest.setAside.length > 0 ? " What could not be read is kept aside in the store, untouched." : "";

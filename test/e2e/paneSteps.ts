@@ -1,0 +1,72 @@
+import type { Locator, Page } from "playwright-core";
+import { parseScenarioStore } from "../../src/engine/scenario/parseScenarioStore";
+import { screenshot } from "./browser";
+
+/* What a person does in the playground, shared by the browser tests of the pane and its sheets: go to a
+ * cell by the name box, type into it, apply (confirming the hand-edit question), read a sheet as the
+ * workbook computed it. */
+
+export function sheetValues(page: Page, sheet: string): Promise<unknown[][]> {
+  return page.evaluate((name) => (window as any).wsfPlayground.readSheet(name).then((s: { values: unknown[][] }) => s.values), sheet);
+}
+
+export async function storedScenarios(page: Page) {
+  const json = await page.evaluate(() => (window as any).wsfPlayground.readScenarioStore());
+  return parseScenarioStore(json);
+}
+
+export async function goTo(page: Page, address: string): Promise<string> {
+  const nameBox = page.getByLabel("Name box");
+  await nameBox.fill(address);
+  await nameBox.press("Enter");
+  const cell = address.slice(address.lastIndexOf("!") + 1);
+  const status = page.getByRole("status", { name: "Selected cell" });
+  await status.filter({ hasText: `!${cell}:` }).waitFor();
+  return status.innerText();
+}
+
+export async function typeIntoCell(page: Page, address: string, text: string): Promise<void> {
+  await goTo(page, address);
+  await page.getByRole("grid").focus();
+  await page.keyboard.type(text.slice(0, 1) || " ");
+  const editor = page.getByLabel(`Edit cell ${address.slice(address.lastIndexOf("!") + 1)}`);
+  await editor.fill(text);
+  await editor.press("Enter");
+}
+
+/** Clicks Apply and waits until the applied summary changes, confirming "Replace your hand edits?" if asked. */
+export async function applyAndWait(page: Page, pane: Locator): Promise<string> {
+  const summary = pane.getByLabel("Applied summary");
+  const before = (await summary.count()) > 0 ? await summary.innerText() : "";
+  await pane.getByRole("button", { name: /^Apply( again)?$/ }).click();
+  const dialog = page.locator('[role="dialog"], [role="alertdialog"]').filter({ hasText: "Replace your hand edits?" });
+  for (let waited = 0; waited < 30_000; waited += 100) {
+    if (await dialog.isVisible()) {
+      await dialog.getByRole("button", { name: "Replace" }).click({ force: true });
+      await dialog.waitFor({ state: "hidden" });
+    } else if ((await summary.count()) > 0 && (await summary.innerText()) !== before) return summary.innerText();
+    await page.waitForTimeout(100);
+  }
+  await screenshot(page, "apply-did-not-finish");
+  throw new Error(`the applied summary did not change from "${before}" within 30 s`);
+}
+
+/** Waits until `read` returns something `accept` takes (the workbook and the pane settle asynchronously). */
+export async function until<T>(page: Page, read: () => Promise<T>, accept: (value: T) => boolean, what: string, ms = 15_000): Promise<T> {
+  let last: T | undefined;
+  for (let waited = 0; waited <= ms; waited += 100) {
+    last = await read();
+    if (accept(last)) return last;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`${what}: still ${JSON.stringify(last)} after ${ms} ms`);
+}
+
+/** The figure beside `term` in the pane's formula result. */
+export async function resultFigure(pane: Locator, term: string): Promise<string> {
+  const list = pane.getByLabel("Formula result");
+  return list.locator("dt", { hasText: term }).locator("xpath=following-sibling::dd[1]").innerText();
+}
+
+export const money = (x: number) => `$${x.toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`;
+export const isError = (v: unknown) => typeof v === "string" && /^#[A-Z/0!?]+[!?A]?$/.test(v);
