@@ -23,6 +23,7 @@ import { slope } from "./slope";
 import { theil } from "./theil";
 import { totalPupils } from "./totalPupils";
 import { verstegen } from "./verstegen";
+import { holdWeightedMoments } from "./weightedMoments";
 
 /** One line of the equity table: a readable metric name and its value, or why it is undefined for the data. */
 export interface EquityTableRow {
@@ -39,7 +40,7 @@ export interface EquityTableRow {
  * quartile) and Poor / non-poor ratio. Each statistic keeps its own convention (see its function).
  * A statistic that is undefined for the data (a log of 0, no variance in poverty) gives its `WsfError` as that
  * row's value instead of failing the table; every message names `fn`. All sorting statistics share one sort of
- * the sample (`sortedByValue`), the log-based ones one set of logarithms (`logValues`), both held in scratch
+ * the sample (`sortedByValue`), the log-based ones one set of logarithms (`logValues`), correlation and slope one set of moments; the first two held in scratch
  * memory for the call and forgotten after it (at a million rows fresh columns would bring on full garbage
  * collections over the caller's input).
  *
@@ -52,7 +53,7 @@ export interface EquityTableRow {
 export function equityTable(s: WeightedSample, poverty?: Float64Array | null, fn = "WSF.EQUITYTABLE"): EquityTableRow[] {
   totalPupils(s, fn);
   if (poverty) requireAligned(s, poverty, fn, "poverty");
-  // What each statistic reads besides the sample: the sort by value, or the values' logarithms.
+  // What each statistic shares with others: the sort by value, the values' logarithms, or the moments of values and poverty.
   const statistics: [string, () => number, Shared?][] = [
     ["Mean", () => mean(s, fn)],
     ["Median", () => median(s, fn), "sorted"],
@@ -72,8 +73,8 @@ export function equityTable(s: WeightedSample, poverty?: Float64Array | null, fn
   ];
   if (poverty) {
     statistics.push(
-      ["Correlation with poverty", () => correlation(s, poverty, fn)],
-      ["Slope on poverty", () => slope(s, poverty, fn)],
+      ["Correlation with poverty", () => correlation(s, poverty, fn), "moments"],
+      ["Slope on poverty", () => slope(s, poverty, fn), "moments"],
       ["Elasticity with poverty", () => elasticity(s, poverty, fn), "logs"],
       ["Progressivity (highest / lowest poverty quartile)", () => progressivity(s, poverty, 4, fn)],
       ["Poor / non-poor ratio", () => poorNonPoor(s, poverty, fn)],
@@ -100,11 +101,19 @@ export function equityTable(s: WeightedSample, poverty?: Float64Array | null, fn
   } finally {
     doneLogs();
   }
+  if (poverty) {
+    const doneMoments = holdWeightedMoments(s.values, poverty, s.weights);
+    try {
+      run("moments");
+    } finally {
+      doneMoments();
+    }
+  }
   run(undefined);
   return statistics.map(([metric], k) => ({ metric, value: values[k] }));
 }
 
-type Shared = "sorted" | "logs";
+type Shared = "sorted" | "logs" | "moments";
 
 function valueOrError(compute: () => number): number | WsfError {
   try {
