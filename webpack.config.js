@@ -8,6 +8,8 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { builtManifest } = require("./scripts/production-manifest.cjs");
+const { version } = require("./package.json");
 
 const devPort = Number(process.env.WSF_PORT || 3000);
 
@@ -35,23 +37,37 @@ module.exports = (env = {}, argv = {}) => {
       filename: "[name].js",
       clean: true,
     },
+    // Old webviews (excel-behaviour.md item 16): the runtime code webpack adds is ES2017 too.
+    target: ["web", "es2017"],
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [
-        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } },
+        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { target: "ES2017" } } } },
+        // Libraries ship ES2018+ syntax (object spread, ?., ??): lowered to ES2017 like our own code. The
+        // playground-only HyperFormula stack is left as it is (the playground runs in current browsers).
+        {
+          test: /\.m?js$/,
+          include: /node_modules/,
+          exclude: /node_modules[\\/](hyperformula|chevrotain|@chevrotain|regexp-to-ast|tiny-emitter|unraw)[\\/]/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { allowJs: true, target: "ES2017", sourceMap: false } } },
+        },
         { test: /\.(png|svg)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },
       ],
     },
     performance: { hints: false },
     optimization: { splitChunks: false },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: ["./src/functions/functions.ts", "./src/functions/transition.ts"] }),
       built.taskpane && new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["functions", "taskpane"], chunksSortMode: "manual" }),
       built.playground && new HtmlWebpackPlugin({ filename: "playground.html", template: "./src/playground/playground.html", chunks: ["playground"] }),
+      // The manifest's SupportUrl: a page of its own, no script.
+      built.taskpane && new HtmlWebpackPlugin({ filename: "support.html", template: "./src/support/support.html", chunks: [], inject: false, templateParameters: { version } }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml" },
+          // WSF_BASE_URL=https://addin.example.org npm run build writes the production manifest for that host
+          // (scripts/production-manifest.cjs); without it, the development manifest on https://localhost:3000.
+          { from: "manifest.xml", to: "manifest.xml", transform: (content) => builtManifest(content.toString("utf8")) },
         ],
       }),
     ].filter(Boolean),

@@ -4,7 +4,7 @@
 // 2. GINI alone against a tight typed-array loop computing the same Gini (the floor we can approach) and
 //    against numpy's sort-based computation of the same data (python3 + numpy, when present).
 // 3. The initial task-pane JavaScript, gzip (target < 250 KB, office.js excluded).
-// 4. The playground in headless Chromium: load to interactive, recalculation after a weight change.
+// 4. The playground in headless Chromium at 850, 10,000 and 50,000 schools: load, Apply, a weight edit (scripts/bench-playground.mjs).
 // 5. The wsf command line (scripts/bench-cli.mjs): `wsf allocate` end to end on 10,000 and 100,000 schools
 //    (.xlsx and .csv) against pandas, peak memory; EQUITYTABLE against a numpy computation of all its statistics.
 // Options: --sizes 1000,10000 (default 1000,10000,100000,1000000), --no-build, --no-browser, --no-cli,
@@ -213,11 +213,8 @@ if (!args.includes("--no-cli")) {
 if (!args.includes("--no-browser")) {
   const playgroundBench = path.join(root, "scripts/bench-playground.mjs");
   if (existsSync(playgroundBench) && existsSync(path.join(root, "dist/playground.html"))) {
-    const { benchPlayground } = await import(playgroundBench);
-    const r = await benchPlayground();
-    console.log(
-      `\nPlayground in headless Chromium, ${r.schools} schools: load to interactive ${r.loadMs} ms (median); recalculation after a weight change ${r.recalcMs} ms (median; WEIGHTEDPUPILS -> SOLVEBASE -> ALLOCATE -> PERPUPIL -> GINI over every school)`,
-    );
+    const { benchPlayground, describePlaygroundResults } = await import(playgroundBench);
+    console.log(describePlaygroundResults(await benchPlayground()));
   } else {
     console.log("\nplayground not built: browser figures not measured");
   }

@@ -3,7 +3,7 @@
 // <!-- functions:start --> and <!-- functions:end -->. Builds the functions bundle first if it is missing.
 // `--check` exits 1 when the README is out of date instead of writing it (used by the tests).
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -14,7 +14,12 @@ if (!existsSync(metadataPath)) {
 }
 
 const metadata = JSON.parse(readFileSync(metadataPath, "utf8"));
-const source = readFileSync(path.join(root, "src/functions/functions.ts"), "utf8");
+// Every function file of src/functions (functions.ts and the files it bundles, e.g. transition.ts).
+const functionsDir = path.join(root, "src/functions");
+const source = readdirSync(functionsDir)
+  .filter((name) => name.endsWith(".ts"))
+  .map((name) => readFileSync(path.join(functionsDir, name), "utf8"))
+  .join("\n");
 const examples = new Map([...source.matchAll(/@customfunction (\w+)[\s\S]*?@example (.*)$/gm)].map((m) => [m[1], m[2].trim()]));
 
 const escape = (text) => text.replace(/\|/g, "\\|");

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 
 const { residProblems } = createRequire(import.meta.url)("./manifest-resids.cjs");
+const { requirementSetProblems } = createRequire(import.meta.url)("./requirement-sets.cjs");
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -25,11 +26,16 @@ function main() {
     console.error("validate: the manifest does not match the Office add-in manifest schema (see xmllint's lines above)");
     process.exit(1);
   }
-  const problems = residProblems(readFileSync(manifest, "utf8"));
+  const xml = readFileSync(manifest, "utf8");
+  const problems = residProblems(xml);
+  // Requirement sets: the Office APIs the code calls against src/workbook/office/requirementSets.ts and the manifest.
+  const sets = requirementSetProblems(root, xml);
+  problems.push(...sets.problems);
+  for (const note of sets.notes) console.log(`validate (note): ${note}`);
   for (const p of problems) console.error(`validate: ${p}`);
   if (problems.length > 0) process.exit(1);
   if (createRequire(import.meta.url)("./check-function-metadata.cjs").checkFunctionMetadata(root) > 0) process.exit(1);
-  console.log(`validate: ${path.basename(manifest)} matches the schema and every resid resolves`);
+  console.log(`validate: ${path.basename(manifest)} matches the schema, every resid resolves and it declares the requirement sets the code needs`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) main();

@@ -186,7 +186,7 @@ export async function writeAllocationXlsx(path: string, run: AllocationRun, opti
   // 3. Allocation: the pane's cells, spills made per row, with cached values.
   const index = new Int32Array(n).fill(-1);
   schools.forEach((s, i) => (index[s.row - 1] = i));
-  const [titles, body, totals] = allocation.sheet.blocks;
+  const [titles, body, totals, statusBlock] = allocation.sheet.blocks;
   const formats = body.numberFormats ?? [];
   const columnStyles: XStyle[] = titles.values[0].map((_, c) => ({ numFmt: formats[c] ?? null }));
   const totalStyles: XStyle[] = titles.values[0].map((_, c) => ({ numFmt: formats[c] ?? null, bold: true }));
@@ -194,8 +194,12 @@ export async function writeAllocationXlsx(path: string, run: AllocationRun, opti
   const last = n + 1;
   const columns = allocation.cells.columns;
   const templates: (string[] | null)[] = titles.values[0].map(() => null);
-  for (const c of [columns.weightedPupils, columns.formulaAmount, columns.protectedAmount, columns.perPupil]) templates[c] = rowTemplate(String(body.values[0][c]), first, last);
-  // The per-row formulas of the other columns, stored once as templates too (they name only their own row).
+  // The pane writes every column as one array formula in the first school row; a file library cannot store
+  // a spill (excel-behaviour.md item 8), so each becomes one single-value formula per school row.
+  // The base is one value over every school (SOLVEBASE), so it keeps its whole ranges.
+  body.values[0].forEach((cell, c) => {
+    if (c !== columns.base && typeof cell === "string" && cell.startsWith("=")) templates[c] = rowTemplate(cell, first, last);
+  });
   const rowOf = (r: number): number => first + r;
   sheet = await book.sheet(allocation.sheet.name, { widths: allocation.sheet.columnWidths, freezeHeader: true });
   await sheet.row(1, titles.values[0] as XCell[], titles.values[0].map(() => BOLD));
@@ -219,6 +223,8 @@ export async function writeAllocationXlsx(path: string, run: AllocationRun, opti
       cached[columns.change] = result.change[i] === null ? "" : result.change[i];
       cached[columns.poverty] = povertyHeader !== null && s.enrollment > 0 ? s.counts[povertyHeader] / s.enrollment : "";
       cached[columns.perPupil] = result.perPupil[i] === null ? { error: "#DIV/0!" } : result.perPupil[i];
+      // wsf refuses a table with a bad row, so no school's row needs fixing.
+      cached[columns.check] = "";
       for (let c = 0; c < cells.length; c++) {
         const template = templates[c];
         const text = template ? template.join(String(rowOf(r))) : source[c];
@@ -243,11 +249,16 @@ export async function writeAllocationXlsx(path: string, run: AllocationRun, opti
     else if (c === columns.change) for (const x of result.change) acc += x ?? 0;
     return acc;
   };
+  const totalOf = (c: number): Result => (c === columns.check ? "" : sumOf(c));
   await sheet.row(
-    last + 3,
-    totals.values[0].map((t, c) => (typeof t === "string" && t.startsWith("=") ? (values ? sumOf(c) : f(storedFormula(t), sumOf(c))) : (t as XCell))),
+    totals.row + 1,
+    totals.values[0].map((t, c) => (typeof t === "string" && t.startsWith("=") ? (values ? (totalOf(c) as XCell) : f(storedFormula(t), totalOf(c))) : (t as XCell))),
     totalStyles,
   );
+  // The status line under the totals: every school computes (wsf stops on a bad row before writing).
+  const status = String(statusBlock.values[0][0]);
+  const computes = "Every school computes.";
+  await sheet.row(statusBlock.row + 1, [values ? computes : f(storedFormula(status), computes)]);
   await book.endSheet();
 
   // 4. Equity, as the pane's sheet: its two WSF.EQUITYTABLE spills become one INDEX(...) formula per cell
@@ -319,7 +330,8 @@ export function allocationTitles(run: AllocationRun): string[] {
  */
 export async function writeAllocationCsv(path: string, run: AllocationRun): Promise<void> {
   const { table, mapping, schools, result } = run;
-  const titles = allocationTitles(run);
+  // The sheet's "Check" column is for a workbook a person edits; wsf refuses a bad row, so the CSV leaves it out.
+  const titles = allocationTitles(run).filter((title) => title !== "Check");
   const povertyHeader = povertyHeaderOf(run);
   const out = createWriteStream(path, { encoding: "utf8" });
   const chunks: string[] = [titles.map(csvField).join(",")];

@@ -1,4 +1,5 @@
 import * as functions from "./functions";
+import * as transition from "./transition";
 
 /** A WSF custom function: its Excel id (the name after "WSF.") and its implementation. */
 export interface CatalogueEntry {
@@ -11,6 +12,7 @@ export interface CatalogueEntry {
  * function's id is its name in capitals (`solveBase` -> `SOLVEBASE`), the same id its `@customfunction`
  * tag declares; a test checks the two against functions.json.
  */
-export const catalogue: CatalogueEntry[] = Object.entries(functions as Record<string, unknown>)
+export const catalogue: CatalogueEntry[] = [functions, transition]
+  .flatMap((module) => Object.entries(module as Record<string, unknown>))
   .filter((entry): entry is [string, (...args: any[]) => unknown] => typeof entry[1] === "function")
   .map(([name, fn]) => ({ id: name.toUpperCase(), fn }));

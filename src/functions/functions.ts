@@ -35,6 +35,8 @@ import {
   sameLength,
 } from "./args";
 import { excelCall, toExcelError } from "./excelErrors";
+// Further function files, bundled into dist/functions.js so their CustomFunctions.associate calls run.
+import "./transition";
 
 type Spill = (string | number | boolean | CustomFunctions.Error)[][];
 

@@ -39,6 +39,7 @@ function spillRules(catalogue: CatalogueEntry[]): Record<string, SpillRule> {
     CONCENTRATION: (a) => column(vectorLength(a[0])),
     ALLOCATE: (a) => column(vectorLength(a[0])),
     PROTECT: (a) => column(vectorLength(a[0])),
+    PHASEIN: (a) => column(vectorLength(a[0])),
     PERPUPIL: (a) => column(vectorLength(a[0])),
     EXPENDITURELEVEL: (a) => column(vectorLength(a[0])),
     LORENZ: (a) => ({ rows: vectorLength(a[0]) + 1, columns: 2 }),

@@ -17,6 +17,10 @@ import { TableStep } from "./steps/table/TableStep";
 import { useSchoolsTable } from "./steps/table/useSchoolsTable";
 import { OUTPUT_SHEETS } from "./steps/apply/outputSheets";
 import { useApply } from "./steps/apply/useApply";
+import { StatementsStep } from "./steps/statements/StatementsStep";
+import { useStatements } from "./steps/statements/useStatements";
+import { TransitionStep } from "./steps/transition/TransitionStep";
+import { useTransition } from "./steps/transition/useTransition";
 import { useReopen } from "./steps/apply/useReopen";
 import type { FormulaOrigin } from "./steps/formula/useFormula";
 
@@ -61,8 +65,11 @@ function TaskPaneBody({ message, onDismiss }: { message: ReturnType<typeof useMe
   const problems = useMemo(() => mappingState.read?.problems ?? [], [mappingState.read]);
   const formula = useFormula(table, mappingState.mapping, schools, problems);
   const result = formula.run?.ok ? formula.run.result : null;
+  const transition = useTransition({ table, mapping: mappingState.mapping, schools, spec: formula.spec, result });
+  const statements = useStatements({ table, mapping: mappingState.mapping, schools, spec: formula.spec, result });
   const { replace } = mappingState;
   const { loadSpec } = formula;
+  const loadTransition = transition.load;
   // After Apply the parameters sheet is the formula: when it changes, the pane loads what it says.
   const onSheetFormula = useCallback(
     (spec: StoredScenario["spec"], mapping: StoredScenario["mapping"], origin: FormulaOrigin | null) => loadSpec(spec, mapping, origin ?? undefined),
@@ -83,13 +90,14 @@ function TaskPaneBody({ message, onDismiss }: { message: ReturnType<typeof useMe
     (scenario: StoredScenario) => {
       replace(scenario.mapping);
       loadSpec(scenario.spec, scenario.mapping);
+      loadTransition(scenario.transition);
     },
-    [replace, loadSpec],
+    [replace, loadSpec, loadTransition],
   );
 
   const current = useMemo(
-    () => ({ spec: formula.spec, result, mapping: mappingState.mapping, tableId: table?.info.id ?? null }),
-    [formula.spec, result, mappingState.mapping, table],
+    () => ({ spec: formula.spec, result, mapping: mappingState.mapping, tableId: table?.info.id ?? null, transition: transition.settings }),
+    [formula.spec, result, mappingState.mapping, table, transition.settings],
   );
   // Read when the pane opens, so a damaged store is reported before a table is chosen.
   const scenarios = useScenarios(current, restore);
@@ -112,8 +120,10 @@ function TaskPaneBody({ message, onDismiss }: { message: ReturnType<typeof useMe
           <MappingStep table={table} state={mappingState} />
           <FormulaStep state={formula} hasPrior={mappingState.mapping.prior !== undefined} dollarColumns={dollarColumns} schoolCount={schools.length} />
           <ApplyStep state={apply} schools={schools} result={result} paneName={formula.spec?.name ?? null} />
-          <EquityStep table={table} mapping={mappingState.mapping} schools={schools} result={result} />
+          <EquityStep table={table} mapping={mappingState.mapping} schools={schools} result={result} problems={problems} />
           <ScenariosStep store={scenarios} current={current} schools={schools} />
+          <TransitionStep state={transition} />
+          <StatementsStep state={statements} schools={schools} />
           <ExportStep sheets={OUTPUT_SHEETS} ready={apply.applied} />
         </>
       )}

@@ -63,6 +63,28 @@ export interface TableRange {
   columns: number;
 }
 
+/** One line of a printed page's header or footer, in Excel's codes (&P page number, &N number of pages). */
+export interface PrintHeaderFooter {
+  left: string;
+  center: string;
+  right: string;
+}
+
+/**
+ * How a sheet prints (Excel's Page Layout): the print area, manual page breaks, the header and footer of
+ * every page, the orientation, and whether each page is scaled to one page wide.
+ */
+export interface PrintSetup {
+  /** 0-based print area (inclusive of its first row and column). */
+  area: { row: number; column: number; rows: number; columns: number };
+  /** 0-based sheet rows that start a new page (a manual page break above each); the first page needs none. */
+  pageBreaks: number[];
+  header: PrintHeaderFooter;
+  footer: PrintHeaderFooter;
+  orientation: "portrait" | "landscape";
+  fitToOnePageWide: boolean;
+}
+
 /** A sheet the add-in owns and (re)writes whole. */
 export interface SheetSpec {
   name: string;
@@ -73,6 +95,8 @@ export interface SheetSpec {
   columnWidths?: number[];
   /** Bring the sheet to the front after writing. */
   activate?: boolean;
+  /** Print area, page breaks, header and footer (a rewrite without it clears the earlier setup). */
+  print?: PrintSetup;
 }
 
 export interface WriteOptions {

@@ -110,7 +110,12 @@ describe("wsf allocate", () => {
     for (let i = 0; i < schools.length; i++) {
       const r = i + 2;
       expect(formula(`A${r}`).result).toBe(schools[i].id);
-      expect(formula(`D${r}`).formula).toMatch(/^_xldudf_WSF_WEIGHTEDPUPILS\('Schools'!\$E\d+,/);
+      // The pane's one array formula per column, made single-valued: row r reads row r of the table only.
+      expect(formula(`D${r}`).formula).toContain(`_xldudf_WSF_WEIGHTEDPUPILS('Schools'!$E${r},`);
+      for (const column of ["A", "B", "C", "D", "F", "G", "H", "I", "J", "K", "L"]) expect(formula(`${column}${r}`).formula).not.toMatch(/\$2:\$[A-Z]+\$851(?![0-9])/);
+      // The check column: its formula, and an empty text saved as its value (exceljs reads "" back as no value).
+      expect(formula(`L${r}`).formula).toContain("fix");
+      expect(formula(`L${r}`).result ?? "").toBe("");
       expect(formula(`D${r}`).result).toBeCloseTo(pane.weightedPupils[i], 9);
       expect(cents(formula(`F${r}`).result as number)).toBe(cents(pane.formulaAmount[i]));
       expect(cents(formula(`H${r}`).result as number)).toBe(cents(pane.protectedAmount[i]));
@@ -118,8 +123,10 @@ describe("wsf allocate", () => {
     }
     // Every formula is single-valued and stored under Excel's on-disk name (excel-behaviour.md item 8).
     sheet.eachRow((row) => row.eachCell((cell) => expect(String(cell.formula ?? "")).not.toMatch(/WSF\./)));
-    expect(sheet.getCell("H854").value).toMatchObject({ formula: "SUM(H2:H851)" });
-    expect(cents((sheet.getCell("H854").value as ExcelJS.CellFormulaValue).result as number)).toBe(cents(pool));
+    // Totals two rows below the last school (sheet row 853, as the pane writes them), then the status line.
+    expect((sheet.getCell("H853").value as ExcelJS.CellFormulaValue).formula).toContain("SUM(H2:H851)");
+    expect(cents((sheet.getCell("H853").value as ExcelJS.CellFormulaValue).result as number)).toBe(cents(pool));
+    expect((sheet.getCell("A854").value as ExcelJS.CellFormulaValue).result).toBe("Every school computes.");
 
     // The equity sheet as the pane writes it: its two WSF.EQUITYTABLE spills (per pupil at I5, per weighted
     // pupil at L5) as one INDEX per cell, its WSF.PERPUPIL column (O) per school, the readable table (A:C)

@@ -101,10 +101,12 @@ export interface OpenPlayground extends Browser {
  * Serves dist/, opens Chromium on the playground and waits until the page says it is ready; fails with the
  * page's own alert when it could not start. Every test file of the suite starts here; `close` ends both.
  */
-export async function openPlayground(viewport?: { width: number; height: number }): Promise<OpenPlayground> {
+export async function openPlayground(viewport?: { width: number; height: number }, options: { firstScreen?: boolean } = {}): Promise<OpenPlayground> {
   requireBuiltPlayground();
   const served = await serveDist();
   const browser = await openBrowser(viewport);
+  // The first screen (src/playground/Welcome.tsx) is modal; suites other than its own start as a returning visitor.
+  if (!options.firstScreen) await browser.context.addInitScript(() => localStorage.setItem("wsf-playground.welcomeDone", "test"));
   // A missing label fails within 15 s with Playwright's own message, before jest's test timeout.
   browser.page.setDefaultTimeout(15_000);
   await browser.page.goto(`${served.url}/playground.html`);

@@ -13,10 +13,10 @@ const manifest = readFileSync(path.join(root, "manifest.xml"), "utf8");
 const { residProblems } = require("../../scripts/manifest-resids.cjs") as { residProblems: (xml: string) => string[] };
 
 describe("manifest.xml", () => {
-  it("passes npm run validate (schema + resids)", () => {
+  it("passes npm run validate (schema, resids, requirement sets)", () => {
     const out = execFileSync("node", [path.join(root, "scripts/validate-manifest.mjs")], { cwd: root, encoding: "utf8" });
-    expect(out).toContain("every resid resolves");
-  });
+    expect(out).toContain("every resid resolves and it declares the requirement sets the code needs");
+  }, 120_000);
 
   it("has no unresolved or unused resource ids", () => {
     expect(residProblems(manifest)).toEqual([]);
@@ -30,6 +30,8 @@ describe("manifest.xml", () => {
 
   it("declares the shared runtime, the WSF namespace, ReadWriteDocument and the four icon sizes", () => {
     expect(manifest).toContain('<Set Name="SharedRuntime" MinVersion="1.1"/>');
+    expect(manifest).toContain('<Set Name="ExcelApi" MinVersion="1.8"/>');
+    expect(manifest).toContain('<Set Name="CustomFunctionsRuntime" MinVersion="1.3"/>');
     expect(manifest).toMatch(/<Runtime resid="Taskpane.Url" lifetime="long"\/>/);
     expect(manifest).toContain('<bt:String id="Functions.Namespace" DefaultValue="WSF"/>');
     expect(manifest).toContain("<Permissions>ReadWriteDocument</Permissions>");

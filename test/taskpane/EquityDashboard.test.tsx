@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import { eightSchoolDistrict } from "../../src/engine/sample/eightSchoolDistrict";
 import { MemoryWorkbook } from "../../src/workbook/memory/MemoryWorkbook";
 import { chooseSchoolsTable } from "./support/chooseSchoolsTable";
@@ -88,6 +88,29 @@ describe("task pane: equity dashboard", () => {
     expect(within(dashboard()).getByLabelText("What is measured")).toHaveTextContent("Measured: Unrestricted spending as it is, not divided by Enrollment.");
     const spending = e5.rows.map((r) => r[3] as number);
     expect(line("Coefficient of variation")).toHaveTextContent(four(naiveCv(spending, e5.rows.map((r) => r[1] as number))));
+  });
+
+  test("a school whose row cannot be read stops the dashboard with the row's message instead of measuring the others", async () => {
+    const wb = new MemoryWorkbook();
+    const { user } = renderTaskPane(wb);
+    await user.click(await screen.findByRole("button", { name: "Insert 8-school sample" }));
+    await screen.findByRole("region", { name: "5. Equity dashboard" });
+    await user.selectOptions(within(dashboard()).getByRole("combobox", { name: "Value to measure" }), "Unrestricted spending");
+    expect(within(dashboard()).getByText("8 schools measured.")).toBeInTheDocument();
+    const before = line("Coefficient of variation").textContent;
+
+    // Text in S1's enrollment (Schools!B2): statistics over the 7 other schools would be the district's figures
+    // without S1, a silently wrong number; the dashboard names the cell instead.
+    act(() => wb.setCell("Schools", 1, 1, "abc"));
+    await waitFor(() => expect(within(dashboard()).getByText(/^Not measured: Schools table: Enrollment row 1 \(sheet row 2\) is "abc"/)).toBeInTheDocument());
+    expect(within(dashboard()).queryByRole("list", { name: "Equity statistics" })).not.toBeInTheDocument();
+    expect(within(dashboard()).queryByText(/schools measured\./)).not.toBeInTheDocument();
+
+    // Fixing the cell measures all eight again, to the same figure (E5's CV 0.015368).
+    act(() => wb.setCell("Schools", 1, 1, eightSchoolDistrict().rows[0][1] as number));
+    await waitFor(() => expect(within(dashboard()).getByText("8 schools measured.")).toBeInTheDocument());
+    expect(line("Coefficient of variation").textContent).toBe(before);
+    expect(line("Coefficient of variation")).toHaveTextContent(four(0.015368));
   });
 
   test("switching pupil weighting off measures every school once (checked against a naive CV)", async () => {

@@ -56,7 +56,7 @@ const rowEdit = fc.record({ kind: fc.constantFrom("delete" as const, "insert" as
 const edits = fc.tuple(fc.array(cellEdit, { minLength: 1, maxLength: 2 }), fc.option(rowEdit, { nil: undefined })).map(([cells, row]) => (row ? [...cells, row] : cells) as Edit[]);
 
 beforeAll(async () => {
-  const generated = await generateCustomFunctionsMetadata(path.join(__dirname, "../../src/functions/functions.ts"));
+  const generated = await generateCustomFunctionsMetadata(["functions.ts", "transition.ts"].map((file) => path.join(__dirname, "../../src/functions", file)));
   registerWsfFunctions(catalogue, JSON.parse(generated.metadataJson) as FunctionsMetadata);
 }, 60_000);
 

@@ -1,5 +1,6 @@
 import type { ColumnMapping } from "../table";
 import type { FormulaSpec } from "./FormulaSpec";
+import type { TransitionSettings } from "../transition/TransitionSettings";
 
 /** The headline figures of a scenario's last run, so a list of scenarios can show them without rerunning. */
 export interface ScenarioSummary {
@@ -24,6 +25,11 @@ export interface StoredScenario {
   tableId: string;
   /** Figures of the run at saving; null for a scenario migrated from a store that did not keep them. */
   summary: ScenarioSummary | null;
+  /**
+   * The multi-year transition plan saved with it (optional: stores written before transitions existed, and
+   * scenarios saved without a plan, have none; the store version stays 2 because older readers ignore it).
+   */
+  transition?: TransitionSettings;
 }
 
 /**

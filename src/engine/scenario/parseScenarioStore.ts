@@ -2,6 +2,8 @@ import type { ColumnMapping } from "../table";
 import type { FormulaSpec } from "./FormulaSpec";
 import { AppliedFormula, SCENARIO_STORE_FORMAT, SCENARIO_STORE_VERSION, ScenarioSummary, StoredScenario } from "./StoredScenario";
 import { validateFormulaSpec } from "./validateFormulaSpec";
+import { transitionSettingsProblems } from "../transition/transitionSettingsProblems";
+import type { TransitionSettings } from "../transition/TransitionSettings";
 
 /** What `parseScenarioStore` found. */
 export interface ParsedScenarioStore {
@@ -86,7 +88,7 @@ function migrateV1(s: Obj): { scenario: StoredScenario | null; problems: string[
 }
 
 function readV2(s: Obj): { scenario: StoredScenario | null; problems: string[] } {
-  const problems = [...commonProblems(s), ...validateFormulaSpec(s.spec), ...summaryProblems(s.summary ?? null)];
+  const problems = [...commonProblems(s), ...validateFormulaSpec(s.spec), ...summaryProblems(s.summary ?? null), ...(s.transition === undefined ? [] : transitionSettingsProblems(s.transition))];
   if (problems.length > 0) return { scenario: null, problems };
   return {
     scenario: {
@@ -96,6 +98,7 @@ function readV2(s: Obj): { scenario: StoredScenario | null; problems: string[] }
       mapping: s.mapping as ColumnMapping,
       tableId: s.tableId as string,
       summary: (s.summary ?? null) as ScenarioSummary | null,
+      ...(s.transition === undefined ? {} : { transition: s.transition as TransitionSettings }),
     },
     problems,
   };
@@ -106,6 +109,8 @@ function readV2(s: Obj): { scenario: StoredScenario | null; problems: string[] }
  * plain-language problem and the rest is kept.
  * - null or empty text: no scenarios yet;
  * - `{ "format": "wsf-scenarios", "version": 2, "scenarios": [...] }`: read as is;
+ * - a scenario's optional `transition` plan is kept when valid (`transitionSettingsProblems`); a damaged
+ *   plan leaves the scenario out like any other damaged field;
  * - version 1 (`StoredScenarioV1`: a bare base amount and weights as an object) is migrated to version 2:
  *   a fixed base, the weights as need weights (labelled by their header) on top of every pupil at 1, no
  *   concentration, fixed amounts or protection, and no results summary (null: run it again to get one);

@@ -100,12 +100,13 @@ export function CellGrid({ workbook, sheet, version, onMessage }: CellGridProps)
 
   const dims = workbook.dimensions(sheet);
   const look = workbook.look(sheet);
-  const rowCount = Math.max(dims.rows + 30, 60);
-  const columnCount = Math.max(dims.columns + 3, 12);
-  const columns = useMemo(() => columnOffsets(look.columnWidths, columnCount), [look.columnWidths, columnCount]);
   const selection = workbook.selection;
   const selectedRow = selection?.sheet === sheet ? selection.row : 0;
   const selectedColumn = selection?.sheet === sheet ? selection.column : 0;
+  // The grid reaches past the used range and past the selected cell (the name box may name W1 or P30 on a small sheet).
+  const rowCount = Math.max(dims.rows + 30, 60, selectedRow + 30);
+  const columnCount = Math.max(dims.columns + 3, 12, selectedColumn + 3);
+  const columns = useMemo(() => columnOffsets(look.columnWidths, columnCount), [look.columnWidths, columnCount]);
 
   useLayoutEffect(() => {
     const element = scroller.current;

@@ -1,5 +1,5 @@
 import { Button, Input, makeStyles, Tab, TabList, Text, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { columnLetters } from "../../workbook/shared/columnLetters";
 import { parseAddress } from "../../workbook/shared/parseAddress";
 import type { HyperFormulaWorkbook } from "../../workbook/local/HyperFormulaWorkbook";
@@ -11,13 +11,14 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", height: "100%", minHeight: 0 },
   bar: {
     display: "flex",
+    minWidth: 0,
     gap: tokens.spacingHorizontalS,
     alignItems: "center",
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
-  nameBox: { width: "110px" },
-  formula: { flex: "1 1 auto", fontFamily: tokens.fontFamilyMonospace },
+  nameBox: { width: "110px", minWidth: "64px", flexShrink: 1 },
+  formula: { flex: "1 1 auto", minWidth: 0, fontFamily: tokens.fontFamilyMonospace },
   status: {
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
     minHeight: "20px",
@@ -28,8 +29,10 @@ const useStyles = makeStyles({
     textOverflow: "ellipsis",
   },
   problem: { color: tokens.colorPaletteRedForeground1 },
-  tabBar: { display: "flex", alignItems: "center", borderTop: `1px solid ${tokens.colorNeutralStroke2}`, flex: "0 0 auto" },
-  tabs: { overflowX: "auto", minWidth: 0 },
+  // The tab strip scrolls within the workbook's width (never over the task pane), the "+" button stays in view.
+  tabBar: { display: "flex", alignItems: "center", borderTop: `1px solid ${tokens.colorNeutralStroke2}`, flex: "0 0 auto", minWidth: 0, maxWidth: "100%", overflow: "hidden" },
+  tabs: { flex: "1 1 auto", minWidth: 0, overflowX: "auto", overflowY: "hidden", flexWrap: "nowrap", scrollbarWidth: "thin" },
+  tab: { flexShrink: 0 },
 });
 
 /**
@@ -56,10 +59,30 @@ export function WorkbookView({ workbook }: { workbook: HyperFormulaWorkbook }) {
   const setFormulaText = (text: string) => setFormulaDraft({ key: cellKey, text });
   const setNameText = (text: string) => setNameDraft({ key: cellKey, text });
 
+  const rootRef = useRef<HTMLDivElement>(null);
+  const tabsRef = useRef<HTMLDivElement>(null);
+  /** After the name box, the grid has the focus again, so typing goes into the cell (as in Excel). */
+  const focusGrid = () => requestAnimationFrame(() => rootRef.current?.querySelector<HTMLElement>("[role=grid]")?.focus());
+
+  // Bring the active sheet's tab into view when the sheet changes (many tabs, or a narrow window).
+  useEffect(() => {
+    // After the frame is laid out (the tab list updates its selected tab in its own effects).
+    const frame = requestAnimationFrame(() => {
+      const strip = tabsRef.current;
+      const tab = sheet ? strip?.querySelector<HTMLElement>(`[role=tab][value="${CSS.escape(sheet)}"]`) : null;
+      if (!tab || !strip) return;
+      const t = tab.getBoundingClientRect();
+      const s = strip.getBoundingClientRect();
+      if (t.left < s.left) strip.scrollLeft -= s.left - t.left;
+      else if (t.right > s.left + strip.clientWidth) strip.scrollLeft += t.right - (s.left + strip.clientWidth);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [sheet, version]);
+
   const goTo = (text: string) => {
-    const parsed = parseAddress(text);
+    const parsed = parseAddress(text.trim());
     if (!parsed) {
-      setMessage(`"${text}" is not a cell address such as B12 or Schools!C5.`);
+      setMessage(`"${text}" is not a cell or range address such as B12, A1:C5 or Schools!C5.`);
       return;
     }
     if (parsed.sheet && parsed.sheet !== sheet) {
@@ -70,14 +93,17 @@ export function WorkbookView({ workbook }: { workbook: HyperFormulaWorkbook }) {
       workbook.activate(parsed.sheet);
     }
     setMessage(null);
+    // A range selects its top-left cell (the grid selects one cell at a time) and scrolls it into view.
     workbook.select(parsed.row, parsed.column);
+    setNameDraft(null);
+    focusGrid();
   };
 
   if (!sheet) return <Text>Loading the workbook...</Text>;
   const valueText = selected ? formatCell(selected.value) : "";
 
   return (
-    <div className={styles.root}>
+    <div className={styles.root} ref={rootRef}>
       <div className={styles.bar}>
         <Input
           className={styles.nameBox}
@@ -85,7 +111,13 @@ export function WorkbookView({ workbook }: { workbook: HyperFormulaWorkbook }) {
           value={nameText}
           onChange={(_, data) => setNameText(data.value)}
           onKeyDown={(e) => {
-            if (e.key === "Enter") goTo(nameText);
+            if (e.key === "Enter") {
+              e.preventDefault();
+              goTo(nameText);
+            } else if (e.key === "Escape") {
+              setNameDraft(null);
+              focusGrid();
+            }
           }}
         />
         <Input
@@ -113,9 +145,9 @@ export function WorkbookView({ workbook }: { workbook: HyperFormulaWorkbook }) {
         ) : null}
       </div>
       <div className={styles.tabBar}>
-        <TabList className={styles.tabs} size="small" selectedValue={sheet} onTabSelect={(_, data) => workbook.activate(String(data.value))} aria-label="Sheets">
+        <TabList ref={tabsRef} className={styles.tabs} size="small" selectedValue={sheet} onTabSelect={(_, data) => workbook.activate(String(data.value))} aria-label="Sheets">
           {workbook.visibleSheets().map((name) => (
-            <Tab key={name} value={name}>
+            <Tab key={name} value={name} className={styles.tab}>
               {name}
             </Tab>
           ))}

@@ -4,3 +4,5 @@ export const ALLOCATION_SHEET = "WSF Allocation";
 export const EQUITY_SHEET = "WSF Equity";
 export const CHARTS_SHEET = "WSF Charts";
 export const EXPLAIN_SHEET = "WSF Explain";
+export const TRANSITION_SHEET = "WSF Transition";
+export const STATEMENTS_SHEET = "WSF Statements";

@@ -2,6 +2,7 @@ import {
   CellRef,
   CellValue,
   ChartSpec,
+  PrintSetup,
   SheetSpec,
   SheetStatus,
   TableData,
@@ -13,6 +14,7 @@ import {
 import { assertScenarioStoreFits } from "../shared/assertScenarioStoreFits";
 import { assertWritable } from "../shared/assertWritable";
 import { composeBlocks } from "../shared/composeBlocks";
+import { copyPrintSetup } from "../shared/copyPrintSetup";
 import { detectHeaderBlock, HEADER_SCAN_ROWS } from "../shared/detectHeaderBlock";
 import { fingerprintGrid } from "../shared/fingerprintGrid";
 import { headerLabels } from "../shared/headerLabels";
@@ -47,6 +49,8 @@ interface MemorySheet {
   name: string;
   cells: MemoryCell[][];
   columnWidths: number[];
+  /** Print area, page breaks, header and footer as the last write set them; null for none. */
+  print: PrintSetup | null;
 }
 
 const BLANK: MemoryCell = Object.freeze({ value: null, formula: null }) as MemoryCell;
@@ -182,6 +186,7 @@ export class MemoryWorkbook implements WorkbookPort {
     const sheet = this.sheets.get(spec.name) ?? this.addSheet(spec.name);
     sheet.cells = [];
     sheet.columnWidths = [...(spec.columnWidths ?? [])];
+    sheet.print = spec.print ? copyPrintSetup(spec.print) : null;
     this.tables.splice(0, this.tables.length, ...this.tables.filter((t) => t.sheet !== spec.name));
     for (const block of spec.blocks) {
       block.values.forEach((row, r) =>
@@ -199,6 +204,13 @@ export class MemoryWorkbook implements WorkbookPort {
     owned[spec.name] = fingerprintGrid(written.values, written.row, written.column);
     this.settings.set(OWNED_SHEETS_SETTING, JSON.stringify(owned));
     if (spec.activate) this.activeSheet = spec.name;
+  }
+
+  /** The print setup the last write gave the sheet (print area, page breaks, header, footer); null for none. */
+  printSetup(name: string): PrintSetup | null {
+    const sheet = this.sheets.get(name);
+    if (!sheet) throw sheetNotFound(name);
+    return sheet.print ? copyPrintSetup(sheet.print) : null;
   }
 
   async readSheet(name: string): Promise<{ values: CellValue[][]; formulas: CellValue[][] }> {
@@ -275,7 +287,7 @@ export class MemoryWorkbook implements WorkbookPort {
 
   private addSheet(name: string): MemorySheet {
     if (this.sheets.has(name)) throw new Error(`sheet ${name} already exists`);
-    const sheet: MemorySheet = { name, cells: [], columnWidths: [] };
+    const sheet: MemorySheet = { name, cells: [], columnWidths: [], print: null };
     this.sheets.set(name, sheet);
     return sheet;
   }

@@ -4,6 +4,7 @@ import {
   CellValue,
   ChartSpec,
   PortError,
+  PrintSetup,
   SheetSpec,
   SheetStatus,
   TableData,
@@ -16,15 +17,16 @@ import { assertWritable } from "../shared/assertWritable";
 import { columnLetters } from "../shared/columnLetters";
 import { composeBlocks } from "../shared/composeBlocks";
 import { detectHeaderBlock, HEADER_SCAN_ROWS } from "../shared/detectHeaderBlock";
-import { fingerprintGrid } from "../shared/fingerprintGrid";
 import { headerLabels } from "../shared/headerLabels";
 import { headerRowTableInfo } from "../shared/headerRowTableInfo";
-import { READ_CELL_BUDGET, WRITE_BUDGET_BYTES } from "../shared/limits";
+import { jsonByteLength } from "../shared/jsonByteLength";
+import { estimatedCellBytes, READ_BUDGET_BYTES, WRITE_BUDGET_BYTES } from "../shared/limits";
 import { numberFormatRuns } from "../shared/numberFormatRuns";
+import { fingerprintNow, fingerprintWritten } from "../shared/ownershipFingerprint";
 import { parseAddress } from "../shared/parseAddress";
 import { parseOwnedSheets } from "../shared/parseOwnedSheets";
-import { planReadSlices } from "../shared/planReadSlices";
-import { planWriteBatches } from "../shared/planWriteBatches";
+import { planReadSlices, ReadSlice } from "../shared/planReadSlices";
+import { blockWidth, hasText, PIECE_OVERHEAD_BYTES, planWriteBatches, textFormatRow, writtenRow } from "../shared/planWriteBatches";
 import { hostFailure, notOwnedSource, sheetNotFound, tableNameTaken, tableNotFound } from "../shared/portErrors";
 import { quoteSheetName } from "../shared/quoteSheetName";
 import { rangeAddress } from "../shared/rangeAddress";
@@ -33,10 +35,12 @@ import { sheetStatus } from "../shared/sheetStatus";
 import { valuesCopyName } from "../shared/valuesCopyName";
 
 export interface OfficeWorkbookOptions {
-  /** Cell JSON one write request may carry (default 4 MB, under Excel on the web's 5 MB limit). */
+  /** Bytes of commands one write request may carry (default 4 MB, under Excel on the web's 5 MB limit). */
   writeBudgetBytes?: number;
-  /** Cells (x loaded properties) one read may return (default `READ_CELL_BUDGET`). */
-  readCellBudget?: number;
+  /** Estimated bytes one read may bring back (default `READ_BUDGET_BYTES`, under the same limit). */
+  readBudgetBytes?: number;
+  /** Whether this Excel can set print areas and page breaks (ExcelApi 1.9); default asks Office.context.requirements. */
+  printSetupSupported?: () => boolean;
 }
 
 type RangeProperty = "values" | "formulas" | "numberFormat";
@@ -62,6 +66,8 @@ interface UsedBounds {
 /** What every method learns in its first round trip: sheet names, tables, and the owned-sheets tag. */
 interface Catalogue {
   sheets: Set<string>;
+  /** UTF-8 bytes of the longest sheet name, for estimating the size of formulas read back. */
+  longestSheetName: number;
   tables: { name: string; sheet: string }[];
   owned: Record<string, string>;
 }
@@ -85,26 +91,34 @@ const CHART_TYPES: Record<ChartSpec["type"], "ColumnClustered" | "XYScatter" | "
  * Every method is one `Excel.run` with a fixed sequence of round trips (`context.sync()`), whatever the
  * number of schools: first the workbook's catalogue (sheet names, tables, the owned-sheets tag), then
  * the sizes of the ranges involved, then whole-range reads, then the writes. Reads and writes are cut
- * into pieces only when one request or response would exceed Excel on the web's 5 MB limit; each such
+ * into pieces only when one request or response would exceed Excel on the web's 5 MB limit, counted in
+ * bytes of JSON (the text of every cell, long sheet names in formulas included); each such
  * piece is then its own round trip, because Microsoft documents that queued commands are sent together
  * in one request at the next sync, so pieces queued into one batch would exceed the limit together
  * ("call context.sync() for each sub-operation to avoid those operations getting batched together
- * again"). Up to the budgets (about 4 MB of cell JSON, 100,000 cells read; a 20,000-school allocation
- * sheet) every method keeps its fixed number of round trips.
+ * again"). Up to the budgets (about 4 MB of commands per write, 4 MB estimated per read; a 5,000-school
+ * allocation sheet) every method keeps its fixed number of round trips.
+ *
+ * Data goes in as Excel would keep it (excel-behaviour.md item 10): text cells get the number format "@"
+ * before they are written, so `00123`, `+44 20`, `-` or `1/2` stay text; blocks without formulas are
+ * written through `values`.
  *
  * Ownership: sheets the add-in creates are tagged in the workbook setting `wsf.ownedSheets` with a
- * fingerprint of the formulas and values written (`fingerprintGrid`); `inspectSheets` compares that with
- * the fingerprint of the sheet's current formulas, and `writeSheet` refuses untagged or hand-edited
+ * fingerprint of the cells it wrote non-blank and where they are (`fingerprintWritten`); `inspectSheets`
+ * compares that with the same cells of the sheet's current formulas (`fingerprintNow`, which ignores the
+ * values a spill fills and the quoting of sheet names), and `writeSheet` refuses untagged or hand-edited
  * sheets (`assertWritable`). Scenarios live in the setting `wsf.scenarios`; settings are saved inside the
  * file, so both travel with it.
  */
 export class OfficeWorkbook implements WorkbookPort {
   private readonly writeBudgetBytes: number;
-  private readonly readCellBudget: number;
+  private readonly readBudgetBytes: number;
+  private readonly printSetupSupported: () => boolean;
 
   constructor(options: OfficeWorkbookOptions = {}) {
     this.writeBudgetBytes = options.writeBudgetBytes ?? WRITE_BUDGET_BYTES;
-    this.readCellBudget = options.readCellBudget ?? READ_CELL_BUDGET;
+    this.readBudgetBytes = options.readBudgetBytes ?? READ_BUDGET_BYTES;
+    this.printSetupSupported = options.printSetupSupported ?? (() => typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", "1.9") === true);
   }
 
   async listTables(): Promise<TableInfo[]> {
@@ -176,7 +190,7 @@ export class OfficeWorkbook implements WorkbookPort {
         block = { row: place!.row, column: place!.column, rows: place!.rows, columns: place!.columns };
       }
       const sheet = workbook.worksheets.getItem(sheetName);
-      const [grid] = await this.readBlocks(context, [{ sheet, ...block, properties: ["values"] }]);
+      const [grid] = await this.readBlocks(context, catalogue, [{ sheet, ...block, properties: ["values"] }]);
       const values = grid.values as CellValue[][];
       const local = rangeAddress(block.row, block.column, block.rows, block.columns);
       const info: TableInfo = {
@@ -197,6 +211,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const catalogue = await loadCatalogue(context, true);
       const current = await this.currentFingerprints(
         context,
+        catalogue,
         names.filter((n) => catalogue.sheets.has(n) && catalogue.owned[n] !== undefined),
       );
       return names.map((name) => sheetStatus(name, catalogue.sheets.has(name), catalogue.owned[name], current.get(name)));
@@ -204,9 +219,14 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   async writeSheet(spec: SheetSpec, options: WriteOptions = {}): Promise<void> {
-    const batches = planWriteBatches(spec.blocks, this.writeBudgetBytes);
     const written = composeBlocks(spec.blocks);
-    const fingerprint = fingerprintGrid(written.values, written.row, written.column);
+    const fingerprint = fingerprintWritten(written.values, written.row, written.column);
+    if (spec.print && !this.printSetupSupported()) {
+      throw new PortError(
+        "HOST",
+        `This version of Excel cannot set print areas and page breaks (ExcelApi 1.9), so "${spec.name}" was not written. Update Excel, or use Excel on the web, to print the statements.`,
+      );
+    }
     await this.run(`write the sheet '${spec.name}'`, async (context) => {
       const workbook = context.workbook;
       const catalogue = await loadCatalogue(context, true);
@@ -214,27 +234,36 @@ export class OfficeWorkbook implements WorkbookPort {
       const owned = catalogue.owned[spec.name] !== undefined;
       // Hand edits only matter when they would be refused; with overwriteHandEdits the sheet is not read.
       const checkEdits = exists && owned && !options.overwriteHandEdits;
-      const current = checkEdits ? await this.currentFingerprints(context, [spec.name]) : new Map<string, string>();
+      const current = checkEdits ? await this.currentFingerprints(context, catalogue, [spec.name]) : new Map<string, string>();
       assertWritable(sheetStatus(spec.name, exists, catalogue.owned[spec.name], checkEdits ? current.get(spec.name) : catalogue.owned[spec.name]), options);
       if (spec.table) {
         const clash = catalogue.tables.find((t) => t.name.toLowerCase() === spec.table!.name.toLowerCase() && t.sheet !== spec.name);
         if (clash) throw tableNameTaken(clash.name, clash.sheet);
       }
 
+      // Planned before anything is queued: a row too large for any request stops here, with nothing changed.
+      const oldTables = catalogue.tables.filter((x) => x.sheet === spec.name);
+      const tag = JSON.stringify({ ...catalogue.owned, [spec.name]: fingerprint });
+      const batches = planWriteBatches(spec.blocks, this.writeBudgetBytes, {
+        openingBytes: PIECE_OVERHEAD_BYTES * (oldTables.length + 3) + jsonByteLength(tag),
+        closingBytes: formattingBytes(spec),
+      });
+
       // First batch: make the sheet empty (or new) and tag it before any cell is written, so a write
       // interrupted between batches leaves a sheet the add-in still recognises as its own.
       let sheet: Excel.Worksheet;
       if (exists) {
         sheet = workbook.worksheets.getItem(spec.name);
-        for (const t of catalogue.tables.filter((x) => x.sheet === spec.name)) workbook.tables.getItem(t.name).delete();
+        for (const t of oldTables) workbook.tables.getItem(t.name).delete();
         sheet.getRange().clear();
       } else {
         sheet = workbook.worksheets.add(spec.name);
       }
-      workbook.settings.add(OWNED_SHEETS_SETTING, JSON.stringify({ ...catalogue.owned, [spec.name]: fingerprint }));
+      workbook.settings.add(OWNED_SHEETS_SETTING, tag);
 
-      await this.writeBatches(context, [{ sheet, blocks: spec.blocks }], batches, () => {
+      await this.writeBatches(context, [{ sheet, blocks: spec.blocks }], batches, false, () => {
         queueFormatting(sheet, spec);
+        if (spec.print) queuePrintSetup(sheet, spec.print);
         if (spec.table) {
           const t = spec.table;
           const table = workbook.tables.add(`${quoteSheetName(spec.name)}!${rangeAddress(t.row, t.column, t.rows, t.columns)}`, true);
@@ -253,7 +282,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const [used] = await loadUsedBounds(context, [sheet]);
       if (!used) return { values: [], formulas: [] };
       // From A1, so that indexes into the result are sheet coordinates.
-      const [grid] = await this.readBlocks(context, [
+      const [grid] = await this.readBlocks(context, catalogue, [
         { sheet, row: 0, column: 0, rows: used.row + used.rows, columns: used.column + used.columns, properties: ["values", "formulas"] },
       ]);
       return { values: grid.values as CellValue[][], formulas: grid.formulas as CellValue[][] };
@@ -361,7 +390,7 @@ export class OfficeWorkbook implements WorkbookPort {
         return valuesCopyName(name);
       });
       const existingTargets = targets.filter((t) => catalogue.sheets.has(t));
-      const targetPrints = await this.currentFingerprints(context, existingTargets.filter((t) => catalogue.owned[t] !== undefined));
+      const targetPrints = await this.currentFingerprints(context, catalogue, existingTargets.filter((t) => catalogue.owned[t] !== undefined));
       for (const t of targets) {
         const exists = catalogue.sheets.has(t);
         assertWritable(sheetStatus(t, exists, catalogue.owned[t], targetPrints.get(t)));
@@ -375,24 +404,31 @@ export class OfficeWorkbook implements WorkbookPort {
         reads.push({ sheet: sources[i], row: 0, column: 0, rows: b.row + b.rows, columns: b.column + b.columns, properties: ["values", "numberFormat"] });
         return reads.length - 1;
       });
-      const grids = await this.readBlocks(context, reads);
+      const grids = await this.readBlocks(context, catalogue, reads);
 
+      // Planned before anything is queued: a row too large for any request stops here, with nothing changed.
       const owned = { ...catalogue.owned };
+      const copies: Block[][] = targets.map((target, i) => {
+        const read = readOf[i];
+        const values = read === null ? [] : (grids[read].values as CellValue[][]);
+        owned[target] = fingerprintWritten(values, 0, 0);
+        return values.length > 0 ? [{ row: 0, column: 0, values }] : [];
+      });
+      const tag = JSON.stringify(owned);
+      const formatRuns = readOf.map((read) => (read === null ? [] : numberFormatRuns(grids[read].numberFormat)));
+      const closingBytes = formatRuns.flat().reduce((sum, run) => sum + PIECE_OVERHEAD_BYTES + jsonByteLength(run.format), 0);
+      const openingBytes = PIECE_OVERHEAD_BYTES * (2 * targets.length + 1) + jsonByteLength(tag);
+      const batches = planWriteBatches(copies.flat(), this.writeBudgetBytes, { openingBytes, closingBytes, literal: true });
+
       const writes: SheetWrite[] = targets.map((target, i) => {
         const sheet = catalogue.sheets.has(target) ? workbook.worksheets.getItem(target) : workbook.worksheets.add(target);
         if (catalogue.sheets.has(target)) sheet.getRange().clear();
-        const read = readOf[i];
-        const values = read === null ? [] : (grids[read].values as CellValue[][]);
-        owned[target] = fingerprintGrid(values, 0, 0);
-        return { sheet, blocks: values.length > 0 ? [{ row: 0, column: 0, values }] : [] };
+        return { sheet, blocks: copies[i] };
       });
-      workbook.settings.add(OWNED_SHEETS_SETTING, JSON.stringify(owned));
-      const blocks = writes.flatMap((w) => w.blocks);
-      await this.writeBatches(context, writes, planWriteBatches(blocks, this.writeBudgetBytes), () => {
+      workbook.settings.add(OWNED_SHEETS_SETTING, tag);
+      await this.writeBatches(context, writes, batches, true, () => {
         writes.forEach((w, i) => {
-          const read = readOf[i];
-          if (read === null) return;
-          for (const run of numberFormatRuns(grids[read].numberFormat)) {
+          for (const run of formatRuns[i]) {
             // A single value applies to every cell of the range (see queueFormatting).
             w.sheet.getRange(rangeAddress(run.row, run.column, run.rows, 1)).numberFormat = run.format as unknown as string[][];
           }
@@ -433,34 +469,45 @@ export class OfficeWorkbook implements WorkbookPort {
     }
   }
 
-  /** Fingerprints of the current formulas of existing sheets: used-range sizes, then whole-range reads. */
-  private async currentFingerprints(context: Excel.RequestContext, names: string[]): Promise<Map<string, string>> {
+  /**
+   * Fingerprints of owned sheets now, each in the form of its stored one (`fingerprintNow`): used-range
+   * sizes, then whole-range reads of the formulas.
+   */
+  private async currentFingerprints(context: Excel.RequestContext, catalogue: Catalogue, names: string[]): Promise<Map<string, string>> {
     const prints = new Map<string, string>();
     if (names.length === 0) return prints;
     const sheets = names.map((n) => context.workbook.worksheets.getItem(n));
     const bounds = await loadUsedBounds(context, sheets);
     const reads: BlockRead[] = [];
     const readOf = bounds.map((b, i) => (b ? reads.push({ sheet: sheets[i], ...b, properties: ["formulas"] }) - 1 : null));
-    const grids = await this.readBlocks(context, reads);
+    const grids = await this.readBlocks(context, catalogue, reads);
     names.forEach((name, i) => {
       const read = readOf[i];
       const b = bounds[i];
-      prints.set(name, read === null || !b ? fingerprintGrid([]) : fingerprintGrid(grids[read].formulas, b.row, b.column));
+      const stored = catalogue.owned[name] ?? "";
+      prints.set(name, read === null || !b ? fingerprintNow(stored, []) : fingerprintNow(stored, grids[read].formulas, b.row, b.column));
     });
     return prints;
   }
 
   /**
-   * Whole-range reads, packed by `planReadSlices`: one round trip for everything that fits one response,
-   * one more per extra response-sized group (the 5 MB response limit, see the class comment).
+   * Whole-range reads, packed by `planReadSlices` on estimated bytes (`estimatedCellBytes`): one round trip
+   * for everything that fits one response, one more per extra response-sized group (the 5 MB response
+   * limit, see the class comment). A group Excel refuses as too large (its cells hold longer text than
+   * estimated) is read again in two halves, down to single rows.
    */
-  private async readBlocks(context: Excel.RequestContext, reads: BlockRead[]): Promise<Record<RangeProperty, unknown[][]>[]> {
+  private async readBlocks(context: Excel.RequestContext, catalogue: Catalogue, reads: BlockRead[]): Promise<Record<RangeProperty, unknown[][]>[]> {
     const results = reads.map(() => ({ values: [], formulas: [], numberFormat: [] }) as Record<RangeProperty, unknown[][]>);
     const groups = planReadSlices(
-      reads.map((r) => ({ rows: r.rows, columns: r.columns, properties: r.properties.length })),
-      this.readCellBudget,
+      reads.map((r) => ({
+        rows: r.rows,
+        columns: r.columns,
+        cellBytes: r.properties.reduce((sum, p) => sum + estimatedCellBytes(p, catalogue.longestSheetName), 0),
+      })),
+      this.readBudgetBytes,
     );
-    for (const group of groups) {
+    while (groups.length > 0) {
+      const group = groups.shift()!;
       const loaded = group.map((slice) => {
         const read = reads[slice.request];
         const range = read.sheet.getRange(rangeAddress(read.row + slice.firstRow, read.column, slice.rowCount, read.columns));
@@ -470,8 +517,15 @@ export class OfficeWorkbook implements WorkbookPort {
         if (read.properties.includes("numberFormat")) range.load("numberFormat");
         return { slice, range };
       });
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one round trip per response-sized group (5 MB limit); one group in all for usual sizes
-      await context.sync();
+      try {
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one round trip per response-sized group (5 MB limit); one group in all for usual sizes
+        await context.sync();
+      } catch (error) {
+        const halves = isPayloadTooLarge(error) ? splitGroup(group) : null;
+        if (!halves) throw error;
+        groups.unshift(...halves);
+        continue;
+      }
       for (const { slice, range } of loaded) {
         for (const property of reads[slice.request].properties) {
           const target = results[slice.request][property];
@@ -485,10 +539,20 @@ export class OfficeWorkbook implements WorkbookPort {
   /**
    * Queues the planned pieces batch by batch, with one `context.sync()` per batch (each batch is one
    * request under the byte budget); `finish` queues the closing commands (formats, tables) into the last
-   * batch. Commands the caller queued before are sent with the first batch.
+   * batch. Commands the caller queued before are sent with the first batch. Text cells get the text
+   * format before their piece is written; pieces without formulas go through `values`. With `literal`
+   * (a values-only copy) every string is text, "=..." too, and everything goes through `values`.
    */
-  private async writeBatches(context: Excel.RequestContext, writes: SheetWrite[], batches: ReturnType<typeof planWriteBatches>, finish: () => void): Promise<void> {
-    const owners: { sheet: Excel.Worksheet; block: Block }[] = writes.flatMap((w) => w.blocks.map((block) => ({ sheet: w.sheet, block })));
+  private async writeBatches(
+    context: Excel.RequestContext,
+    writes: SheetWrite[],
+    batches: ReturnType<typeof planWriteBatches>,
+    literal: boolean,
+    finish: () => void,
+  ): Promise<void> {
+    const owners: { sheet: Excel.Worksheet; block: Block; text: boolean }[] = writes.flatMap((w) =>
+      w.blocks.map((block) => ({ sheet: w.sheet, block, text: hasText(block, literal) })),
+    );
     if (batches.length === 0) {
       finish();
       await context.sync();
@@ -496,15 +560,16 @@ export class OfficeWorkbook implements WorkbookPort {
     }
     for (let b = 0; b < batches.length; b++) {
       for (const piece of batches[b].pieces) {
-        const { sheet, block } = owners[piece.block];
+        const { sheet, block, text } = owners[piece.block];
+        const width = blockWidth(block);
+        if (width === 0) continue;
         const rows = block.values.slice(piece.firstRow, piece.firstRow + piece.rowCount);
-        const width = Math.max(...rows.map((r) => r.length));
-        const cells = rows.map((r) => {
-          const out = new Array<CellValue>(width);
-          for (let c = 0; c < width; c++) out[c] = r[c] ?? "";
-          return out;
-        });
-        sheet.getRange(rangeAddress(block.row + piece.firstRow, block.column, piece.rowCount, width)).formulas = cells;
+        const range = sheet.getRange(rangeAddress(block.row + piece.firstRow, block.column, piece.rowCount, width));
+        // Text first gets the text format, so Excel keeps it as typed (no formula, number or date).
+        if (text) range.numberFormat = rows.map((r) => textFormatRow(r, width, literal));
+        const cells = rows.map((r) => writtenRow(r, width));
+        if (!literal && cells.some((r) => r.some((v) => typeof v === "string" && v.startsWith("=")))) range.formulas = cells;
+        else range.values = cells;
       }
       if (b === batches.length - 1) finish();
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per planned batch, so none exceeds Excel on the web's 5 MB limit
@@ -522,6 +587,7 @@ async function loadCatalogue(context: Excel.RequestContext, withOwned: boolean):
   await context.sync();
   return {
     sheets: new Set(worksheets.items.map((s) => s.name)),
+    longestSheetName: worksheets.items.reduce((longest, s) => Math.max(longest, jsonByteLength(s.name)), 0),
     tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
     owned: ownedSetting && !ownedSetting.isNullObject ? parseOwnedSheets(ownedSetting.value) : {},
   };
@@ -533,6 +599,34 @@ async function loadUsedBounds(context: Excel.RequestContext, sheets: Excel.Works
   const used = sheets.map((s) => s.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"));
   await context.sync();
   return used.map((u) => (u.isNullObject ? null : boundsOf(u)));
+}
+
+/** Excel on the web's answer to a request or response over 5 MB. */
+function isPayloadTooLarge(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";
+}
+
+/** A group of read slices in two halves, in order (slices, or the rows of a lone slice); null for a single row. */
+function splitGroup(group: ReadSlice[]): ReadSlice[][] | null {
+  if (group.length > 1) {
+    const middle = Math.ceil(group.length / 2);
+    return [group.slice(0, middle), group.slice(middle)];
+  }
+  const [slice] = group;
+  if (slice.rowCount <= 1) return null;
+  const upper = Math.ceil(slice.rowCount / 2);
+  return [[{ ...slice, rowCount: upper }], [{ request: slice.request, firstRow: slice.firstRow + upper, rowCount: slice.rowCount - upper }]];
+}
+
+/** Bytes of the commands `queueFormatting` queues for a sheet, for the last write batch. */
+function formattingBytes(spec: SheetSpec): number {
+  let bytes = PIECE_OVERHEAD_BYTES * (2 + (spec.columnWidths?.length ?? 0));
+  for (const block of spec.blocks) {
+    bytes += PIECE_OVERHEAD_BYTES;
+    for (const format of block.numberFormats ?? []) if (format) bytes += PIECE_OVERHEAD_BYTES + jsonByteLength(format);
+  }
+  return bytes;
 }
 
 function boundsOf(range: Excel.Range): UsedBounds {
@@ -560,4 +654,25 @@ function queueFormatting(sheet: Excel.Worksheet, spec: SheetSpec): void {
     // 7 pixels plus 5 pixels of cell padding, and a pixel is 0.75 point at 96 dpi.
     sheet.getRange(`${columnLetters(c)}:${columnLetters(c)}`).format.columnWidth = (chars * 7 + 5) * 0.75;
   });
+}
+
+/**
+ * Queues the print setup (ExcelApi 1.9): the print area, manual page breaks (earlier ones removed first, so
+ * a rewrite with fewer pages leaves no stray break), the header and footer of every page, the orientation
+ * and a fit to one page wide. Commands only: they go out with the write's last batch.
+ */
+function queuePrintSetup(sheet: Excel.Worksheet, print: PrintSetup): void {
+  const layout = sheet.pageLayout;
+  layout.setPrintArea(rangeAddress(print.area.row, print.area.column, print.area.rows, print.area.columns));
+  sheet.horizontalPageBreaks.removePageBreaks();
+  for (const row of print.pageBreaks) sheet.horizontalPageBreaks.add(rangeAddress(row, print.area.column, 1, 1));
+  const hf = layout.headersFooters.defaultForAllPages;
+  hf.leftHeader = print.header.left;
+  hf.centerHeader = print.header.center;
+  hf.rightHeader = print.header.right;
+  hf.leftFooter = print.footer.left;
+  hf.centerFooter = print.footer.center;
+  hf.rightFooter = print.footer.right;
+  layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  if (print.fitToOnePageWide) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
 }

@@ -6,7 +6,9 @@
  * - booleans and the text "true"/"false" in any case -> `TRUE` / `FALSE` (Excel turns typed text into booleans);
  * - text that Excel would read as a number ("12", " 3.50 ", "1e3") -> the number's text;
  * - formulas (text starting with "=") -> upper-cased outside double-quoted literals, as Excel stores
- *   `=sum(a1)` as `=SUM(A1)`;
+ *   `=sum(a1)` as `=SUM(A1)`, and with every quoted sheet name unquoted (`'Schools'!$C$2` and
+ *   `Schools!$C$2` are one reference: Excel quotes a sheet name in a formula only where it must,
+ *   excel-behaviour.md item 11, while the pane quotes every name);
  * - any other text unchanged.
  *
  * Known gaps (documented, not guessed at): text Excel parses as a date or percentage ("1/2", "12%") is
@@ -34,13 +36,35 @@ export function canonicalCell(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
 
-/** Upper-cases a formula except inside "..." literals (a doubled "" inside a literal is an escaped quote). */
+/**
+ * Upper-cases a formula except inside "..." literals (a doubled "" inside a literal is an escaped quote),
+ * and drops the quotes around quoted sheet names ('O''Brien'!A1 -> O'BRIEN!A1): outside a string literal
+ * a single quote only ever opens a quoted sheet (or workbook) name.
+ */
 function upperOutsideQuotes(formula: string): string {
   let out = "";
   let inLiteral = false;
-  for (const ch of formula) {
-    if (ch === '"') inLiteral = !inLiteral;
-    out += inLiteral || ch === '"' ? ch : ch.toUpperCase();
+  for (let i = 0; i < formula.length; i++) {
+    const ch = formula[i];
+    if (ch === '"') {
+      inLiteral = !inLiteral;
+      out += ch;
+    } else if (inLiteral) {
+      out += ch;
+    } else if (ch === "'") {
+      // A quoted name runs to the next lone quote; a doubled '' inside it is one quote.
+      let j = i + 1;
+      let name = "";
+      while (j < formula.length) {
+        if (formula[j] === "'" && formula[j + 1] === "'") {
+          name += "'";
+          j += 2;
+        } else if (formula[j] === "'") break;
+        else name += formula[j++];
+      }
+      out += name.toUpperCase();
+      i = j;
+    } else out += ch.toUpperCase();
   }
   return out;
 }

@@ -21,7 +21,7 @@ import { headers, mapping, nycLike, rows, table } from "./threeSchoolTable";
  * the charts sheet states the decile gradient in a cell. Evaluated in HyperFormula against hand figures. */
 
 beforeAll(async () => {
-  const generated = await generateCustomFunctionsMetadata(path.join(__dirname, "../../../src/functions/functions.ts"));
+  const generated = await generateCustomFunctionsMetadata(["functions.ts", "transition.ts"].map((file) => path.join(__dirname, "../../../src/functions", file)));
   registerWsfFunctions(catalogue, JSON.parse(generated.metadataJson) as FunctionsMetadata);
 }, 30_000);
 

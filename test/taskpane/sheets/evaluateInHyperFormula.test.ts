@@ -19,7 +19,7 @@ import { headers, mapping, nycLike, rows, table } from "./threeSchoolTable";
  * to the numbers the task pane computed with runFormula: an independent route to the same allocation. */
 
 beforeAll(async () => {
-  const generated = await generateCustomFunctionsMetadata(path.join(__dirname, "../../../src/functions/functions.ts"));
+  const generated = await generateCustomFunctionsMetadata(["functions.ts", "transition.ts"].map((file) => path.join(__dirname, "../../../src/functions", file)));
   registerWsfFunctions(catalogue, JSON.parse(generated.metadataJson) as FunctionsMetadata);
 }, 30_000);
 

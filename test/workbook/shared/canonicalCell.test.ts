@@ -22,6 +22,16 @@ describe("canonicalCell", () => {
     expect(canonicalCell('=wsf.gini(b2:b9, "Lincoln ""Elem""")')).toBe('=WSF.GINI(B2:B9, "Lincoln ""Elem""")');
   });
 
+  it("reads a sheet name the same quoted or not, as Excel quotes only where it must (excel-behaviour.md item 11)", () => {
+    expect(canonicalCell("='Schools'!$C$2")).toBe(canonicalCell("=Schools!$C$2"));
+    expect(canonicalCell("=SUM('WSF Allocation'!$D$2:$D$9)")).toBe("=SUM(WSF ALLOCATION!$D$2:$D$9)");
+    expect(canonicalCell("='O''Brien'!A1")).toBe("=O'BRIEN!A1");
+    // Quotes inside a string literal are text, not sheet names.
+    expect(canonicalCell(`=IF(A1="it's",'My Sheet'!B1,"")`)).toBe(`=IF(A1="it's",MY SHEET!B1,"")`);
+    // Different sheets stay different.
+    expect(canonicalCell("='Schools'!$C$2")).not.toBe(canonicalCell("='Schools 2'!$C$2"));
+  });
+
   it("keeps other text exactly, including its case and spaces", () => {
     expect(canonicalCell(" Lincoln Elementary")).toBe(" Lincoln Elementary");
     expect(canonicalCell("n/a")).toBe("n/a");

@@ -15,17 +15,33 @@ import { rangeAddress } from "../../../src/workbook/shared/rangeAddress";
  * A fake Excel for OfficeWorkbook tests, built on office-addin-mock's OfficeMockObject so the Office.js
  * batching rules are enforced: a property must be loaded and synced before it is read (the mock returns
  * "Error, property was not loaded" / "... context.sync() was not called" otherwise), and writes and
- * commands take effect only at `context.sync()`, in the order they were queued.
+ * commands take effect only at `context.sync()`, in the order they were queued; loaded ranges are read
+ * at that sync, after the commands queued before them.
  *
- * It records every `context.sync()` (a request) with the commands it carried and their JSON size, so
- * tests can count round trips and check the 5 MB request limit.
+ * It behaves as ../../../../shared/excel-behaviour.md says real Excel does:
+ * - item 9: `Range.formulas` returns the value of every cell without a formula, including the cells a
+ *   spill fills (set `calculate` to make formulas spill; the fake recalculates after every sync and edit);
+ * - item 10: text written through `values` or `formulas` is read as a person's typing would be: "=..."
+ *   and text starting with "+" or "-" become formulas, "00123" a number, "1/2" a date, "true" a boolean,
+ *   unless the cell's number format is text ("@"); a null inside a 2-D array leaves that cell as it is;
+ * - item 11: formulas come back with a sheet name quoted only where it must be (`Schools!$C$2`);
+ * - item 12: a request, or a response, over 5 MB of JSON fails with `RequestPayloadSizeLimitExceeded`
+ *   or `ResponsePayloadSizeLimitExceeded`, and nothing of that request is applied.
+ *
+ * It records every `context.sync()` (a request) with the commands it carried and their JSON size, and
+ * the JSON size of what it answered, so tests can count round trips and check the limits.
  */
 
 interface FakeCell {
   value: CellValue;
   formula: string | null;
   numberFormat?: string;
+  /** Filled by the spill of a formula above or to the left (Excel reports it as a value). */
+  spilled?: boolean;
 }
+
+/** What recalculation gives a formula: one value, a 2-D array that spills from its cell, or undefined to keep the value it has. */
+export type Calculator = (formula: string, at: { sheet: string; row: number; column: number }) => CellValue | CellValue[][] | undefined;
 
 interface FakeSheet {
   name: string;
@@ -57,6 +73,15 @@ export interface FakeChart {
   position: [string, string] | null;
 }
 
+/** A sheet's page layout as the queued commands left it. */
+export interface FakePrintSetup {
+  printArea: string | null;
+  pageBreaks: string[];
+  headersFooters: Record<string, string>;
+  orientation: string | null;
+  zoom: unknown;
+}
+
 /** A write of cells or formats, as Excel received it. */
 export interface RangeWrite {
   sheet: string;
@@ -68,10 +93,13 @@ export interface RangeWrite {
   value: unknown;
 }
 
-/** One `context.sync()`: the JSON bytes of what it sent, and the cell writes among them. */
+/** One `context.sync()`: the JSON bytes of what it sent and of what it answered, and the cell writes among them. */
 export interface FakeRequest {
   bytes: number;
+  responseBytes: number;
   writes: RangeWrite[];
+  /** Why Excel refused it, if it did. */
+  refused?: "RequestPayloadSizeLimitExceeded" | "ResponsePayloadSizeLimitExceeded";
 }
 
 interface Command {
@@ -82,6 +110,8 @@ interface Command {
 
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
+/** Excel on the web's limit on one request and one response (excel-behaviour.md item 12). */
+export const FAKE_PAYLOAD_LIMIT_BYTES = 5 * 1000 * 1000;
 /** Envelope bytes of one queued command (ids, method name), besides its arguments. */
 const COMMAND_BYTES = 100;
 
@@ -89,12 +119,18 @@ export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
   readonly tables: FakeTable[] = [];
   readonly charts: FakeChart[] = [];
+  /** Print setup per sheet as Excel received it (ExcelApi 1.9 page layout and page breaks). */
+  readonly printSetups = new Map<string, FakePrintSetup>();
   readonly settings = new Map<string, unknown>();
   readonly requests: FakeRequest[] = [];
   activeSheet: string | null = null;
   selection: { sheet: string; address: string } | null = null;
   runs = 0;
+  /** Recalculation of formulas (the fake has no formula engine); undefined: formulas keep their values. */
+  calculate: Calculator | undefined = undefined;
   private readonly addresses = new WeakMap<object, string>();
+  /** Ranges loaded since the last sync, answered at the next one. */
+  private pendingLoads = new Map<OfficeMockObject & Record<string, any>, { props: Set<string>; read: (property: string) => unknown[][] }>();
   private queue: Command[] = [];
   private mocks: OfficeMockObject[] = [];
   private internal = false;
@@ -121,6 +157,7 @@ export class FakeExcel {
     this.runs++;
     this.queue = [];
     this.mocks = [];
+    this.pendingLoads.clear();
     const context = new OfficeMockObject({}) as unknown as Record<string, unknown>;
     context.workbook = this.workbookFacade();
     // Every round trip goes through here: counted, applied in queue order, then loads are answered.
@@ -130,13 +167,20 @@ export class FakeExcel {
     return result;
   };
 
-  /** A person typing into a cell: the change, then the sheet's onChanged handlers. */
+  /** A person typing into a cell (read as typing is, see `enter`): the change, recalculation, then the sheet's onChanged handlers. */
   async editCell(sheet: string, row: number, column: number, value: CellValue): Promise<void> {
     const model = this.requireSheet(sheet);
-    setCell(model, row, column, value);
+    enter(model, row, column, value);
+    this.recalculate();
     for (const handler of [...model.handlers]) {
       await handler({ type: "WorksheetChanged", source: "Local", changeType: "RangeEdited", address: rangeAddress(row, column), worksheetId: sheet });
     }
+  }
+
+  /** The cell's value as `Range.values` reads it ("" when blank). */
+  valueAt(sheet: string, row: number, column: number): CellValue {
+    const cell = this.requireSheet(sheet).cells[row]?.[column];
+    return cell ? (cell.value ?? (cell.formula !== null ? 0 : "")) : "";
   }
 
   /** The cell as stored: a formula's text, else its value; "" when blank. */
@@ -166,16 +210,40 @@ export class FakeExcel {
 
   private async sync(): Promise<void> {
     const commands = this.queue;
+    const loads = [...this.pendingLoads];
     this.queue = [];
-    const request: FakeRequest = { bytes: 0, writes: [] };
+    this.pendingLoads.clear();
+    const request: FakeRequest = { bytes: 0, responseBytes: 0, writes: [] };
     this.requests.push(request);
+    for (const command of commands) request.bytes += command.bytes;
+    if (request.bytes > FAKE_PAYLOAD_LIMIT_BYTES) {
+      request.refused = "RequestPayloadSizeLimitExceeded";
+      throw Object.assign(new Error("The request payload size has exceeded the limit."), { code: request.refused });
+    }
     for (const command of commands) {
-      request.bytes += command.bytes;
       if (command.write) request.writes.push(command.write);
       command.apply();
     }
+    this.recalculate();
+    // Loaded ranges are read now, after the commands queued before the sync.
+    const answers: { mock: OfficeMockObject & Record<string, any>; property: string; grid: unknown[][] }[] = [];
+    for (const [mock, load] of loads) {
+      for (const property of load.props) {
+        const grid = load.read(property);
+        request.responseBytes += jsonByteLength(grid);
+        answers.push({ mock, property, grid });
+      }
+    }
+    if (request.responseBytes > FAKE_PAYLOAD_LIMIT_BYTES) {
+      request.refused = "ResponsePayloadSizeLimitExceeded";
+      throw Object.assign(new Error("The response payload size has exceeded the limit."), { code: request.refused });
+    }
     this.internal = true;
     try {
+      for (const { mock, property, grid } of answers) {
+        (mock as unknown as { setValue: (name: string, value: unknown) => void }).setValue(property, grid);
+        mock.rawLoad(property);
+      }
       for (const mock of this.mocks) await mock.sync();
       // office-addin-mock finishes updating loaded properties in later microtasks; let them all run.
       await new Promise((resolve) => setImmediate(resolve));
@@ -282,6 +350,26 @@ export class FakeExcel {
       return this.rangeMock(name, rangeAddress(bounds.row, bounds.column, bounds.rows, bounds.columns));
     };
     sheet.activate = () => this.enqueue(() => (this.activeSheet = name));
+    const print = (): FakePrintSetup => {
+      let setup = this.printSetups.get(name);
+      if (!setup) this.printSetups.set(name, (setup = { printArea: null, pageBreaks: [], headersFooters: {}, orientation: null, zoom: null }));
+      return setup;
+    };
+    const headerFooter: Record<string, unknown> = {};
+    for (const key of ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"]) {
+      Object.defineProperty(headerFooter, key, { set: (text: string) => this.enqueue(() => (print().headersFooters[key] = text), COMMAND_BYTES + text.length) });
+    }
+    const pageLayout: Record<string, unknown> = {
+      setPrintArea: (address: string) => this.enqueue(() => (print().printArea = address)),
+      headersFooters: { defaultForAllPages: headerFooter },
+    };
+    Object.defineProperty(pageLayout, "orientation", { set: (value: string) => this.enqueue(() => (print().orientation = value)) });
+    Object.defineProperty(pageLayout, "zoom", { set: (value: unknown) => this.enqueue(() => (print().zoom = value)) });
+    sheet.pageLayout = pageLayout;
+    sheet.horizontalPageBreaks = {
+      add: (address: string) => this.enqueue(() => print().pageBreaks.push(address)),
+      removePageBreaks: () => this.enqueue(() => (print().pageBreaks = [])),
+    };
     sheet.onChanged = {
       add: (handler: (args: unknown) => Promise<void>) => {
         const registration = {
@@ -313,10 +401,18 @@ export class FakeExcel {
   /** A range; `values`, `formulas` and `numberFormat` are queued as writes when assigned. */
   private rangeMock(sheetName: string, address?: string): OfficeMockObject & Record<string, any> {
     const place = address === undefined ? { row: 0, column: 0, rows: MAX_ROWS, columns: MAX_COLUMNS } : parseBlock(address);
-    const model = this.findSheet(sheetName);
     const readable = place.rows * place.columns <= 2_000_000;
-    const grid = (pick: (cell: FakeCell | undefined) => unknown): unknown[][] =>
-      readable ? Array.from({ length: place.rows }, (_, r) => Array.from({ length: place.columns }, (_, c) => pick(model?.cells[place.row + r]?.[place.column + c]))) : [];
+    const grid = (pick: (cell: FakeCell | undefined) => unknown): unknown[][] => {
+      const model = this.findSheet(sheetName);
+      return readable ? Array.from({ length: place.rows }, (_, r) => Array.from({ length: place.columns }, (_, c) => pick(model?.cells[place.row + r]?.[place.column + c]))) : [];
+    };
+    const read = (property: string): unknown[][] =>
+      property === "values"
+        ? // A formula reads as its calculated value (see `calculate`, `setFormulaResult`), else 0.
+          grid((cell) => (cell ? (cell.formula !== null ? (cell.value ?? 0) : (cell.value ?? "")) : ""))
+        : property === "formulas"
+          ? grid((cell) => (cell ? (cell.formula ?? cell.value ?? "") : ""))
+          : grid((cell) => cell?.numberFormat ?? "General");
     const local = address === undefined ? "A:XFD" : rangeAddress(place.row, place.column, place.rows, place.columns);
     const mock = this.mock({
       address: `${quoteSheetName(sheetName)}!${local}`,
@@ -324,10 +420,10 @@ export class FakeExcel {
       columnIndex: place.column,
       rowCount: place.rows,
       columnCount: place.columns,
-      // The fake does not calculate: a formula reads as the result set by setFormulaResult, else 0.
-      values: grid((cell) => (cell ? (cell.formula !== null ? (cell.value ?? 0) : (cell.value ?? "")) : "")),
-      formulas: grid((cell) => (cell ? (cell.formula ?? cell.value ?? "") : "")),
-      numberFormat: grid((cell) => cell?.numberFormat ?? "General"),
+      // Filled in at the sync that answers a load.
+      values: [],
+      formulas: [],
+      numberFormat: [],
       format: { font: { bold: false }, columnWidth: 48 },
     });
     for (const property of ["values", "formulas", "numberFormat"] as const) {
@@ -344,12 +440,22 @@ export class FakeExcel {
     }
     // Loads assign the mock's own properties too; those are not writes.
     const load = mock.load.bind(mock);
+    mock.rawLoad = (props: string) => load(props);
     mock.load = (props: unknown) => {
       this.internal = true;
       try {
         load(props as string);
       } finally {
         this.internal = false;
+      }
+      const cells = String(props)
+        .split(",")
+        .map((p) => p.trim())
+        .filter((p) => p === "values" || p === "formulas" || p === "numberFormat");
+      if (cells.length > 0) {
+        const pending = this.pendingLoads.get(mock) ?? { props: new Set<string>(), read };
+        cells.forEach((p) => pending.props.add(p));
+        this.pendingLoads.set(mock, pending);
       }
       return mock;
     };
@@ -426,6 +532,52 @@ export class FakeExcel {
     return chart;
   }
 
+  /**
+   * Recalculation: every spill is cleared, then each formula gets `calculate`'s result; an array spills
+   * into the cells right and below when they are all empty, else the formula shows `#SPILL!`.
+   */
+  private recalculate(): void {
+    const calculate = this.calculate;
+    if (!calculate) return;
+    for (const sheet of this.sheets) {
+      for (const row of sheet.cells) {
+        row.forEach((cell) => {
+          if (cell?.spilled) {
+            cell.value = null;
+            cell.spilled = false;
+          }
+        });
+      }
+      sheet.cells.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          if (!cell || cell.formula === null) return;
+          const result = calculate(cell.formula, { sheet: sheet.name, row: r, column: c });
+          if (result === undefined) return;
+          if (!Array.isArray(result)) {
+            cell.value = result;
+            return;
+          }
+          const blocked = result.some((line, i) => line.some((_, j) => (i > 0 || j > 0) && !isEmpty(sheet.cells[r + i]?.[c + j])));
+          if (blocked) {
+            cell.value = "#SPILL!";
+            return;
+          }
+          cell.value = result[0]?.[0] ?? 0;
+          result.forEach((line, i) =>
+            line.forEach((value, j) => {
+              if (i === 0 && j === 0) return;
+              while (sheet.cells.length <= r + i) sheet.cells.push([]);
+              const target = sheet.cells[r + i][c + j] ?? { value: null, formula: null };
+              target.value = value === "" ? null : value;
+              target.spilled = true;
+              sheet.cells[r + i][c + j] = target;
+            }),
+          );
+        }),
+      );
+    }
+  }
+
   /** The address a range mock was made for (the fake's own record; reading `address` would need a load). */
   private addressOf(range: object): string {
     const address = this.addresses.get(range);
@@ -461,6 +613,7 @@ function parseBlock(address: string): { row: number; column: number; rows: numbe
   return p;
 }
 
+/** Test set-up: a cell holding exactly `value` (a formula when it starts with "="), as if it were already in the workbook. */
 function setCell(sheet: FakeSheet, row: number, column: number, value: unknown): void {
   while (sheet.cells.length <= row) sheet.cells.push([]);
   const existing = sheet.cells[row][column];
@@ -473,17 +626,95 @@ function setCell(sheet: FakeSheet, row: number, column: number, value: unknown):
   sheet.cells[row][column] = cell;
 }
 
+/**
+ * A value entered into a cell through `values`, `formulas` or a person's typing, read as Excel reads
+ * typing (excel-behaviour.md item 10): in a cell formatted as text ("@") a string stays exactly as it is;
+ * otherwise "=..." is a formula (its sheet names quoted only where needed), a number, percentage, US date
+ * (m/d or m/d/yyyy) or TRUE/FALSE in any case becomes that value, and other text starting with "+" or "-"
+ * becomes a formula ("+44 20" is stored as "=+44 20"). The reference of `Range.values` says the same of
+ * values written through it ("If the returned value starts with a plus ("+"), minus ("-"), or equal sign
+ * ("="), Excel interprets this value as a formula", @types/office-js, ExcelApi 1.1).
+ */
+function enter(sheet: FakeSheet, row: number, column: number, value: unknown): void {
+  while (sheet.cells.length <= row) sheet.cells.push([]);
+  const format = sheet.cells[row][column]?.numberFormat;
+  if (typeof value !== "string" || value === "") {
+    setCell(sheet, row, column, value);
+    return;
+  }
+  if (format === "@") {
+    sheet.cells[row][column] = { value, formula: null, numberFormat: format };
+    return;
+  }
+  const text = value.trim();
+  let cell: FakeCell;
+  if (value.startsWith("=")) cell = { value: null, formula: unquoteSheetNames(value) };
+  else if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) cell = { value: Number(text), formula: null };
+  else if (/^[+-]?(\d+\.?\d*|\.\d+)%$/.test(text)) cell = { value: Number(text.slice(0, -1)) / 100, formula: null };
+  else if (usDateSerial(text) !== null) cell = { value: usDateSerial(text), formula: null };
+  else if (/^(true|false)$/i.test(text)) cell = { value: text.toUpperCase() === "TRUE", formula: null };
+  else if (value.startsWith("+") || value.startsWith("-")) cell = { value: null, formula: `=${value}` };
+  else cell = { value, formula: null };
+  cell.numberFormat = format;
+  sheet.cells[row][column] = cell;
+}
+
+/** The Excel date serial of "m/d" (this year) or "m/d/yyyy", or null when the text is not such a date. */
+function usDateSerial(text: string): number | null {
+  const m = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?$/.exec(text);
+  if (!m) return null;
+  const month = Number(m[1]);
+  const day = Number(m[2]);
+  const year = m[3] === undefined ? new Date().getFullYear() : Number(m[3]);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (month < 1 || month > 12 || date.getUTCDate() !== day) return null;
+  return Math.round((date.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+/** A formula as Excel gives it back: `'Schools'!A1` -> `Schools!A1`, `'WSF Allocation'!A1` unchanged. */
+function unquoteSheetNames(formula: string): string {
+  let out = "";
+  let inLiteral = false;
+  for (let i = 0; i < formula.length; i++) {
+    const ch = formula[i];
+    if (ch === '"') inLiteral = !inLiteral;
+    if (inLiteral || ch !== "'") {
+      out += ch;
+      continue;
+    }
+    let j = i + 1;
+    let name = "";
+    while (j < formula.length) {
+      if (formula[j] === "'" && formula[j + 1] === "'") {
+        name += "'";
+        j += 2;
+      } else if (formula[j] === "'") break;
+      else name += formula[j++];
+    }
+    out += quoteSheetName(name);
+    i = j;
+  }
+  return out;
+}
+
+function isEmpty(cell: FakeCell | undefined): boolean {
+  return !cell || (cell.formula === null && (cell.value === null || cell.spilled === true));
+}
+
 function applyWrite(sheet: FakeSheet, write: RangeWrite): void {
+  if (write.value === null || write.value === undefined) throw Object.assign(new Error(`null is not a valid input for Range.${write.property}`), { code: "InvalidArgument" });
   for (let r = 0; r < write.rows; r++) {
     for (let c = 0; c < write.columns; c++) {
-      // A single value (not a 2-D array) applies to every cell of the range, as in Excel.
+      // A single value (not a 2-D array) applies to every cell of the range, as in Excel; a null inside
+      // a 2-D array leaves its cell unchanged.
       const value = Array.isArray(write.value) ? (write.value as unknown[][])[r][c] : write.value;
+      if (value === null) continue;
       if (write.property === "numberFormat") {
         while (sheet.cells.length <= write.row + r) sheet.cells.push([]);
         const cell = sheet.cells[write.row + r][write.column + c] ?? { value: null, formula: null };
         cell.numberFormat = String(value);
         sheet.cells[write.row + r][write.column + c] = cell;
-      } else setCell(sheet, write.row + r, write.column + c, value);
+      } else enter(sheet, write.row + r, write.column + c, value);
     }
   }
 }

@@ -1,7 +1,7 @@
 import { Field, makeStyles, Select, Switch, tokens } from "@fluentui/react-components";
 import type { FormulaResult } from "../../../engine/scenario/FormulaResult";
 import type { ColumnMapping } from "../../../engine/table/ColumnMapping";
-import type { School } from "../../../engine/table/School";
+import type { DataProblem, School } from "../../../engine/table/School";
 import type { TableData } from "../../../workbook/WorkbookPort";
 import { Section } from "../../common/Section";
 import { useRowStyles } from "../../common/useRowStyles";
@@ -23,10 +23,10 @@ const useStyles = makeStyles({
  * with a formula, per weighted pupil (vertical equity) side by side. Benchmarks are context with their
  * source, never a pass or fail.
  */
-export function EquityStep(props: { table: TableData; mapping: ColumnMapping; schools: School[]; result: FormulaResult | null }) {
+export function EquityStep(props: { table: TableData; mapping: ColumnMapping; schools: School[]; result: FormulaResult | null; problems: readonly DataProblem[] }) {
   const styles = useStyles();
   const rows = useRowStyles();
-  const equity = useEquity(props.table, props.mapping, props.schools, props.result);
+  const equity = useEquity(props.table, props.mapping, props.schools, props.result, props.problems);
   return (
     <Section title="5. Equity dashboard" hint="Measures disagree about rankings, so read several. Pupil-weighted: each pupil counts once, not each school.">
       <div className={rows.row}>

@@ -4,7 +4,7 @@ import { WsfError } from "../../../engine/core/WsfError";
 import type { FormulaResult } from "../../../engine/scenario/FormulaResult";
 import { equityTable, type EquityTableRow } from "../../../engine/stats/equityTable";
 import type { ColumnMapping } from "../../../engine/table/ColumnMapping";
-import type { School } from "../../../engine/table/School";
+import type { DataProblem, School } from "../../../engine/table/School";
 import type { TableData } from "../../../workbook/WorkbookPort";
 import { describeStatistic, formatStatisticValue, type StatisticNote } from "./describeStatistic";
 import { isMoneyHeader, measureKind, type MeasureKind } from "./measureKind";
@@ -64,7 +64,7 @@ export function mayDivide(kind: MeasureKind): boolean {
  * school's dollars (per pupil x enrollment) over its weighted pupils, weighted by weighted pupils. A
  * weighted formula is flat there even though it is unequal per pupil.
  */
-export function useEquity(table: TableData | null, mapping: ColumnMapping, schools: School[], result: FormulaResult | null) {
+export function useEquity(table: TableData | null, mapping: ColumnMapping, schools: School[], result: FormulaResult | null, problems: readonly DataProblem[] = []) {
   const [source, setSource] = useState<string>(ALLOCATION);
   const [weighted, setWeighted] = useState(true);
   /** The person's divide choice per column, where they changed the default. */
@@ -98,6 +98,10 @@ export function useEquity(table: TableData | null, mapping: ColumnMapping, schoo
   const outcome = useMemo((): { lines: EquityLine[]; units: number; error: string | null; money: boolean; verticalNote: string | null } => {
     const empty = { lines: [], units: 0, money: false, verticalNote: null };
     if (!table) return { ...empty, error: null };
+    // A school whose row cannot be read is missing from `schools`: statistics over the others would be
+    // silently wrong for the district, so measure nothing until the row is fixed.
+    const blocking = problems.find((p) => p.severity === "error");
+    if (blocking) return { ...empty, error: `Not measured: ${blocking.message}. Statistics without that school would be wrong for the district; fix the row (step 2 lists every problem).` };
     const money = effectiveSource === ALLOCATION || (chosen !== null && isMoneyHeader(chosen.header));
     const values: number[] = [];
     const weights: number[] = [];
@@ -153,7 +157,7 @@ export function useEquity(table: TableData | null, mapping: ColumnMapping, schoo
     } catch (error) {
       return { ...empty, error: error instanceof Error ? error.message : String(error) };
     }
-  }, [table, mapping.frl, schools, result, effectiveSource, chosen, perPupil, weighted]);
+  }, [table, mapping.frl, schools, result, effectiveSource, chosen, perPupil, weighted, problems]);
 
   return {
     source: effectiveSource,

@@ -7,6 +7,7 @@ import type { StoredScenario } from "../../../engine/scenario/StoredScenario";
 import { summarizeResult } from "../../../engine/scenario/summarizeResult";
 import { upsertScenario } from "../../../engine/scenario/upsertScenario";
 import type { ColumnMapping } from "../../../engine/table/ColumnMapping";
+import type { TransitionSettings } from "../../../engine/transition/TransitionSettings";
 import { useMessages } from "../../messages/useMessages";
 import { useWorkbook } from "../../workbook/useWorkbook";
 
@@ -16,6 +17,8 @@ export interface CurrentFormula {
   result: FormulaResult | null;
   mapping: ColumnMapping;
   tableId: string | null;
+  /** The transition plan in the pane, saved with the scenario when it is complete (null: none or incomplete). */
+  transition?: TransitionSettings | null;
 }
 
 /**
@@ -91,6 +94,7 @@ export function useScenarios(current: CurrentFormula, restore: (scenario: Stored
         mapping: current.mapping,
         tableId: current.tableId,
         summary: summarizeResult(current.result),
+        ...(current.transition ? { transition: current.transition } : {}),
       };
       await write(upsertScenario(scenarios, scenario), `Scenario "${trimmed}" saved`);
     },
