@@ -57,7 +57,7 @@ module.exports = (env = {}, argv = {}) => {
     performance: { hints: false },
     optimization: { splitChunks: false },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: ["./src/functions/functions.ts", "./src/functions/transition.ts"] }),
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: ["./src/functions/functions.ts", "./src/functions/transition.ts", "./src/functions/titleI.ts"] }),
       built.taskpane && new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["functions", "taskpane"], chunksSortMode: "manual" }),
       built.playground && new HtmlWebpackPlugin({ filename: "playground.html", template: "./src/playground/playground.html", chunks: ["playground"] }),
       // The manifest's SupportUrl: a page of its own, no script.

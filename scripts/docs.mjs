@@ -1,5 +1,5 @@
 // `npm run docs`: regenerates the README's function reference from dist/functions.json (what Excel shows
-// as formula help) and the @example lines of src/functions/functions.ts, between the markers
+// as formula help) and the @example lines of every function file in src/functions, between the markers
 // <!-- functions:start --> and <!-- functions:end -->. Builds the functions bundle first if it is missing.
 // `--check` exits 1 when the README is out of date instead of writing it (used by the tests).
 import { execFileSync } from "node:child_process";

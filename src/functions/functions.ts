@@ -37,6 +37,7 @@ import {
 import { excelCall, toExcelError } from "./excelErrors";
 // Further function files, bundled into dist/functions.js so their CustomFunctions.associate calls run.
 import "./transition";
+import "./titleI";
 
 type Spill = (string | number | boolean | CustomFunctions.Error)[][];
 

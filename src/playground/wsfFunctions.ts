@@ -47,6 +47,9 @@ function spillRules(catalogue: CatalogueEntry[]): Record<string, SpillRule> {
     EQUITYTABLE: (a) => ({ rows: a[2]?.present ? equityRows.withPoverty : equityRows.withoutPoverty, columns: 2 }),
     EXPLAIN: (a) => ({ rows: vectorLength(a[1]) + 1, columns: 5 }),
     LCFF: (a) => ({ rows: a[0].rows, columns: 4 }),
+    TITLEIRANK: (a) => ({ rows: vectorLength(a[0]), columns: 3 }),
+    TITLEIALLOCATE: (a) => column(vectorLength(a[0])),
+    COMPARABILITY: (a) => ({ rows: a[0].rows, columns: 2 }),
   };
 }
 

@@ -23,6 +23,8 @@ import { TransitionStep } from "./steps/transition/TransitionStep";
 import { useTransition } from "./steps/transition/useTransition";
 import { useReopen } from "./steps/apply/useReopen";
 import type { FormulaOrigin } from "./steps/formula/useFormula";
+import { TitleIStep } from "./steps/titleI/TitleIStep";
+import { useTitleI } from "./steps/titleI/useTitleI";
 
 const useStyles = makeStyles({
   pane: {
@@ -67,6 +69,7 @@ function TaskPaneBody({ message, onDismiss }: { message: ReturnType<typeof useMe
   const result = formula.run?.ok ? formula.run.result : null;
   const transition = useTransition({ table, mapping: mappingState.mapping, schools, spec: formula.spec, result });
   const statements = useStatements({ table, mapping: mappingState.mapping, schools, spec: formula.spec, result });
+  const titleI = useTitleI(table, mappingState.mapping);
   const { replace } = mappingState;
   const { loadSpec } = formula;
   const loadTransition = transition.load;
@@ -125,6 +128,7 @@ function TaskPaneBody({ message, onDismiss }: { message: ReturnType<typeof useMe
           <TransitionStep state={transition} />
           <StatementsStep state={statements} schools={schools} />
           <ExportStep sheets={OUTPUT_SHEETS} ready={apply.applied} />
+          <TitleIStep state={titleI} />
         </>
       )}
     </main>

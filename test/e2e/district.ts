@@ -3,7 +3,8 @@ import { generateSampleDistrict } from "../../src/engine/sample/generateSampleDi
 /**
  * The playground's Schools table as node sees it, for checking the page against the engine: the generator's
  * 850 schools (the page uses the same seed) plus the three helper columns the playground adds (R Unrestricted
- * per pupil = P/E, S Total per pupil = (P+Q)/E, T FRL share = J/E), computed here independently.
+ * per pupil = P/E, S Total per pupil = (P+Q)/E, T FRL share = J/E), computed here independently, then the
+ * comparability columns the generator puts after them (U Instructional staff FTE, V State/local salaries).
  */
 export function schoolsTable(): { headers: string[]; rows: (string | number)[][] } {
   const sample = generateSampleDistrict();
@@ -13,12 +14,12 @@ export function schoolsTable(): { headers: string[]; rows: (string | number)[][]
   const restricted = column("Restricted spending");
   const frl = column("Low income (FRL)");
   return {
-    headers: [...sample.headers, "Unrestricted per pupil", "Total per pupil", "FRL share"],
-    rows: sample.rows.map((row) => {
+    headers: [...sample.headers, "Unrestricted per pupil", "Total per pupil", "FRL share", ...(sample.after?.headers ?? [])],
+    rows: sample.rows.map((row, i) => {
       const n = row[enrollment] as number;
       const u = row[unrestricted] as number;
       const r = row[restricted] as number;
-      return [...row, u / n, (u + r) / n, (row[frl] as number) / n];
+      return [...row, u / n, (u + r) / n, (row[frl] as number) / n, ...(sample.after?.rows[i] ?? [])];
     }),
   };
 }

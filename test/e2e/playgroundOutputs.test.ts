@@ -105,7 +105,7 @@ function engineProtection(scenario: StoredScenario, rows = schoolsTable()) {
 
 test("pick the Schools table", async () => {
   await pane.getByRole("combobox", { name: "Schools table" }).selectOption({ label: "Schools" });
-  await pane.getByText("850 rows, 20 columns").waitFor();
+  await pane.getByText("850 rows, 22 columns").waitFor();
   await dashboard().waitFor();
 });
 

@@ -122,7 +122,7 @@ async function saveScenario(name: string): Promise<void> {
 
 test("pick the Schools table; the columns are mapped from their headers", async () => {
   await pane.getByRole("combobox", { name: "Schools table" }).selectOption({ label: "Schools" });
-  await pane.getByText("850 rows, 20 columns").waitFor();
+  await pane.getByText("850 rows, 22 columns").waitFor();
   await pane.getByRole("heading", { name: "2. Map columns" }).waitFor();
   // Enrollment and the prior-year allocation are found by header (suggestMapping).
   const enrollment = pane.getByRole("combobox", { name: /^Enrollment/ });

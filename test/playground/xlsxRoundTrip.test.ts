@@ -1,13 +1,13 @@
 import "../../src/playground/customFunctionsShim";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import ExcelJS from "exceljs";
-import path from "node:path";
 import { buildWorkbook, captureState } from "../../src/playground/files/workbookState";
 import { fromStoredFormula, toStoredFormula, workbookToXlsx, xlsxToWorkbook } from "../../src/playground/files/xlsxFile";
 import { csvToWorkbook } from "../../src/playground/files/csvFile";
 import { registerPlaygroundFunctions } from "../../src/playground/startPlayground";
 import { HyperFormulaWorkbook } from "../../src/workbook/local/HyperFormulaWorkbook";
 import { parseErrorInWords } from "../../src/workbook/local/parseErrorInWords";
+import { functionFilePaths } from "../support/functionFiles";
 
 /* The playground's files in node: a workbook saved as .xlsx and read back gives the same cells (formulas as
  * written, text that looks like a number still text, spills filling again), the same ownership fingerprints
@@ -17,7 +17,7 @@ import { parseErrorInWords } from "../../src/workbook/local/parseErrorInWords";
 jest.mock("csv-parse/browser/esm/sync", () => jest.requireActual("csv-parse/sync"));
 
 beforeAll(async () => {
-  const generated = await generateCustomFunctionsMetadata(path.join(__dirname, "../../src/functions/functions.ts"));
+  const generated = await generateCustomFunctionsMetadata(functionFilePaths());
   expect(generated.errors).toEqual([]);
   registerPlaygroundFunctions(JSON.parse(generated.metadataJson));
 });

@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { DetailedCellError, HyperFormula } from "hyperformula";
-import path from "node:path";
 import type { FormulaSpec } from "../../src/engine/scenario/FormulaSpec";
 import { runFormula } from "../../src/engine/scenario/runFormula";
 import type { ColumnMapping } from "../../src/engine/table/ColumnMapping";
@@ -12,6 +11,7 @@ import { buildOutputs } from "../../src/taskpane/steps/apply/buildOutputs";
 import { HyperFormulaWorkbook, hyperFormulaConfig } from "../../src/workbook/local/HyperFormulaWorkbook";
 import { MemoryWorkbook } from "../../src/workbook/memory/MemoryWorkbook";
 import type { CellValue, SheetSpec, TableInfo } from "../../src/workbook/WorkbookPort";
+import { functionFilePaths } from "../support/functionFiles";
 
 /* Issue 8, bug 2: one bad cell must never turn into a wrong number anywhere. For random bad cells in the
  * schools table (text, a negative count, a blank enrollment, an error value, 1e12, a deleted row, an inserted
@@ -56,7 +56,7 @@ const rowEdit = fc.record({ kind: fc.constantFrom("delete" as const, "insert" as
 const edits = fc.tuple(fc.array(cellEdit, { minLength: 1, maxLength: 2 }), fc.option(rowEdit, { nil: undefined })).map(([cells, row]) => (row ? [...cells, row] : cells) as Edit[]);
 
 beforeAll(async () => {
-  const generated = await generateCustomFunctionsMetadata(["functions.ts", "transition.ts"].map((file) => path.join(__dirname, "../../src/functions", file)));
+  const generated = await generateCustomFunctionsMetadata(functionFilePaths());
   registerWsfFunctions(catalogue, JSON.parse(generated.metadataJson) as FunctionsMetadata);
 }, 60_000);
 

@@ -1,6 +1,7 @@
 import { valueError } from "../core/WsfError";
 import { mulberry32 } from "./mulberry32";
 import { SampleTable } from "./SampleTable";
+import { sampleTitleIColumns } from "./sampleTitleIColumns";
 
 /** Options of {@link generateSampleDistrict}. */
 export interface SampleDistrictOptions {
@@ -107,7 +108,9 @@ const STREET_KINDS = [" Street", " Avenue", " Boulevard", " Drive", " Park", " H
  *
  * Columns, exactly: School ID, School, Level, Region, Enrollment, Grades K-3, Grades 4-6, Grades 7-8,
  * Grades 9-12, Low income (FRL), English learners, Special education, Foster youth, Unduplicated pupils,
- * Prior-year allocation, Unrestricted spending, Restricted spending. Counts and dollars are integers;
+ * Prior-year allocation, Unrestricted spending, Restricted spending; then, in `after` (written after the helper
+ * columns), Instructional staff FTE and State/local salaries, and the district's `titleIAllocation` (see
+ * `sampleTitleIColumns`, drawn from a separate stream). Counts and dollars are integers;
  * grade bands add up to enrollment; no count exceeds enrollment; unduplicated pupils lie between the
  * largest of FRL, EL and foster youth and the smaller of their sum and enrollment.
  *
@@ -185,14 +188,15 @@ export function generateSampleDistrict(options: SampleDistrictOptions = {}): Sam
     ]);
   }
 
-  return {
-    headers: [
-      "School ID", "School", "Level", "Region", "Enrollment", "Grades K-3", "Grades 4-6", "Grades 7-8", "Grades 9-12",
-      "Low income (FRL)", "English learners", "Special education", "Foster youth", "Unduplicated pupils",
-      "Prior-year allocation", "Unrestricted spending", "Restricted spending",
-    ],
-    rows,
-  };
+  const headers = [
+    "School ID", "School", "Level", "Region", "Enrollment", "Grades K-3", "Grades 4-6", "Grades 7-8", "Grades 9-12",
+    "Low income (FRL)", "English learners", "Special education", "Foster youth", "Unduplicated pupils",
+    "Prior-year allocation", "Unrestricted spending", "Restricted spending",
+  ];
+  // Comparability columns and the Title I allocation come from a stream of their own: the columns above stay
+  // exactly what they were before these were added.
+  const titleI = sampleTitleIColumns({ headers, rows }, seed);
+  return { headers, rows, after: { headers: titleI.headers, rows: titleI.rows }, titleIAllocation: titleI.districtAllocation };
 }
 
 function clamp(x: number, low: number, high: number): number {

@@ -32,12 +32,17 @@ export const EIGHT_HELPERS: readonly HelperColumn[] = [
 
 /**
  * The sheet of a sample table with its helper columns, as written to a workbook: the header row, then one
- * row per school whose helper cells are formulas ("=P2/E2"), for a table whose header sits in row 1.
+ * row per school whose helper cells are formulas ("=P2/E2"), for a table whose header sits in row 1; the
+ * sample's `after` columns (staff FTE, salaries) follow the helpers, so no earlier column letter moves.
  *
  * Cost O(rows x columns).
  *
  * @example sampleSheetRows(eightSchoolDistrict(), EIGHT_HELPERS)[1].slice(-1) // ["=(D2+E2)/F2"]
  */
 export function sampleSheetRows(sample: SampleTable, helpers: readonly HelperColumn[]): (string | number)[][] {
-  return [[...sample.headers, ...helpers.map((h) => h.name)], ...sample.rows.map((row, i) => [...row, ...helpers.map((h) => `=${h.formula(i + 2)}`)])];
+  const after = sample.after ?? { headers: [], rows: [] };
+  return [
+    [...sample.headers, ...helpers.map((h) => h.name), ...after.headers],
+    ...sample.rows.map((row, i) => [...row, ...helpers.map((h) => `=${h.formula(i + 2)}`), ...(after.rows[i] ?? [])]),
+  ];
 }

@@ -25,7 +25,7 @@ export interface OfficeApiUse {
 }
 
 /** The files whose Office API calls are listed below (the Office adapter, the custom functions, the pane's entry). */
-export const OFFICE_SOURCES = ["src/workbook/office/OfficeWorkbook.ts", "src/functions/functions.ts", "src/functions/transition.ts", "src/functions/excelErrors.ts", "src/taskpane/index.tsx"];
+export const OFFICE_SOURCES = ["src/workbook/office/OfficeWorkbook.ts", "src/functions/functions.ts", "src/functions/transition.ts", "src/functions/titleI.ts", "src/functions/excelErrors.ts", "src/taskpane/index.tsx"];
 
 const excel = (version: string) => ({ name: "ExcelApi" as const, version });
 const customFunctions = (version: string) => ({ name: "CustomFunctionsRuntime" as const, version });

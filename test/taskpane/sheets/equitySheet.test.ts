@@ -1,6 +1,5 @@
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { HyperFormula } from "hyperformula";
-import path from "node:path";
 import { sampleOf } from "../../../src/engine/core/WeightedSample";
 import { runFormula } from "../../../src/engine/scenario/runFormula";
 import { equityTable } from "../../../src/engine/stats/equityTable";
@@ -15,13 +14,14 @@ import { parametersSheet } from "../../../src/taskpane/sheets/parametersSheet";
 import { hyperFormulaConfig } from "../../../src/workbook/local/HyperFormulaWorkbook";
 import type { CellValue, SheetSpec } from "../../../src/workbook/WorkbookPort";
 import { headers, mapping, nycLike, rows, table } from "./threeSchoolTable";
+import { functionFilePaths } from "../../support/functionFiles";
 
 /* Issue 8, bugs 11, 12 and 14 on the sheets: the WSF Equity sheet explains every statistic in a column beside
  * it, shows per weighted pupil (vertical equity) beside per pupil, gives benchmarks as context with a source;
  * the charts sheet states the decile gradient in a cell. Evaluated in HyperFormula against hand figures. */
 
 beforeAll(async () => {
-  const generated = await generateCustomFunctionsMetadata(["functions.ts", "transition.ts"].map((file) => path.join(__dirname, "../../../src/functions", file)));
+  const generated = await generateCustomFunctionsMetadata(functionFilePaths());
   registerWsfFunctions(catalogue, JSON.parse(generated.metadataJson) as FunctionsMetadata);
 }, 30_000);
 

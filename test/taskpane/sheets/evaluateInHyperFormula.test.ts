@@ -1,6 +1,5 @@
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { HyperFormula } from "hyperformula";
-import path from "node:path";
 import { runFormula } from "../../../src/engine/scenario/runFormula";
 import { readSchools } from "../../../src/engine/table/readSchools";
 import { catalogue } from "../../../src/functions/catalogue";
@@ -14,12 +13,13 @@ import { parametersSheet } from "../../../src/taskpane/sheets/parametersSheet";
 import { hyperFormulaConfig } from "../../../src/workbook/local/HyperFormulaWorkbook";
 import type { CellValue, SheetSpec } from "../../../src/workbook/WorkbookPort";
 import { headers, mapping, nycLike, rows, table } from "./threeSchoolTable";
+import { functionFilePaths } from "../../support/functionFiles";
 
 /* The written formulas must evaluate in the playground's HyperFormula (the same functions layer Excel runs)
  * to the numbers the task pane computed with runFormula: an independent route to the same allocation. */
 
 beforeAll(async () => {
-  const generated = await generateCustomFunctionsMetadata(["functions.ts", "transition.ts"].map((file) => path.join(__dirname, "../../../src/functions", file)));
+  const generated = await generateCustomFunctionsMetadata(functionFilePaths());
   registerWsfFunctions(catalogue, JSON.parse(generated.metadataJson) as FunctionsMetadata);
 }, 30_000);
 

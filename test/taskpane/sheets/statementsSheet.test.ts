@@ -1,6 +1,5 @@
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { HyperFormula } from "hyperformula";
-import path from "node:path";
 import { catalogue } from "../../../src/functions/catalogue";
 import { registerWsfFunctions, type FunctionsMetadata } from "../../../src/playground/wsfFunctions";
 import { allocationSheet } from "../../../src/taskpane/sheets/allocationSheet";
@@ -9,12 +8,13 @@ import { statementsSheet } from "../../../src/taskpane/sheets/statementsSheet";
 import { hyperFormulaConfig } from "../../../src/workbook/local/HyperFormulaWorkbook";
 import type { CellValue, SheetSpec } from "../../../src/workbook/WorkbookPort";
 import { headers, mapping, nycLike, rows, table } from "./threeSchoolTable";
+import { functionFilePaths } from "../../support/functionFiles";
 
 /* A statement's figures are formulas over the allocation sheet: evaluated in the playground's HyperFormula
  * (the functions layer Excel runs) they must equal the allocation sheet's own cells for the same school. */
 
 beforeAll(async () => {
-  const files = ["functions.ts", "transition.ts"].map((f) => path.join(__dirname, "../../../src/functions", f));
+  const files = functionFilePaths();
   const generated = await generateCustomFunctionsMetadata(files);
   registerWsfFunctions(catalogue, JSON.parse(generated.metadataJson) as FunctionsMetadata);
 }, 30_000);

@@ -1,6 +1,5 @@
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { HyperFormula } from "hyperformula";
-import path from "node:path";
 import { runFormula } from "../../../src/engine/scenario/runFormula";
 import { readSchools } from "../../../src/engine/table/readSchools";
 import { planTransition } from "../../../src/engine/transition/planTransition";
@@ -13,13 +12,14 @@ import { transitionSheet } from "../../../src/taskpane/sheets/transitionSheet";
 import { hyperFormulaConfig } from "../../../src/workbook/local/HyperFormulaWorkbook";
 import type { CellValue, SheetSpec, TableInfo } from "../../../src/workbook/WorkbookPort";
 import { headers as baseHeaders, mapping, nycLike, rows as baseRows } from "./threeSchoolTable";
+import { functionFilePaths } from "../../support/functionFiles";
 
 /* The transition sheet's formulas, evaluated in the playground's HyperFormula (the functions layer Excel
  * runs), must give what the engine's planTransition computes from runFormula's targets: two independent
  * routes to the same plan (per-cell PHASEIN chains and SUMIF summaries against a loop over years). */
 
 beforeAll(async () => {
-  const files = ["functions.ts", "transition.ts"].map((f) => path.join(__dirname, "../../../src/functions", f));
+  const files = functionFilePaths();
   const generated = await generateCustomFunctionsMetadata(files);
   registerWsfFunctions(catalogue, JSON.parse(generated.metadataJson) as FunctionsMetadata);
 }, 30_000);

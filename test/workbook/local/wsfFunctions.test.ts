@@ -1,10 +1,10 @@
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import fc from "fast-check";
 import { DetailedCellError, HyperFormula } from "hyperformula";
-import path from "node:path";
 import { catalogue } from "../../../src/functions/catalogue";
 import { registerWsfFunctions, type FunctionsMetadata } from "../../../src/playground/wsfFunctions";
 import { hyperFormulaConfig } from "../../../src/workbook/local/HyperFormulaWorkbook";
+import { functionFilePaths } from "../../support/functionFiles";
 
 /* The playground registers the SAME functions layer Excel runs; these tests drive it through HyperFormula
  * cells and compare with published figures (domain.md section 4) or a naive implementation written here. */
@@ -14,7 +14,7 @@ let names: string[];
 
 beforeAll(async () => {
   // functions.json as the build generates it, straight from the JSDoc of the function files (webpack.config.js).
-  const generated = await generateCustomFunctionsMetadata(["functions.ts", "transition.ts"].map((file) => path.join(__dirname, "../../../src/functions", file)));
+  const generated = await generateCustomFunctionsMetadata(functionFilePaths());
   expect(generated.errors).toEqual([]);
   metadata = JSON.parse(generated.metadataJson);
   names = registerWsfFunctions(catalogue, metadata);
@@ -45,7 +45,7 @@ function e5Sheet(): (string | number | null)[][] {
 
 describe("registerWsfFunctions", () => {
   test("registers every catalogue function under its Excel name WSF.<id>", () => {
-    expect(catalogue.length).toBe(32);
+    expect(catalogue.length).toBe(36);
     expect(names.sort()).toEqual(catalogue.map((e) => `WSF.${e.id}`).sort());
     const hf = build([[1]]);
     for (const name of names) expect(hf.getRegisteredFunctionNames()).toContain(name);
@@ -271,7 +271,7 @@ describe("startPlayground", () => {
     const workbook = await startPlayground(metadata);
     const table = await workbook.readTable("Schools");
     const sample = generateSampleDistrict();
-    expect(table.info.headers).toEqual([...sample.headers, "Unrestricted per pupil", "Total per pupil", "FRL share"]);
+    expect(table.info.headers).toEqual([...sample.headers, "Unrestricted per pupil", "Total per pupil", "FRL share", "Instructional staff FTE", "State/local salaries"]);
     expect(table.rows.length).toBe(850);
     // Row 2 of the sheet is the first school: helpers are P/E, (P+Q)/E and J/E of its own numbers.
     const [first] = sample.rows as number[][];

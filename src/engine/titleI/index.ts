@@ -1,0 +1,20 @@
+/** Federal Title I, Part A inside the district (domain.md section 6): rank, minimum, allocation, comparability. */
+export { schoolRates } from "./schoolRates";
+export type { AreaCounts } from "./schoolRates";
+export { districtRate } from "./districtRate";
+export { titleIRank, MUST_SERVE_ABOVE, THIRTY_FIVE_PERCENT } from "./titleIRank";
+export type { TitleIRankMethod, TitleIRankRow, TitleIRankPartial, TitleIStatus } from "./titleIRank";
+export { titleIMinimum } from "./titleIMinimum";
+export { readPovertyBands } from "./readPovertyBands";
+export type { PovertyBand } from "./PovertyBand";
+export { bandFor } from "./bandFor";
+export { titleIAllocate } from "./titleIAllocate";
+export type { TitleIRule, TitleIAllocationRow } from "./titleIAllocate";
+export { comparability } from "./comparability";
+export type { ComparabilityKind, ComparabilityOptions, ComparabilityRow, ComparabilityStatus } from "./comparability";
+export type { RowOutcome } from "./RowOutcome";
+export { readFlagCell } from "./readFlagCell";
+export { readCountCell } from "./readCountCell";
+export { formatShare } from "./formatShare";
+export { listRows } from "./listRows";
+export { dependsOnRow } from "./dependsOnRow";
