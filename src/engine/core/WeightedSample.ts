@@ -1,4 +1,4 @@
-import { Cell, isBlank, readNonNegative, readNumber, requireSameLength, toVector } from "./cells";
+import { Cell, isBlank, readNonNegative, readNumber, requireSameLength, vectorView } from "./cells";
 import { RowProblems } from "./RowProblems";
 import { valueError, WsfError } from "./WsfError";
 
@@ -47,13 +47,15 @@ export interface SampleWithExtras extends WeightedSample {
  * @example readSample("WSF.MEAN", [[10], [null], [20]], [[1], [5], [3]]).values // Float64Array [10, 20]
  */
 export function readSample(fn: string, values: Cell, pupils: Cell | null | undefined, options: ReadSampleOptions = {}): SampleWithExtras {
-  const valueCells = toVector(values, { fn, arg: "values" });
+  // Each range is read in place (no flattened copy: at a million rows a copy is one more 8 MB array of pointers
+  // for the garbage collector to trace), with the shape checks and messages of `toVector`, in the same order.
+  const valueCells = vectorView(values, { fn, arg: "values" });
   const n = valueCells.length;
   const unweighted = pupils === null || pupils === undefined;
-  const pupilCells = unweighted ? null : toVector(pupils, { fn, arg: "pupils" });
+  const pupilCells = unweighted ? null : vectorView(pupils, { fn, arg: "pupils" });
   if (pupilCells) requireSameLength(valueCells, pupilCells, { fn, arg: "pupils" }, "values");
   const extras = (options.extra ?? []).map((e) => {
-    const cells = toVector(e.cells, { fn, arg: e.arg });
+    const cells = vectorView(e.cells, { fn, arg: e.arg });
     requireSameLength(valueCells, cells, { fn, arg: e.arg }, "values");
     return { ...e, cells };
   });
@@ -66,26 +68,34 @@ export function readSample(fn: string, values: Cell, pupils: Cell | null | undef
   let m = 0;
   const problems = options.problems;
   for (let i = 0; i < n; i++) {
-    const cell = valueCells[i];
+    const cell = valueCells.at(i);
     if (isBlank(cell)) continue;
     const row = i + 1;
     try {
-      const x = readNumber(cell, { fn, arg: "values", row });
+      // The common case (a finite number) is tested inline; the `where` of a message is built only for a bad cell.
+      const x = typeof cell === "number" && Number.isFinite(cell) ? cell : readNumber(cell, { fn, arg: "values", row });
       if (!allowNegative && x < 0) throw valueError({ fn, arg: "values", row }, `is ${x}, expected a number >= 0`);
       let w = 1;
       if (pupilCells) {
-        const p = pupilCells[i];
-        if (isBlank(p)) throw valueError({ fn, arg: "pupils", row }, "is blank but values has a number; enter the pupils or clear the value");
-        w = readNonNegative(p, { fn, arg: "pupils", row });
+        const p = pupilCells.at(i);
+        if (typeof p === "number" && Number.isFinite(p) && p >= 0) w = p;
+        else {
+          if (isBlank(p)) throw valueError({ fn, arg: "pupils", row }, "is blank but values has a number; enter the pupils or clear the value");
+          w = readNonNegative(p, { fn, arg: "pupils", row });
+        }
       }
       for (let k = 0; k < extras.length; k++) {
         const e = extras[k];
-        const where = { fn, arg: e.arg, row };
-        const c = e.cells[i];
-        if (isBlank(c)) throw valueError(where, "is blank but values has a number");
-        const f = readNumber(c, where);
-        if (e.min !== undefined && f < e.min) throw valueError(where, `is ${f}, expected a number >= ${e.min}`);
-        if (e.max !== undefined && f > e.max) throw valueError(where, `is ${f}, expected a number <= ${e.max}`);
+        const c = e.cells.at(i);
+        let f: number;
+        if (typeof c === "number" && Number.isFinite(c)) f = c;
+        else {
+          const where = { fn, arg: e.arg, row };
+          if (isBlank(c)) throw valueError(where, "is blank but values has a number");
+          f = readNumber(c, where);
+        }
+        if (e.min !== undefined && f < e.min) throw valueError({ fn, arg: e.arg, row }, `is ${f}, expected a number >= ${e.min}`);
+        if (e.max !== undefined && f > e.max) throw valueError({ fn, arg: e.arg, row }, `is ${f}, expected a number <= ${e.max}`);
         extraOut[k][m] = f;
       }
       vals[m] = x;

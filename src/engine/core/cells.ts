@@ -39,6 +39,48 @@ export function toVector(grid: Cell, where: Where): Cell[] {
 }
 
 /**
+ * A single-column or single-row range read in place: the cells `toVector` would list, without copying them.
+ * At a million rows the copy is one more 8 MB array of pointers that every garbage collection must trace.
+ */
+export class VectorView {
+  /**
+   * @param source the cells (a 1-D list), or the rows of a single-column range (each row's first cell is read)
+   * @param column true when `source` is a list of rows
+   */
+  constructor(
+    readonly source: Cell[],
+    readonly column: boolean,
+  ) {
+    this.length = source.length;
+  }
+
+  readonly length: number;
+
+  /** The i-th cell (0-based), i < length. */
+  at(i: number): Cell {
+    return this.column ? (this.source[i] as Cell[])[0] : this.source[i];
+  }
+}
+
+/**
+ * The view of `grid` as a vector, under the shape rules of `toVector` (the same cells, the same error).
+ *
+ * Cost O(1).
+ *
+ * @throws WsfError VALUE when the range has several rows and several columns.
+ * @example vectorView([[1], [2]], { fn: "WSF.MEAN", arg: "values" }).at(1) // 2
+ */
+export function vectorView(grid: Cell, where: Where): VectorView {
+  if (!Array.isArray(grid)) return new VectorView([grid], false);
+  if (grid.length === 0 || !Array.isArray(grid[0])) return new VectorView(grid, false);
+  const rows = grid as Cell[][];
+  const width = rows[0].length;
+  if (width === 1) return new VectorView(rows, true);
+  if (rows.length === 1) return new VectorView(rows[0], false);
+  throw valueError(where, `must be a single column or a single row (got ${rows.length} rows x ${width} columns)`);
+}
+
+/**
  * Reads one cell as a finite number.
  *
  * @throws WsfError VALUE for text, booleans, blanks, NaN or infinities, e.g.
@@ -57,7 +99,7 @@ export function readNonNegative(cell: Cell, where: Where): number {
 }
 
 /** Checks that two vectors line up row for row. */
-export function requireSameLength(a: unknown[], b: unknown[], where: Where, otherArg: string): void {
+export function requireSameLength(a: { length: number }, b: { length: number }, where: Where, otherArg: string): void {
   if (a.length !== b.length) {
     throw valueError(where, `has ${b.length} rows but ${otherArg} has ${a.length}; they must be the same size`);
   }

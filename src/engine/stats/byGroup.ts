@@ -1,7 +1,7 @@
 import { WeightedSample } from "../core/WeightedSample";
 import { numError } from "../core/WsfError";
-import { scratchFloat64 } from "./scratch";
-import { sortByKey } from "./sortByKey";
+import { leaseFloat64, leaseUint32, release } from "./scratch";
+import { sortByKeyInto } from "./sortByKey";
 import { requireAligned } from "./requireAligned";
 import { totalPupils } from "./totalPupils";
 
@@ -42,12 +42,25 @@ export function byGroup(s: WeightedSample, poverty: Float64Array, groups = 10, f
   requireAligned(s, poverty, fn, "poverty");
   const total = totalPupils(s, fn);
   const { values } = s;
-  // Pupils travel with the sort; values are read through the order (one random access per unit).
-  const { order, sortedKeys: sortedPoverty, sortedPayload: sortedWeights } = sortByKey(poverty, s.weights);
+  // Pupils travel with the sort; values are read through the order (one random access per unit). The sorted
+  // columns are scratch memory (`scratch.ts`), given back before returning.
+  const n = values.length;
+  const order = leaseUint32(n);
+  const sortedPoverty = leaseFloat64(n);
+  const sortedWeights = leaseFloat64(n);
+  const ends = leaseFloat64(n); // every entry is written below
+  try {
+    sortByKeyInto(poverty, s.weights, sortedPoverty, sortedWeights, order);
+    return groupsOf(values, order, sortedPoverty, sortedWeights, ends, groups, total);
+  } finally {
+    for (const a of [order, sortedPoverty, sortedWeights, ends]) release(a);
+  }
+}
+
+function groupsOf(values: Float64Array, order: Uint32Array, sortedPoverty: Float64Array, sortedWeights: Float64Array, ends: Float64Array, groups: number, total: number): PovertyGroup[] {
   const n = order.length;
   // Where each unit ends on the line of pupils (compensated running total, so that with a million fractional
   // weights a school ending on a cut in exact arithmetic still ends on it within the tolerance).
-  const ends = scratchFloat64(n); // every entry is written below
   let running = 0;
   let runningError = 0;
   for (let k = 0; k < n; k++) {

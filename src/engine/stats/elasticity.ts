@@ -3,7 +3,7 @@ import { divZeroError } from "../core/WsfError";
 import { requireAligned } from "./requireAligned";
 import { cachedLogValues } from "./logValues";
 import { requirePositive } from "./requirePositive";
-import { scratchFloat64 } from "./scratch";
+import { leaseFloat64, release } from "./scratch";
 import { totalPupils } from "./totalPupils";
 import { weightedMoments } from "./weightedMoments";
 
@@ -23,27 +23,31 @@ export function elasticity(s: WeightedSample, factor: Float64Array, fn = "WSF.EL
   const total = totalPupils(s, fn);
   const { values, weights, rows } = s;
   const n = values.length;
-  const logFactor = scratchFloat64(n);
-  // The values' logarithms, when SDLOGS (or an earlier call) took them for this sample: every value with
-  // pupils is then known to be > 0, so only the factor is checked, in row order as before.
-  let logValues = cachedLogValues(s);
-  if (logValues) {
-    for (let i = 0; i < n; i++) {
-      // A unit without pupils gets 0, as a fresh array would hold (scratch holds garbage).
-      logFactor[i] = weights[i] === 0 ? 0 : Math.log(requirePositive(factor[i], fn, "factor", rows[i]));
-    }
-  } else {
-    logValues = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      if (weights[i] === 0) {
-        logFactor[i] = 0;
-        continue;
+  const logFactor = leaseFloat64(n);
+  try {
+    // The values' logarithms, when SDLOGS (or an earlier call) took them for this sample: every value with
+    // pupils is then known to be > 0, so only the factor is checked, in row order as before.
+    let logValues = cachedLogValues(s);
+    if (logValues) {
+      for (let i = 0; i < n; i++) {
+        // A unit without pupils gets 0, as a fresh array would hold (scratch holds garbage).
+        logFactor[i] = weights[i] === 0 ? 0 : Math.log(requirePositive(factor[i], fn, "factor", rows[i]));
       }
-      logValues[i] = Math.log(requirePositive(values[i], fn, "values", rows[i]));
-      logFactor[i] = Math.log(requirePositive(factor[i], fn, "factor", rows[i]));
+    } else {
+      logValues = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        if (weights[i] === 0) {
+          logFactor[i] = 0;
+          continue;
+        }
+        logValues[i] = Math.log(requirePositive(values[i], fn, "values", rows[i]));
+        logFactor[i] = Math.log(requirePositive(factor[i], fn, "factor", rows[i]));
+      }
     }
+    const m = weightedMoments(logValues, logFactor, weights, total);
+    if (m.constantY) throw divZeroError(fn, "every pupil has the same factor, so the elasticity is undefined");
+    return m.covariance / m.varianceY;
+  } finally {
+    release(logFactor);
   }
-  const m = weightedMoments(logValues, logFactor, weights, total);
-  if (m.constantY) throw divZeroError(fn, "every pupil has the same factor, so the elasticity is undefined");
-  return m.covariance / m.varianceY;
 }

@@ -1,3 +1,5 @@
+import { leaseFloat64, leaseUint32, release } from "./scratch";
+
 /**
  * Below this length a comparison sort beats the fixed cost of the radix passes (their 2,048-entry
  * histograms); above it the radix sort is linear and several times faster than `Array.prototype.sort`.
@@ -61,113 +63,142 @@ export function sortByKey(keys: Float64Array, payload: Float64Array, withOrder =
     const sorted = comparisonSort(keys, payload);
     return withOrder ? sorted : { sortedKeys: sorted.sortedKeys, sortedPayload: sorted.sortedPayload };
   }
-
-  // Order-preserving words of every key, and the range of the high words.
-  const words = new Uint32Array(keys.buffer, keys.byteOffset, 2 * n);
-  // The four word arrays are scratch, never returned: one buffer reused from call to call (see `scratchWords`).
-  const words4 = scratchWords(4 * n);
-  let low = words4.subarray(0, n);
-  let high = words4.subarray(n, 2 * n);
-  let minHigh = 0xffffffff;
-  let maxHigh = 0;
-  for (let i = 0; i < n; i++) {
-    const h = words[2 * i + HIGH_OFFSET];
-    const l = words[2 * i + LOW_OFFSET];
-    let orderedHigh: number;
-    if (h & 0x80000000) {
-      const isNegativeZero = h === 0x80000000 && l === 0;
-      orderedHigh = isNegativeZero ? 0x80000000 : ~h >>> 0;
-      low[i] = isNegativeZero ? 0 : ~l >>> 0;
-    } else {
-      orderedHigh = (h | 0x80000000) >>> 0;
-      low[i] = l;
-    }
-    high[i] = orderedHigh;
-    if (orderedHigh < minHigh) minHigh = orderedHigh;
-    if (orderedHigh > maxHigh) maxHigh = orderedHigh;
-  }
-
-  const spanBits = 32 - Math.clz32((maxHigh - minHigh) >>> 0);
-  const passes = Math.ceil(spanBits / DIGIT_BITS);
-  const counts = new Uint32Array(passes * BUCKETS);
-  for (let i = 0; i < n; i++) {
-    const h = (high[i] - minHigh) >>> 0;
-    for (let pass = 0; pass < passes; pass++) counts[pass * BUCKETS + ((h >>> (pass * DIGIT_BITS)) & DIGIT_MASK)]++;
-  }
-
-  let order: Uint32Array | null = null;
-  let spareOrder: Uint32Array | null = null;
-  if (withOrder) {
-    order = new Uint32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    spareOrder = new Uint32Array(n);
-  }
-  let carried = Float64Array.from(payload);
-  let spareHigh = words4.subarray(2 * n, 3 * n);
-  let spareLow = words4.subarray(3 * n, 4 * n);
-  let spareCarried = new Float64Array(n);
-  const starts = new Uint32Array(BUCKETS);
-  for (let pass = 0; pass < passes; pass++) {
-    const base = pass * BUCKETS;
-    if (isSingleBucket(counts, base, n)) continue;
-    let position = 0;
-    for (let b = 0; b < BUCKETS; b++) {
-      starts[b] = position;
-      position += counts[base + b];
-    }
-    const shift = pass * DIGIT_BITS;
-    if (order && spareOrder) {
-      for (let i = 0; i < n; i++) {
-        const h = high[i];
-        const target = starts[(((h - minHigh) >>> 0) >>> shift) & DIGIT_MASK]++;
-        spareOrder[target] = order[i];
-        spareHigh[target] = h;
-        spareLow[target] = low[i];
-        spareCarried[target] = carried[i];
-      }
-      [order, spareOrder] = [spareOrder, order];
-    } else {
-      for (let i = 0; i < n; i++) {
-        const h = high[i];
-        const target = starts[(((h - minHigh) >>> 0) >>> shift) & DIGIT_MASK]++;
-        spareHigh[target] = h;
-        spareLow[target] = low[i];
-        spareCarried[target] = carried[i];
-      }
-    }
-    [carried, spareCarried] = [spareCarried, carried];
-    [high, spareHigh] = [spareHigh, high];
-    [low, spareLow] = [spareLow, low];
-  }
-
-  sortRunsByLowWord(order, high, low, carried);
-
-  // Rebuild the keys from their sorted words (the inverse of the order-preserving flip).
   const sortedKeys = new Float64Array(n);
-  const out = new Uint32Array(sortedKeys.buffer);
-  for (let k = 0; k < n; k++) {
-    const h = high[k];
-    if (h & 0x80000000) {
-      out[2 * k + HIGH_OFFSET] = (h ^ 0x80000000) >>> 0;
-      out[2 * k + LOW_OFFSET] = low[k];
-    } else {
-      out[2 * k + HIGH_OFFSET] = ~h >>> 0;
-      out[2 * k + LOW_OFFSET] = ~low[k] >>> 0;
-    }
-  }
-  return order ? { order, sortedKeys, sortedPayload: carried } : { sortedKeys, sortedPayload: carried };
+  const sortedPayload = new Float64Array(n);
+  const order = withOrder ? new Uint32Array(n) : null;
+  radixSortInto(keys, payload, sortedKeys, sortedPayload, order);
+  return order ? { order, sortedKeys, sortedPayload } : { sortedKeys, sortedPayload };
 }
 
-let scratch = new Uint32Array(0);
-
 /**
- * A scratch buffer of at least `length` words, kept between calls: a million-row EQUITYTABLE sorts twice, and
- * every fresh typed array there counts towards V8's external-memory trigger for a full garbage collection,
- * which must then mark every cell array of the Excel-shaped input. Its contents are garbage on entry.
+ * `sortByKey` into the caller's arrays (each of the keys' length; `order` null to leave the permutation out), for
+ * callers that sort into scratch memory (see `scratch.ts`): the same order and the same numbers, bit for bit.
+ *
+ * Cost as `sortByKey`.
+ *
+ * @throws nothing.
+ * @example sortByKeyInto(keys, pupils, sortedKeys, sortedPupils, null)
  */
-function scratchWords(length: number): Uint32Array {
-  if (scratch.length < length) scratch = new Uint32Array(length);
-  return scratch;
+export function sortByKeyInto(keys: Float64Array, payload: Float64Array, sortedKeys: Float64Array, sortedPayload: Float64Array, order: Uint32Array | null): void {
+  const n = keys.length;
+  if (n <= COMPARISON_SORT_MAX_LENGTH) {
+    const sorted = comparisonSort(keys, payload);
+    sortedKeys.set(sorted.sortedKeys);
+    sortedPayload.set(sorted.sortedPayload);
+    if (order) order.set(sorted.order);
+    return;
+  }
+  radixSortInto(keys, payload, sortedKeys, sortedPayload, order);
+}
+
+function radixSortInto(keys: Float64Array, payload: Float64Array, sortedKeys: Float64Array, sortedPayload: Float64Array, outOrder: Uint32Array | null): void {
+  const n = keys.length;
+  // Order-preserving words of every key, and the range of the high words.
+  const words = new Uint32Array(keys.buffer, keys.byteOffset, 2 * n);
+  // The four word arrays and the spare columns are scratch, never returned (see `scratch.ts`).
+  const words4 = leaseUint32(4 * n);
+  const spareColumn = leaseFloat64(n);
+  const spareIndex = outOrder ? leaseUint32(n) : null;
+  try {
+    let low = words4.subarray(0, n);
+    let high = words4.subarray(n, 2 * n);
+    let minHigh = 0xffffffff;
+    let maxHigh = 0;
+    for (let i = 0; i < n; i++) {
+      const h = words[2 * i + HIGH_OFFSET];
+      const l = words[2 * i + LOW_OFFSET];
+      let orderedHigh: number;
+      if (h & 0x80000000) {
+        const isNegativeZero = h === 0x80000000 && l === 0;
+        orderedHigh = isNegativeZero ? 0x80000000 : ~h >>> 0;
+        low[i] = isNegativeZero ? 0 : ~l >>> 0;
+      } else {
+        orderedHigh = (h | 0x80000000) >>> 0;
+        low[i] = l;
+      }
+      high[i] = orderedHigh;
+      if (orderedHigh < minHigh) minHigh = orderedHigh;
+      if (orderedHigh > maxHigh) maxHigh = orderedHigh;
+    }
+
+    const spanBits = 32 - Math.clz32((maxHigh - minHigh) >>> 0);
+    const passes = Math.ceil(spanBits / DIGIT_BITS);
+    const counts = new Uint32Array(passes * BUCKETS);
+    for (let i = 0; i < n; i++) {
+      const h = (high[i] - minHigh) >>> 0;
+      for (let pass = 0; pass < passes; pass++) counts[pass * BUCKETS + ((h >>> (pass * DIGIT_BITS)) & DIGIT_MASK)]++;
+    }
+    // Each pass that moves anything swaps the columns with their spares: after an odd number of such passes
+    // start in the spares, so that the last pass lands in the caller's arrays.
+    let moving = 0;
+    for (let pass = 0; pass < passes; pass++) if (!isSingleBucket(counts, pass * BUCKETS, n)) moving++;
+    const startInSpare = moving % 2 === 1;
+
+    let order: Uint32Array | null = null;
+    let spareOrder: Uint32Array | null = null;
+    if (outOrder && spareIndex) {
+      order = startInSpare ? spareIndex : outOrder;
+      spareOrder = startInSpare ? outOrder : spareIndex;
+      for (let i = 0; i < n; i++) order[i] = i;
+    }
+    let carried = startInSpare ? spareColumn : sortedPayload;
+    let spareCarried = startInSpare ? sortedPayload : spareColumn;
+    carried.set(payload);
+    let spareHigh = words4.subarray(2 * n, 3 * n);
+    let spareLow = words4.subarray(3 * n, 4 * n);
+    const starts = new Uint32Array(BUCKETS);
+    for (let pass = 0; pass < passes; pass++) {
+      const base = pass * BUCKETS;
+      if (isSingleBucket(counts, base, n)) continue;
+      let position = 0;
+      for (let b = 0; b < BUCKETS; b++) {
+        starts[b] = position;
+        position += counts[base + b];
+      }
+      const shift = pass * DIGIT_BITS;
+      if (order && spareOrder) {
+        for (let i = 0; i < n; i++) {
+          const h = high[i];
+          const target = starts[(((h - minHigh) >>> 0) >>> shift) & DIGIT_MASK]++;
+          spareOrder[target] = order[i];
+          spareHigh[target] = h;
+          spareLow[target] = low[i];
+          spareCarried[target] = carried[i];
+        }
+        [order, spareOrder] = [spareOrder, order];
+      } else {
+        for (let i = 0; i < n; i++) {
+          const h = high[i];
+          const target = starts[(((h - minHigh) >>> 0) >>> shift) & DIGIT_MASK]++;
+          spareHigh[target] = h;
+          spareLow[target] = low[i];
+          spareCarried[target] = carried[i];
+        }
+      }
+      [carried, spareCarried] = [spareCarried, carried];
+      [high, spareHigh] = [spareHigh, high];
+      [low, spareLow] = [spareLow, low];
+    }
+
+    sortRunsByLowWord(order, high, low, carried);
+
+    // Rebuild the keys from their sorted words (the inverse of the order-preserving flip).
+    const out = new Uint32Array(sortedKeys.buffer, sortedKeys.byteOffset, 2 * n);
+    for (let k = 0; k < n; k++) {
+      const h = high[k];
+      if (h & 0x80000000) {
+        out[2 * k + HIGH_OFFSET] = (h ^ 0x80000000) >>> 0;
+        out[2 * k + LOW_OFFSET] = low[k];
+      } else {
+        out[2 * k + HIGH_OFFSET] = ~h >>> 0;
+        out[2 * k + LOW_OFFSET] = ~low[k] >>> 0;
+      }
+    }
+  } finally {
+    release(words4);
+    release(spareColumn);
+    if (spareIndex) release(spareIndex);
+  }
 }
 
 function isSingleBucket(counts: Uint32Array, base: number, n: number): boolean {

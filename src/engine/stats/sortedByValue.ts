@@ -1,5 +1,6 @@
 import { WeightedSample } from "../core/WeightedSample";
-import { sortByKey } from "./sortByKey";
+import { leaseFloat64, release } from "./scratch";
+import { sortByKeyInto } from "./sortByKey";
 
 /** A sample's units in ascending order of value (ties in input order), as contiguous arrays. */
 export interface SortedSample {
@@ -30,10 +31,44 @@ const cache = new WeakMap<WeightedSample, SortedSample>();
 export function sortedByValue(s: WeightedSample): SortedSample {
   const cached = cache.get(s);
   if (cached) return cached;
+  const n = s.values.length;
+  const sorted = sortInto(s, new Float64Array(n), new Float64Array(n), new Float64Array(n));
+  cache.set(s, sorted);
+  return sorted;
+}
+
+/**
+ * For EQUITYTABLE: sorts the sample into scratch memory (`scratch.ts`) and lets `sortedByValue` answer from it
+ * until the returned function is called, which forgets the sort and gives the memory back. Nothing is held when
+ * the sample has its own cached sort already. The numbers are those of `sortedByValue`, bit for bit.
+ *
+ * Cost as `sortedByValue`, without allocating three columns per call.
+ *
+ * @throws RangeError when the memory cannot be had.
+ * @example const done = holdSortedByValue(s); try { gini(s); median(s); } finally { done(); }
+ */
+export function holdSortedByValue(s: WeightedSample): () => void {
+  if (cache.has(s)) return () => {};
+  const n = s.values.length;
+  const values = leaseFloat64(n);
+  const weights = leaseFloat64(n);
+  const cumulativePupils = leaseFloat64(n);
+  try {
+    cache.set(s, sortInto(s, values, weights, cumulativePupils));
+  } catch (error) {
+    for (const a of [values, weights, cumulativePupils]) release(a);
+    throw error;
+  }
+  return () => {
+    cache.delete(s);
+    for (const a of [values, weights, cumulativePupils]) release(a);
+  };
+}
+
+function sortInto(s: WeightedSample, values: Float64Array, weights: Float64Array, cumulativePupils: Float64Array): SortedSample {
   // No statistic needs to know which school is where, only values and pupils: skip the permutation.
-  const { sortedKeys: values, sortedPayload: weights } = sortByKey(s.values, s.weights, false);
+  sortByKeyInto(s.values, s.weights, values, weights, null);
   const n = values.length;
-  const cumulativePupils = new Float64Array(n);
   // Neumaier's compensated running sum, inlined: this loop runs over every unit of a million-row sample.
   let total = 0;
   let compensation = 0;
@@ -44,7 +79,5 @@ export function sortedByValue(s: WeightedSample): SortedSample {
     total = t;
     cumulativePupils[k] = total + compensation;
   }
-  const sorted = { values, weights, cumulativePupils };
-  cache.set(s, sorted);
-  return sorted;
+  return { values, weights, cumulativePupils };
 }
