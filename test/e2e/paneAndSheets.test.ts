@@ -47,7 +47,7 @@ const textbox = (name: string | RegExp) => pane.getByRole("textbox", { name });
 
 test("apply the LAUSD-style preset, solved from last year's pool", async () => {
   await pane.getByRole("combobox", { name: "Schools table" }).selectOption({ label: "Schools" });
-  await pane.getByText("850 rows, 20 columns").waitFor();
+  await pane.getByText("850 rows, 22 columns").waitFor();
   await pane.getByRole("combobox", { name: "Start from a preset" }).selectOption({ label: "LAUSD-style: flat general fund + need supplements" });
   await pane.getByRole("button", { name: "Use preset" }).click();
   await pane.getByRole("radio", { name: "Solve from a pool" }).check();
@@ -224,7 +224,7 @@ test("bug 8: show the math adds up, with two-decimal weights, enrollment once, l
 
 test("bug 5: reopening the workbook opens the pane on the applied formula and its scenarios", async () => {
   await page.evaluate(() => (window as any).wsfReopenPane());
-  await pane.getByText("850 rows, 20 columns").waitFor();
+  await pane.getByText("850 rows, 22 columns").waitFor();
   const summary = pane.getByLabel("Applied summary");
   await summary.waitFor();
   const run = engine(applied.spec, applied.mapping).run!;

@@ -186,7 +186,7 @@ test("on the sample district: apply a formula, save a scenario, change a weight 
   await page.getByText("The sample district is loaded.").waitFor();
   await page.getByRole("tab", { name: "Schools", selected: true }).waitFor();
   await pane.getByRole("combobox", { name: "Schools table" }).selectOption({ label: "Schools" });
-  await pane.getByText("850 rows, 20 columns").waitFor();
+  await pane.getByText("850 rows, 22 columns").waitFor();
   await pane.getByRole("combobox", { name: "Start from a preset" }).selectOption({ label: "LAUSD-style: flat general fund + need supplements" });
   await pane.getByRole("button", { name: "Use preset" }).click();
   await applyAndWait();

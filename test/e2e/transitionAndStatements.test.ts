@@ -106,7 +106,7 @@ async function typeIntoCell(address: string, text: string): Promise<void> {
 
 test("apply the formula (LAUSD-style, solved from the prior-year pool)", async () => {
   await pane.getByRole("combobox", { name: "Schools table" }).selectOption({ label: "Schools" });
-  await pane.getByText("40 rows, 20 columns").waitFor();
+  await pane.getByText("40 rows, 22 columns").waitFor();
   await pane.getByRole("combobox", { name: "Start from a preset" }).selectOption({ label: "LAUSD-style: flat general fund + need supplements" });
   await pane.getByRole("button", { name: "Use preset" }).click();
   await pane.getByRole("radio", { name: "Solve from a pool" }).check();
