@@ -172,6 +172,8 @@ test("drop an .xlsx on the page: its sheet opens, the bad row and the formula it
   expect(await page.getByRole("status", { name: "Selected cell" }).innerText()).toMatch(/#VALUE!.*row 2/);
   // Fix the bad cell. The pupil-weighted mean of column D by hand: (210 x 420 + 0 x 0 + 300 x 900) / (420 + 0 + 900).
   await typeIntoCell("C5", "0");
+  // The workbook recalculates after the edit is committed: wait for the number instead of reading at once.
+  await page.waitForFunction(() => typeof (window as any).wsfPlayground.cell("Budget 2025", 3, 5).value === "number");
   const mean = await page.evaluate(() => (window as any).wsfPlayground.cell("Budget 2025", 3, 5).value);
   expect(mean).toBeCloseTo((210 * 420 + 300 * 900) / 1320, 9);
 });
