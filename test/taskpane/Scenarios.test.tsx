@@ -155,6 +155,48 @@ describe("task pane: scenarios", () => {
     expect(screen.queryByRole("button", { name: "Restore Broken" })).not.toBeInTheDocument();
   });
 
+  test("final years: two saved plans of one formula compare where each ends; a side without a plan is refused in words", async () => {
+    const wb = schoolsWorkbook();
+    const first = renderTaskPane(wb);
+    await chooseSchoolsTable(first.user);
+    const formula = region("3. Define the formula");
+    await first.user.selectOptions(within(formula).getByRole("combobox", { name: "Start from a preset" }), LAUSD);
+    await first.user.click(within(formula).getByRole("button", { name: "Use preset" }));
+    await saveAs(first.user, "Fast");
+    await screen.findByText('Scenario "Fast" saved');
+    first.unmount();
+
+    // The same formula with two plans: "Fast" closes the whole gap each year, "Slow" a third of it each year.
+    const rule = (rate: number) => ({ rate, maxLoss: null, maxGain: null, poolGrowth: null });
+    const store = JSON.parse(wb.settings.get(SCENARIOS_SETTING) as string);
+    store.scenarios[0].transition = { years: [rule(1), rule(1)], projectedEnrollment: [null, null] };
+    const slow = JSON.parse(JSON.stringify(store.scenarios[0]));
+    slow.name = "Slow";
+    slow.transition = { years: [rule(1 / 3), rule(1 / 3)], projectedEnrollment: [null, null] };
+    store.scenarios.push(slow);
+    wb.settings.set(SCENARIOS_SETTING, JSON.stringify(store));
+
+    const { user } = renderTaskPane(wb);
+    await chooseSchoolsTable(user);
+    const scenarios = region("6. Scenarios");
+    await user.selectOptions(within(scenarios).getByRole("combobox", { name: "Compare A" }), "Fast");
+    await user.selectOptions(within(scenarios).getByRole("combobox", { name: "Compare B" }), "Slow");
+    await user.click(within(scenarios).getByRole("switch", { name: "Compare the final year of each transition plan" }));
+    const where = within(scenarios).getByRole("list", { name: "Where the figures come from" });
+    expect(where).toHaveTextContent("Shown in year 2, the last of its transition plan.");
+    // Hand calculation: the formula gives Adams 102b with b = 5,000,000 / 1,138 (see "comparing shows what a
+    // protection rule costs"). "Fast" ends on it; "Slow" closes a third of the gap twice, so it ends at
+    // prior + (1 - (2/3)^2) x (target - prior) = 500,000 + 5/9 x (448,154.66 - 500,000) = 471,197.03.
+    const target = (102 * 5_000_000) / 1_138;
+    const ended = 500_000 + (5 / 9) * (target - 500_000);
+    expect(ended).toBeCloseTo(471_197.03, 2);
+    expect(within(scenarios).getByText(`A ${dollars(target)}, B ${dollars(ended)}`)).toBeInTheDocument();
+
+    // The formula in the pane has no saved plan: the comparison says so instead of mixing years.
+    await user.selectOptions(within(scenarios).getByRole("combobox", { name: "Compare B" }), "Current formula");
+    expect(within(scenarios).getByRole("alert")).toHaveTextContent("the current formula has no transition plan saved with it");
+  });
+
   test("the comparison sorts, filters and counts every school; the loss share is typed as a per cent", async () => {
     const { user } = renderTaskPane(schoolsWorkbook());
     await chooseSchoolsTable(user);

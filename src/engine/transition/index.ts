@@ -3,6 +3,7 @@ export { phaseIn } from "./phaseIn";
 export { phaseInAmount } from "./phaseInAmount";
 export { requireTransitionRule } from "./requireTransitionRule";
 export { planTransition } from "./planTransition";
+export { finalYearResult } from "./finalYearResult";
 export type { TransitionPlan, TransitionPlanInput, TransitionYear, TransitionYearRule } from "./TransitionPlan";
 export { californiaGapRates } from "./californiaGapRates";
 export { transitionRatePresets } from "./transitionRatePresets";

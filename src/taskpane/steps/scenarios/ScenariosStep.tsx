@@ -1,4 +1,4 @@
-import { Button, Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, makeStyles, Select, Switch, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { ScenarioSummary } from "../../../engine/scenario/StoredScenario";
 import type { School } from "../../../engine/table/School";
@@ -81,6 +81,9 @@ export function ScenariosStep({ store, current, schools }: { store: ReturnType<t
           </Field>
         ))}
       </div>
+      {store.scenarios.some((s) => s.transition) && (
+        <Switch label="Compare the final year of each transition plan" checked={compare.finalYear} onChange={(_, data) => compare.setFinalYear(data.checked)} />
+      )}
       {compare.error && (
         <p role="alert" className={rows.note}>
           These two cannot be compared: {compare.error}

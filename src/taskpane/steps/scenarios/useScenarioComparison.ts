@@ -5,6 +5,7 @@ import type { FormulaSpec } from "../../../engine/scenario/FormulaSpec";
 import { protectionCost, type ProtectionCost } from "../../../engine/scenario/protectionCost";
 import type { StoredScenario } from "../../../engine/scenario/StoredScenario";
 import type { School } from "../../../engine/table/School";
+import { finalYearResult } from "../../../engine/transition/finalYearResult";
 import { formatCents, formatDollars } from "../../common/formatNumbers";
 import { describeError } from "../../messages/describeError";
 
@@ -44,6 +45,8 @@ export function provenance(choice: string, scenario: StoredScenario | null, run:
 export function useScenarioComparison(scenarios: StoredScenario[], currentSpec: FormulaSpec | null, schools: School[]) {
   const [a, setA] = useState<string>("");
   const [b, setB] = useState<string>("");
+  /** Compare where each saved transition plan ends (its last year) instead of the formula's first year. */
+  const [finalYear, setFinalYear] = useState(false);
   const scenarioOf = (choice: string): StoredScenario | null => (choice === CURRENT ? null : scenarios.find((s) => s.name === choice) ?? null);
   const specOf = (choice: string): FormulaSpec | null => (choice === CURRENT ? currentSpec : scenarioOf(choice)?.spec ?? null);
   const specA = specOf(a);
@@ -56,15 +59,36 @@ export function useScenarioComparison(scenarios: StoredScenario[], currentSpec: 
     try {
       const protectionA = protectionCost(specA, schools);
       const protectionB = protectionCost(specB, schools);
-      const comparison = compareScenarios(protectionA.result, protectionB.result, schools);
+      // In the final year, each side's amounts are its saved plan's last year; a side without a plan cannot
+      // be shown there, and the comparison says so rather than mixing a year-1 side with a final-year one.
+      const ending = (choice: string, scenario: StoredScenario | null, result: FormulaResult): { result: FormulaResult; words: string } => {
+        const plan = scenario?.transition;
+        if (!finalYear) return { result, words: "" };
+        const name = choice === CURRENT ? "the current formula" : `"${choice}"`;
+        if (!plan) throw new Error(`${name} has no transition plan saved with it: plan its transition (step "Transition"), save it as a scenario, then compare final years`);
+        try {
+          return { result: finalYearResult(result, schools, plan), words: ` Shown in year ${plan.years.length}, the last of its transition plan.` };
+        } catch (error) {
+          throw new Error(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      };
+      const endA = ending(a, scenarioA, protectionA.result);
+      const endB = ending(b, scenarioB, protectionB.result);
+      const comparison = compareScenarios(endA.result, endB.result, schools);
       return {
-        value: { comparison, protectionA, protectionB, provenanceA: provenance(a, scenarioA, protectionA.result), provenanceB: provenance(b, scenarioB, protectionB.result) },
+        value: {
+          comparison,
+          protectionA,
+          protectionB,
+          provenanceA: provenance(a, scenarioA, protectionA.result) + endA.words,
+          provenanceB: provenance(b, scenarioB, protectionB.result) + endB.words,
+        },
         error: null,
       };
     } catch (error) {
       return { value: null, error: describeError(error, "Restore the scenario, check its mapping against this table, and save it again.") };
     }
-  }, [specA, specB, schools, a, b, scenarioA, scenarioB]);
+  }, [specA, specB, schools, a, b, scenarioA, scenarioB, finalYear]);
 
-  return { a, b, setA, setB, ...outcome };
+  return { a, b, setA, setB, finalYear, setFinalYear, ...outcome };
 }
