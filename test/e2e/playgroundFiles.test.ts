@@ -68,6 +68,8 @@ async function goTo(address: string): Promise<void> {
 /** Types into a cell the way a person does after the name box: the grid has the focus, so typing edits the cell. */
 async function typeIntoCell(address: string, text: string): Promise<void> {
   await goTo(address);
+  // The name box hands the focus back to the grid; type once it has it (a person does not type faster).
+  await page.waitForFunction(() => document.activeElement?.closest('[role="grid"]') !== null);
   await page.keyboard.type(text);
   await page.keyboard.press("Enter");
 }
@@ -172,6 +174,7 @@ test("drop an .xlsx on the page: its sheet opens, the bad row and the formula it
   expect(await page.getByRole("status", { name: "Selected cell" }).innerText()).toMatch(/#VALUE!.*row 2/);
   // Fix the bad cell. The pupil-weighted mean of column D by hand: (210 x 420 + 0 x 0 + 300 x 900) / (420 + 0 + 900).
   await typeIntoCell("C5", "0");
+  await page.waitForFunction(() => (window as any).wsfPlayground.cell("Budget 2025", 4, 2).value === 0);
   // The workbook recalculates after the edit is committed: wait for the number instead of reading at once.
   await page.waitForFunction(() => typeof (window as any).wsfPlayground.cell("Budget 2025", 3, 5).value === "number");
   const mean = await page.evaluate(() => (window as any).wsfPlayground.cell("Budget 2025", 3, 5).value);
