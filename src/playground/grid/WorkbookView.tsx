@@ -61,8 +61,19 @@ export function WorkbookView({ workbook }: { workbook: HyperFormulaWorkbook }) {
 
   const rootRef = useRef<HTMLDivElement>(null);
   const tabsRef = useRef<HTMLDivElement>(null);
-  /** After the name box, the grid has the focus again, so typing goes into the cell (as in Excel). */
-  const focusGrid = () => requestAnimationFrame(() => rootRef.current?.querySelector<HTMLElement>("[role=grid]")?.focus());
+  /**
+   * After the name box, the grid has the focus again, so typing goes into the cell (as in Excel). At once, so
+   * the next key pressed is not typed into the name box; and again after the frame when the grid was replaced
+   * (a jump to another sheet) and the focus is not in the new one.
+   */
+  const focusGrid = () => {
+    const grid = () => rootRef.current?.querySelector<HTMLElement>("[role=grid]") ?? null;
+    grid()?.focus();
+    requestAnimationFrame(() => {
+      const now = grid();
+      if (now && !now.contains(document.activeElement)) now.focus();
+    });
+  };
 
   // Bring the active sheet's tab into view when the sheet changes (many tabs, or a narrow window).
   useEffect(() => {
