@@ -2,6 +2,8 @@ import type { Locator, Page } from "playwright-core";
 import { parseScenarioStore } from "../../src/engine/scenario/parseScenarioStore";
 import { screenshot } from "./browser";
 
+export { goTo, typeIntoCell, cellText, showCell } from "./gridSteps";
+
 /* What a person does in the playground, shared by the browser tests of the pane and its sheets: go to a
  * cell by the name box, type into it, apply (confirming the hand-edit question), read a sheet as the
  * workbook computed it. */
@@ -13,25 +15,6 @@ export function sheetValues(page: Page, sheet: string): Promise<unknown[][]> {
 export async function storedScenarios(page: Page) {
   const json = await page.evaluate(() => (window as any).wsfPlayground.readScenarioStore());
   return parseScenarioStore(json);
-}
-
-export async function goTo(page: Page, address: string): Promise<string> {
-  const nameBox = page.getByLabel("Name box");
-  await nameBox.fill(address);
-  await nameBox.press("Enter");
-  const cell = address.slice(address.lastIndexOf("!") + 1);
-  const status = page.getByRole("status", { name: "Selected cell" });
-  await status.filter({ hasText: `!${cell}:` }).waitFor();
-  return status.innerText();
-}
-
-export async function typeIntoCell(page: Page, address: string, text: string): Promise<void> {
-  await goTo(page, address);
-  await page.getByRole("grid").focus();
-  await page.keyboard.type(text.slice(0, 1) || " ");
-  const editor = page.getByLabel(`Edit cell ${address.slice(address.lastIndexOf("!") + 1)}`);
-  await editor.fill(text);
-  await editor.press("Enter");
 }
 
 /** Clicks Apply and waits until the applied summary changes, confirming "Replace your hand edits?" if asked. */
