@@ -52,6 +52,8 @@ module.exports = (env = {}, argv = {}) => {
           use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { allowJs: true, target: "ES2017", sourceMap: false } } },
         },
         { test: /\.(png|svg)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },
+        // Style sheets as text, put in a <style> by the module that imports them (only the playground's grid does).
+        { test: /\.css$/, type: "asset/source", use: path.resolve(__dirname, "scripts/webpack/inline-css-imports.cjs") },
       ],
     },
     performance: { hints: false },

@@ -1,8 +1,50 @@
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 
 /* What a person does with the playground's grid, in one place: go to a cell by the name box, type into a
  * cell, read what a cell shows. Every browser test reaches the grid through these steps, so the grid
- * component can change without every test changing with it. */
+ * component can change without every test changing with it.
+ *
+ * The grid is Glide Data Grid: it draws the cells on a canvas and keeps, inside the canvas, an accessibility
+ * table of the cells in view (`td[role=gridcell]`, id `glide-cell-<column + 1>-<row>`, the text drawn) for
+ * screen readers; the steps read that table. Glide refreshes it 200 ms after the last change (a debounce), so
+ * the reading steps wait that long first. Its cell editor opens in `#portal`. */
+
+/** Glide's accessibility table follows the canvas 200 ms after the last change: wait until it stops changing. */
+async function settled(page: Page): Promise<void> {
+  const snapshot = () =>
+    page.evaluate(() => {
+      const table = document.querySelector("[data-grid] table");
+      if (!table) return "";
+      return [...table.querySelectorAll("td")].map((td) => `${td.id}=${td.getAttribute("aria-selected")}:${td.textContent}`).join("|");
+    });
+  let last = await snapshot();
+  for (let k = 0; k < 20; k++) {
+    await page.waitForTimeout(250);
+    const now = await snapshot();
+    if (now === last) return;
+    last = now;
+  }
+}
+
+/** Column and row (0-based) of an A1 address without sheet. */
+export function cellIndex(cell: string): { column: number; row: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(cell.trim());
+  if (!m) throw new Error(`"${cell}" is not a cell address`);
+  let column = 0;
+  for (const ch of m[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return { column: column - 1, row: Number(m[2]) - 1 };
+}
+
+/** The grid on screen (the sheet's cells, headers and charts). */
+export function grid(page: Page): Locator {
+  return page.locator("[data-grid]");
+}
+
+/** A cell of the accessibility table: present only while the cell is in view. */
+function cellLocator(page: Page, cell: string): Locator {
+  const { column, row } = cellIndex(cell);
+  return page.locator(`[data-grid] td[role="gridcell"][id="glide-cell-${column + 1}-${row}"]`);
+}
 
 /** Goes to a cell or range by the name box and returns the "Selected cell" status line once it names it. */
 export async function goTo(page: Page, address: string): Promise<string> {
@@ -15,23 +57,103 @@ export async function goTo(page: Page, address: string): Promise<string> {
   return status.innerText();
 }
 
+/** Waits until the keyboard focus is in the grid (after the name box hands it back, or a click). */
+export async function gridHasFocus(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.activeElement?.closest("[data-grid]") != null);
+}
+
+/** The cell editor, while one is open. */
+export function cellEditor(page: Page): Locator {
+  return page.locator("#portal textarea");
+}
+
 /** Types `text` into a cell (a value or a formula) and presses Enter, as a person does. */
 export async function typeIntoCell(page: Page, address: string, text: string): Promise<void> {
   await goTo(page, address);
-  await page.getByRole("grid").focus();
+  await gridHasFocus(page);
+  // The first key opens the editor with that character; the rest goes into the editor.
   await page.keyboard.type(text.slice(0, 1) || " ");
-  const editor = page.getByLabel(`Edit cell ${address.slice(address.lastIndexOf("!") + 1)}`);
+  const editor = cellEditor(page);
+  await editor.waitFor();
   await editor.fill(text);
   await editor.press("Enter");
+  await editor.waitFor({ state: "detached" });
 }
 
 /** The text a cell of the sheet on screen shows (formatted as the grid draws it). The cell must be in view. */
-export function cellText(page: Page, cell: string): Promise<string> {
-  return page.locator(`[role="gridcell"][data-address="${cell}"]`).innerText();
+export async function cellText(page: Page, cell: string): Promise<string> {
+  await settled(page);
+  return (await cellLocator(page, cell).textContent({ timeout: 10_000 })) ?? "";
 }
 
 /** Goes to the cell (scrolling it into view) and returns the text it shows. */
 export async function showCell(page: Page, address: string): Promise<string> {
   await goTo(page, address);
   return cellText(page, address.slice(address.lastIndexOf("!") + 1));
+}
+
+/** True when the cell is drawn in the grid's visible part now. */
+export async function isCellShown(page: Page, cell: string): Promise<boolean> {
+  await settled(page);
+  return (await cellLocator(page, cell).count()) > 0;
+}
+
+/** True when the cell is in view and selected (the active cell or inside the selected range). */
+export async function isCellSelectedInView(page: Page, cell: string): Promise<boolean> {
+  await settled(page);
+  const located = cellLocator(page, cell);
+  return (await located.count()) > 0 && (await located.getAttribute("aria-selected")) === "true";
+}
+
+/** The cells in view that are selected, as A1 addresses in reading order. */
+export async function selectedCellsInView(page: Page): Promise<string[]> {
+  await settled(page);
+  return page.evaluate(() => {
+    const letters = (c: number) => {
+      let s = "";
+      for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+      return s;
+    };
+    const cells = [...document.querySelectorAll('[data-grid] td[role="gridcell"][aria-selected="true"]')].map((td) => {
+      const [, c, r] = /glide-cell-(\d+)-(\d+)/.exec(td.id)!.map(Number);
+      return { c: c - 1, r };
+    });
+    return cells
+      .filter((x) => x.c >= 0)
+      .sort((a, b) => a.r - b.r || a.c - b.c)
+      .map((x) => `${letters(x.c)}${x.r + 1}`);
+  });
+}
+
+/** Where a cell is drawn on the page (viewport pixels), from the grid's column widths and scroll position. */
+export async function cellBox(page: Page, cell: string): Promise<{ x: number; y: number; width: number; height: number }> {
+  const { column, row } = cellIndex(cell);
+  const box = await page.evaluate(([c, r]) => (window as any).wsfGrid?.bounds(c, r) ?? null, [column, row] as const);
+  if (!box) throw new Error(`The grid does not say where ${cell} is drawn`);
+  return box;
+}
+
+/** Clicks a cell, as a person does (the cell must be in view); `modifiers` for Shift+click. */
+export async function clickCell(page: Page, cell: string, options: { modifiers?: ("Shift" | "Control")[]; button?: "left" | "right" } = {}): Promise<void> {
+  const box = await cellBox(page, cell);
+  for (const key of options.modifiers ?? []) await page.keyboard.down(key);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: options.button });
+  for (const key of options.modifiers ?? []) await page.keyboard.up(key);
+}
+
+/** Clicks a row header ("3") or a column header ("B"), as a person does; a right click opens the grid's menu. */
+export async function clickHeader(page: Page, header: string, options: { modifiers?: ("Shift" | "Control")[]; button?: "left" | "right" } = {}): Promise<void> {
+  const isRow = /^\d+$/.test(header);
+  const [column, row] = isRow ? [-1, Number(header) - 1] : [cellIndex(`${header}1`).column, -1];
+  const box = await page.evaluate(([c, r]) => (window as any).wsfGrid?.bounds(c, r) ?? null, [column, row] as const);
+  if (!box) throw new Error(`The grid does not say where the header ${header} is drawn`);
+  for (const key of options.modifiers ?? []) await page.keyboard.down(key);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: options.button });
+  for (const key of options.modifiers ?? []) await page.keyboard.up(key);
+}
+
+/** Chooses an item of the grid's right-click menu. */
+export async function chooseFromMenu(page: Page, item: string | RegExp): Promise<void> {
+  await page.getByRole("menuitem", { name: item }).click();
+  await page.getByRole("menu").waitFor({ state: "detached" });
 }

@@ -1,102 +1,140 @@
-import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { Menu, MenuDivider, MenuItem, MenuList, MenuPopover, makeStyles } from "@fluentui/react-components";
+import {
+  CompactSelection,
+  DataEditorCore,
+  GridCellKind,
+  ImageWindowLoaderImpl,
+  markerCellRenderer,
+  textCellRenderer,
+  type DataEditorRef,
+  type GridCell,
+  type GridColumn,
+  type GridKeyEventArgs,
+  type GridSelection,
+  type Item,
+  type Rectangle,
+  type TextCell,
+} from "@glideapps/glide-data-grid";
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type ComponentProps, type Ref } from "react";
 import { columnLetters } from "../../workbook/shared/columnLetters";
 import type { DisplayCell, HyperFormulaWorkbook } from "../../workbook/local/HyperFormulaWorkbook";
 import { ChartView } from "./ChartView";
 import { formatCell } from "./formatCell";
-import { columnOffsets, ROW_HEADER_WIDTH, ROW_HEIGHT, visibleRowRange } from "./layout";
+import { columnOffsets, ROW_HEADER_WIDTH, ROW_HEIGHT } from "./layout";
+import { formatTsv, parseTsv } from "./tsv";
+import glideCss from "@glideapps/glide-data-grid/dist/index.css";
+
+// Glide's own style sheet (scroller, cell editor), in the playground page only: the add-in never loads this module.
+if (typeof document !== "undefined" && !document.getElementById("glide-data-grid-css")) {
+  const style = document.createElement("style");
+  style.id = "glide-data-grid-css";
+  style.textContent = glideCss;
+  document.head.appendChild(style);
+}
 
 const useStyles = makeStyles({
-  scroller: {
-    flex: "1 1 auto",
-    overflow: "auto",
-    position: "relative",
-    outline: "none",
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase200,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
-  header: { position: "sticky", top: 0, zIndex: 3, height: `${ROW_HEIGHT}px`, backgroundColor: tokens.colorNeutralBackground3 },
-  body: { position: "relative" },
-  row: { position: "absolute", left: 0, height: `${ROW_HEIGHT}px`, display: "flex" },
-  headerCell: {
-    position: "absolute",
-    top: 0,
-    height: `${ROW_HEIGHT}px`,
-    lineHeight: `${ROW_HEIGHT}px`,
-    textAlign: "center",
-    color: tokens.colorNeutralForeground2,
-    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
-    boxSizing: "border-box",
-    backgroundColor: tokens.colorNeutralBackground3,
-  },
-  rowHeader: {
-    position: "sticky",
-    left: 0,
-    zIndex: 2,
-    width: `${ROW_HEADER_WIDTH}px`,
-    flex: "0 0 auto",
-    textAlign: "center",
-    lineHeight: `${ROW_HEIGHT}px`,
-    color: tokens.colorNeutralForeground2,
-    backgroundColor: tokens.colorNeutralBackground3,
-    borderRight: `1px solid ${tokens.colorNeutralStroke1}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    boxSizing: "border-box",
-  },
-  corner: { left: 0, position: "sticky", zIndex: 4 },
-  cell: {
-    flex: "0 0 auto",
-    height: `${ROW_HEIGHT}px`,
-    lineHeight: `${ROW_HEIGHT - 1}px`,
-    padding: "0 4px",
-    boxSizing: "border-box",
-    whiteSpace: "nowrap",
-    overflow: "hidden",
-    textOverflow: "ellipsis",
-    borderRight: `1px solid ${tokens.colorNeutralStroke3}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
-    cursor: "cell",
-  },
-  number: { textAlign: "right" },
-  error: { textAlign: "center", color: tokens.colorPaletteRedForeground1 },
-  bold: { fontWeight: tokens.fontWeightSemibold },
-  selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
-  editor: {
-    position: "absolute",
-    zIndex: 5,
-    height: `${ROW_HEIGHT}px`,
-    boxSizing: "border-box",
-    border: `2px solid ${tokens.colorBrandStroke1}`,
-    padding: "0 3px",
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase200,
-    outline: "none",
-  },
-  chart: { position: "absolute", zIndex: 1 },
+  root: { flex: "1 1 auto", minHeight: 0, position: "relative", overflow: "hidden" },
+  charts: { position: "absolute", inset: 0, overflow: "hidden", pointerEvents: "none", zIndex: 1 },
+  chart: { position: "absolute", pointerEvents: "auto" },
 });
+
+/** A rectangle of cells: top-left row and column, and its size. */
+export interface Block {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+/** What the name box and the workbook view ask of the grid. */
+export interface CellGridApi {
+  focus(): void;
+}
 
 export interface CellGridProps {
   workbook: HyperFormulaWorkbook;
   sheet: string;
   /** Bumped by the parent on every workbook change, so the grid re-reads the cells it shows. */
   version: number;
+  /** The cell or range the name box named last (a new object each time): selected and scrolled into view. */
+  goTo: Block | null;
   onMessage: (message: string | null) => void;
+  api?: Ref<CellGridApi>;
+}
+
+// Glide draws on a canvas: colours as values (Fluent's tokens are CSS variables a canvas cannot read).
+const theme = {
+  accentColor: "#0f6cbd",
+  accentLight: "rgba(15, 108, 189, 0.12)",
+  textDark: "#242424",
+  textMedium: "#616161",
+  textLight: "#707070",
+  textHeader: "#424242",
+  bgHeader: "#f5f5f5",
+  bgHeaderHasFocus: "#e0e0e0",
+  bgHeaderHovered: "#ebebeb",
+  borderColor: "rgba(0, 0, 0, 0.12)",
+  horizontalBorderColor: "rgba(0, 0, 0, 0.12)",
+  cellHorizontalPadding: 4,
+  cellVerticalPadding: 2,
+  fontFamily: '"Segoe UI", "Segoe UI Web (West European)", -apple-system, BlinkMacSystemFont, Roboto, "Helvetica Neue", sans-serif',
+  baseFontStyle: "12px",
+  headerFontStyle: "600 12px",
+  editorFontSize: "12px",
+  markerFontStyle: "11px",
+};
+const ERROR_COLOR = "#c50f1f";
+
+/** The text renderer, but screen readers (and the browser tests) read the text drawn, not the formula behind it. */
+type Renderers = NonNullable<ComponentProps<typeof DataEditorCore>["renderers"]>;
+const renderers = [{ ...textCellRenderer, getAccessibilityString: (cell: TextCell) => cell.displayData }, markerCellRenderer] as unknown as Renderers;
+
+// Excel's keys where Glide's defaults differ: Enter moves (F2 edits), Escape keeps the selection, Ctrl+arrows,
+// End, Ctrl+End, Ctrl+D and the clipboard are this grid's own (below).
+const keybindings = {
+  activateCell: "F2",
+  clear: false,
+  copy: false,
+  cut: false,
+  paste: false,
+  downFill: false,
+  rightFill: false,
+  search: false,
+  goToFirstRow: false,
+  goToLastRow: false,
+  goToLastColumn: false,
+  goToLastCell: false,
+  selectToFirstRow: false,
+  selectToLastRow: false,
+  selectToFirstColumn: false,
+  selectToLastColumn: false,
+  selectToLastCell: false,
+  goToFirstColumn: "Home",
+} as const;
+
+function oneCell(column: number, row: number, range?: Block | null): GridSelection {
+  const r: Rectangle = range ? { x: range.column, y: range.row, width: range.columns, height: range.rows } : { x: column, y: row, width: 1, height: 1 };
+  return { current: { cell: [column, row], range: r, rangeStack: [] }, rows: CompactSelection.empty(), columns: CompactSelection.empty() };
 }
 
 /**
- * The cells of one sheet, virtualised: only the rows in view (plus a few) are in the DOM, so a sheet of
- * 1,000 schools scrolls as smoothly as one of 10. Click selects; typing or F2 or a double click edits;
- * Enter commits and moves down, Tab moves right, Escape cancels; arrows move the selection; Delete clears.
- * Charts the add-in created on the sheet float over their cells.
+ * The cells of one sheet on Glide Data Grid (canvas, virtualised): click or drag or Shift+click selects a
+ * range, Shift+arrows grow it; typing, F2 or a double click edits, Enter and Tab commit and move, Escape
+ * cancels; Ctrl+arrows jump to the edge of the data as in Excel; Ctrl+C, Ctrl+X, Ctrl+V as tab-separated
+ * text (Excel's clipboard format), Delete clears, Ctrl+D fills down, Ctrl+Z and Ctrl+Y undo and redo; a
+ * right click gives a menu to insert and delete rows and columns. Every edit goes through the workbook's
+ * `...ByUser` methods, which tell the task pane. Charts the add-in placed float over their cells.
  */
-export function CellGrid({ workbook, sheet, version, onMessage }: CellGridProps) {
+export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: CellGridProps) {
   const styles = useStyles();
-  const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [viewport, setViewport] = useState(600);
-  const [editing, setEditing] = useState<{ text: string } | null>(null);
+  const editor = useRef<DataEditorRef>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const [region, setRegion] = useState({ x: 0, y: 0, tx: 0, ty: 0 });
+  const [menu, setMenu] = useState<{ x: number; y: number; lines: "cells" | "rows" | "columns" } | null>(null);
+  /** Copied or cut in this grid: pasted as a range (formulas adjusted) while the clipboard still holds its text. */
+  const clip = useRef<{ sheet: string; block: Block; text: string; cut: boolean } | null>(null);
+  const endMode = useRef(false);
+  const [imageWindowLoader] = useState(() => new ImageWindowLoaderImpl());
 
   const dims = workbook.dimensions(sheet);
   const look = workbook.look(sheet);
@@ -104,162 +142,408 @@ export function CellGrid({ workbook, sheet, version, onMessage }: CellGridProps)
   const selectedRow = selection?.sheet === sheet ? selection.row : 0;
   const selectedColumn = selection?.sheet === sheet ? selection.column : 0;
   // The grid reaches past the used range and past the selected cell (the name box may name W1 or P30 on a small sheet).
-  const rowCount = Math.max(dims.rows + 30, 60, selectedRow + 30);
-  const columnCount = Math.max(dims.columns + 3, 12, selectedColumn + 3);
-  const columns = useMemo(() => columnOffsets(look.columnWidths, columnCount), [look.columnWidths, columnCount]);
+  const rowCount = Math.max(dims.rows + 30, 60, selectedRow + 30, goTo ? goTo.row + goTo.rows + 30 : 0);
+  const columnCount = Math.max(dims.columns + 3, 12, selectedColumn + 3, goTo ? goTo.column + goTo.columns + 3 : 0);
+  const offsets = useMemo(() => columnOffsets(look.columnWidths, columnCount), [look.columnWidths, columnCount]);
+  const columns = useMemo<GridColumn[]>(() => offsets.widths.map((width, c) => ({ id: String(c), title: columnLetters(c), width })), [offsets]);
 
-  useLayoutEffect(() => {
-    const element = scroller.current;
-    if (!element) return;
-    const measure = () => setViewport(element.clientHeight);
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
+  const [gridSelection, setGridSelection] = useState<GridSelection>(() => oneCell(selectedColumn, selectedRow, goTo && goTo.row === selectedRow && goTo.column === selectedColumn ? goTo : null));
+  const active = gridSelection.current?.cell;
+
+  /** Scrolls a block into view: its far corner first, then its top-left, so as much of it as fits shows. */
+  const scrollToBlock = useCallback((block: Block) => {
+    if (block.rows > 1 || block.columns > 1) editor.current?.scrollTo(block.column + block.columns - 1, block.row + block.rows - 1, "both", 0, 0);
+    editor.current?.scrollTo(block.column, block.row, "both", 0, 0);
   }, []);
 
-  // Keep the selected cell in view when it moves (keyboard, name box, or the task pane's clickable problems).
+  // The name box asked for a cell or range (`goTo`, new each time), or the workbook's selected cell moved from
+  // outside (the task pane's clickable problems): select it and scroll it into view. A grid just opened (another
+  // sheet) scrolls to its selection once it has its size.
+  const lastGoTo = useRef<Block | null | undefined>(undefined);
   useEffect(() => {
-    const element = scroller.current;
-    if (!element) return;
-    const top = selectedRow * ROW_HEIGHT;
-    const bodyHeight = element.clientHeight - ROW_HEIGHT;
-    if (top < element.scrollTop) element.scrollTop = top;
-    else if (top + ROW_HEIGHT > element.scrollTop + bodyHeight) element.scrollTop = top + ROW_HEIGHT - bodyHeight;
-    const left = columns.left[selectedColumn] ?? 0;
-    const width = columns.widths[selectedColumn] ?? 0;
-    if (left - ROW_HEADER_WIDTH < element.scrollLeft) element.scrollLeft = left - ROW_HEADER_WIDTH;
-    else if (left + width > element.scrollLeft + element.clientWidth) element.scrollLeft = left + width - element.clientWidth;
-  }, [selectedRow, selectedColumn, sheet, columns]);
-
-  useEffect(() => setEditing(null), [sheet]);
-
-  const formatFor = (row: number, column: number): string | null => {
-    for (const f of look.formats) if (f.column === column && row >= f.fromRow && row <= f.toRow) return f.format;
-    return null;
-  };
-
-  const commit = (text: string, move: { row: number; column: number }) => {
-    const problem = workbook.setCellByUser(sheet, selectedRow, selectedColumn, text);
-    setEditing(null);
-    onMessage(problem);
-    workbook.select(Math.max(0, selectedRow + move.row), Math.max(0, selectedColumn + move.column));
-    scroller.current?.focus();
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (editing) return;
-    const moves: Record<string, [number, number]> = { ArrowDown: [1, 0], ArrowUp: [-1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Enter: [1, 0], Tab: [0, 1] };
-    const move = moves[event.key];
-    if (move) {
-      event.preventDefault();
-      workbook.select(Math.max(0, selectedRow + move[0]), Math.max(0, selectedColumn + move[1]));
-    } else if (event.key === "F2") {
-      event.preventDefault();
-      const current = workbook.cell(sheet, selectedRow, selectedColumn);
-      setEditing({ text: current.formula ?? (current.value === null ? "" : String(current.value)) });
-    } else if (event.key === "Delete" || event.key === "Backspace") {
-      event.preventDefault();
-      onMessage(workbook.setCellByUser(sheet, selectedRow, selectedColumn, ""));
-    } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
-      event.preventDefault();
-      setEditing({ text: event.key });
+    const asked = goTo !== lastGoTo.current && goTo && goTo.row === selectedRow && goTo.column === selectedColumn ? goTo : null;
+    const opening = lastGoTo.current === undefined;
+    lastGoTo.current = goTo;
+    const block = asked ?? { row: selectedRow, column: selectedColumn, rows: 1, columns: 1 };
+    if (opening) {
+      const frame = requestAnimationFrame(() => scrollToBlock(block));
+      return () => cancelAnimationFrame(frame);
     }
-  };
+    if (!asked && active && active[0] === selectedColumn && active[1] === selectedRow) return;
+    setGridSelection(oneCell(selectedColumn, selectedRow, asked));
+    scrollToBlock(block);
+    return undefined;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a request of the name box or an outside move
+  }, [selectedRow, selectedColumn, goTo]);
 
-  const { first, last } = visibleRowRange(Math.max(0, scrollTop - ROW_HEIGHT), viewport, rowCount);
-  const rows = [];
-  for (let r = first; r <= last; r++) {
-    const cells = [];
-    for (let c = 0; c < columnCount; c++) {
-      const cell: DisplayCell = c < dims.columns && r < dims.rows ? workbook.cell(sheet, r, c) : { value: null };
-      const text = formatCell(cell.value, formatFor(r, c));
+  useImperativeHandle(api, () => ({ focus: () => editor.current?.focus() }), []);
+
+  // For the browser tests: where a cell is drawn (the canvas has no element per cell to ask).
+  useEffect(() => {
+    const hook = { bounds: (column: number, row: number) => editor.current?.getBounds(column, row) ?? null };
+    (window as unknown as { wsfGrid?: typeof hook }).wsfGrid = hook;
+  }, []);
+
+  const formatFor = useCallback(
+    (row: number, column: number): string | null => {
+      for (const f of look.formats) if (f.column === column && row >= f.fromRow && row <= f.toRow) return f.format;
+      return null;
+    },
+    [look],
+  );
+
+  const displayed = useCallback(
+    (row: number, column: number): { cell: DisplayCell; text: string } => {
+      const cell: DisplayCell = column < dims.columns && row < dims.rows ? workbook.cell(sheet, row, column) : { value: null };
+      return { cell, text: formatCell(cell.value, formatFor(row, column)) };
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- version: the cells changed
+    [workbook, sheet, dims.rows, dims.columns, formatFor, version],
+  );
+
+  const getCellContent = useCallback(
+    ([column, row]: Item): GridCell => {
+      const { cell, text } = displayed(row, column);
       const isError = cell.errorMessage !== undefined;
-      const selected = r === selectedRow && c === selectedColumn;
-      cells.push(
-        <div
-          key={c}
-          role="gridcell"
-          aria-selected={selected}
-          data-address={`${columnLetters(c)}${r + 1}`}
-          title={cell.errorMessage || undefined}
-          className={mergeClasses(styles.cell, typeof cell.value === "number" && styles.number, isError && styles.error, look.boldRows.has(r) && styles.bold, selected && styles.selected)}
-          style={{ width: columns.widths[c] }}
-          onMouseDown={() => {
-            setEditing(null);
-            workbook.select(r, c);
-          }}
-          onDoubleClick={() => {
-            const current = workbook.cell(sheet, r, c);
-            setEditing({ text: current.formula ?? (current.value === null ? "" : String(current.value)) });
-          }}
-        >
-          {text}
-        </div>,
-      );
+      const bold = look.boldRows.has(row);
+      return {
+        kind: GridCellKind.Text,
+        data: cell.formula ?? (cell.value === null ? "" : String(cell.value)),
+        displayData: text,
+        allowOverlay: true,
+        readonly: false,
+        contentAlign: isError ? "center" : typeof cell.value === "number" ? "right" : "left",
+        themeOverride: isError ? { textDark: ERROR_COLOR } : bold ? { baseFontStyle: "600 12px" } : undefined,
+      };
+    },
+    [displayed, look],
+  );
+
+  /** The block the person has selected: the current range, or whole rows or columns picked by their headers. */
+  const selectedBlock = useCallback((): Block | null => {
+    const { current, rows, columns: cols } = gridSelection;
+    if (current) return { row: current.range.y, column: current.range.x, rows: current.range.height, columns: current.range.width };
+    const usedColumns = Math.max(1, dims.columns);
+    const usedRows = Math.max(1, dims.rows);
+    if (rows.length > 0) return { row: rows.first()!, column: 0, rows: rows.last()! - rows.first()! + 1, columns: usedColumns };
+    if (cols.length > 0) return { row: 0, column: cols.first()!, rows: usedRows, columns: cols.last()! - cols.first()! + 1 };
+    return null;
+  }, [gridSelection, dims.rows, dims.columns]);
+
+  const select = useCallback(
+    (block: Block) => {
+      setGridSelection(oneCell(block.column, block.row, block));
+      workbook.select(block.row, block.column);
+      scrollToBlock(block);
+    },
+    [workbook, scrollToBlock],
+  );
+
+  const blockText = useCallback(
+    (block: Block) => {
+      const lines: string[][] = [];
+      for (let r = block.row; r < block.row + block.rows; r++) {
+        const line: string[] = [];
+        for (let c = block.column; c < block.column + block.columns; c++) line.push(displayed(r, c).text);
+        lines.push(line);
+      }
+      return formatTsv(lines);
+    },
+    [displayed],
+  );
+
+  const copy = useCallback(
+    (cut: boolean): string | null => {
+      const block = selectedBlock();
+      if (!block) return null;
+      const text = blockText(block);
+      clip.current = { sheet, block, text, cut };
+      return text;
+    },
+    [selectedBlock, blockText, sheet],
+  );
+
+  const paste = useCallback(
+    (text: string) => {
+      const block = selectedBlock();
+      if (!block) return;
+      const internal = clip.current;
+      const normal = (t: string) => t.replace(/\r\n/g, "\n").replace(/\n$/, "");
+      if (internal && normal(internal.text) === normal(text) && workbook.visibleSheets().includes(internal.sheet)) {
+        const problem = workbook.pasteRangeByUser({ sheet: internal.sheet, ...internal.block }, { sheet, row: block.row, column: block.column }, internal.cut);
+        onMessage(problem);
+        if (internal.cut) clip.current = null;
+        if (!problem) select({ row: block.row, column: block.column, rows: internal.block.rows, columns: internal.block.columns });
+        return;
+      }
+      const cells = parseTsv(text);
+      if (cells.length === 0) return;
+      const problem = workbook.setBlockByUser(sheet, block.row, block.column, cells);
+      onMessage(problem);
+      if (!problem) select({ row: block.row, column: block.column, rows: cells.length, columns: Math.max(...cells.map((l) => l.length)) });
+    },
+    [selectedBlock, workbook, sheet, onMessage, select],
+  );
+
+  const clear = useCallback(() => {
+    const block = selectedBlock();
+    if (block) onMessage(workbook.clearByUser(sheet, block.row, block.column, block.rows, block.columns));
+  }, [selectedBlock, workbook, sheet, onMessage]);
+
+  // The clipboard: the browser's own copy, cut and paste events while the grid has the focus (Ctrl+C, Ctrl+X,
+  // Ctrl+V, or the browser's menu), so text goes to and comes from Excel and any other program.
+  useEffect(() => {
+    const focused = () => !!root.current && root.current.contains(document.activeElement);
+    const onCopy = (e: ClipboardEvent, cut: boolean) => {
+      if (!focused() || !e.clipboardData) return;
+      const text = copy(cut);
+      if (text === null) return;
+      e.clipboardData.setData("text/plain", text);
+      e.preventDefault();
+    };
+    const copyListener = (e: ClipboardEvent) => onCopy(e, false);
+    const cutListener = (e: ClipboardEvent) => onCopy(e, true);
+    const pasteListener = (e: ClipboardEvent) => {
+      if (!focused() || !e.clipboardData) return;
+      e.preventDefault();
+      paste(e.clipboardData.getData("text/plain"));
+    };
+    window.addEventListener("copy", copyListener);
+    window.addEventListener("cut", cutListener);
+    window.addEventListener("paste", pasteListener);
+    return () => {
+      window.removeEventListener("copy", copyListener);
+      window.removeEventListener("cut", cutListener);
+      window.removeEventListener("paste", pasteListener);
+    };
+  }, [copy, paste]);
+
+  const isEmpty = (row: number, column: number) => row >= dims.rows || column >= dims.columns || workbook.cell(sheet, row, column).value === null;
+
+  /** Ctrl+arrow as Excel: to the edge of the block of filled cells, or to the next filled cell, or to the sheet's edge. */
+  const jump = (row: number, column: number, dRow: number, dColumn: number): { row: number; column: number } => {
+    const lastRow = rowCount - 1;
+    const lastColumn = columnCount - 1;
+    const inside = (r: number, c: number) => r >= 0 && c >= 0 && r <= lastRow && c <= lastColumn;
+    let r = row + dRow;
+    let c = column + dColumn;
+    if (!inside(r, c)) return { row, column };
+    if (!isEmpty(row, column) && !isEmpty(r, c)) {
+      while (inside(r + dRow, c + dColumn) && !isEmpty(r + dRow, c + dColumn)) {
+        r += dRow;
+        c += dColumn;
+      }
+      return { row: r, column: c };
     }
-    rows.push(
-      <div key={r} role="row" aria-rowindex={r + 2} className={styles.row} style={{ top: r * ROW_HEIGHT, width: columns.total }}>
-        <div role="rowheader" className={styles.rowHeader}>
-          {r + 1}
-        </div>
-        {cells}
-      </div>,
-    );
-  }
+    while (inside(r, c) && isEmpty(r, c)) {
+      if (!inside(r + dRow, c + dColumn)) return { row: r, column: c };
+      r += dRow;
+      c += dColumn;
+    }
+    return { row: r, column: c };
+  };
+
+  const onKeyDown = (event: GridKeyEventArgs) => {
+    const ctrl = event.ctrlKey || event.metaKey;
+    const key = event.key;
+    const cell = active ? { column: active[0], row: active[1] } : { column: selectedColumn, row: selectedRow };
+    const arrows: Record<string, [number, number]> = { ArrowDown: [1, 0], ArrowUp: [-1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const wasEnd = endMode.current;
+    endMode.current = false;
+    const done = () => {
+      event.cancel();
+      event.preventDefault();
+    };
+    if (key === "End" && !ctrl) {
+      // End, then an arrow: Excel's End mode, the same jump as Ctrl+arrow.
+      endMode.current = true;
+      done();
+    } else if (arrows[key] && (ctrl || wasEnd)) {
+      done();
+      const [dRow, dColumn] = arrows[key];
+      const to = jump(cell.row, cell.column, dRow, dColumn);
+      if (event.shiftKey && gridSelection.current) {
+        // Ctrl+Shift+arrow: the range grows from the selected cell to where Ctrl+arrow goes.
+        const anchor = gridSelection.current.range;
+        const top = Math.min(anchor.y, to.row);
+        const left = Math.min(anchor.x, to.column);
+        const bottom = Math.max(anchor.y + anchor.height - 1, to.row);
+        const right = Math.max(anchor.x + anchor.width - 1, to.column);
+        setGridSelection(oneCell(cell.column, cell.row, { row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 }));
+        editor.current?.scrollTo(to.column, to.row, "both", 0, 0);
+      } else select({ row: to.row, column: to.column, rows: 1, columns: 1 });
+    } else if (key === "End" && ctrl) {
+      done();
+      select({ row: Math.max(0, dims.rows - 1), column: Math.max(0, dims.columns - 1), rows: 1, columns: 1 });
+    } else if (key === "Enter" && !ctrl) {
+      done();
+      const row = Math.min(rowCount - 1, Math.max(0, cell.row + (event.shiftKey ? -1 : 1)));
+      select({ row, column: cell.column, rows: 1, columns: 1 });
+    } else if (ctrl && (key === "z" || key === "Z") && !event.shiftKey) {
+      done();
+      onMessage(workbook.undoByUser());
+    } else if (ctrl && (key === "y" || key === "Y" || ((key === "z" || key === "Z") && event.shiftKey))) {
+      done();
+      onMessage(workbook.redoByUser());
+    } else if (ctrl && (key === "d" || key === "D")) {
+      done();
+      const block = selectedBlock();
+      if (block) onMessage(workbook.fillDownByUser(sheet, block.row, block.column, block.rows, block.columns));
+    } else if (key === "Backspace" && !ctrl) {
+      done();
+      onMessage(workbook.clearByUser(sheet, cell.row, cell.column, 1, 1));
+    } else if (key === "Escape") {
+      clip.current = null;
+    }
+  };
+
+  const onCellEdited = ([column, row]: Item, value: GridCell) => {
+    if (value.kind !== GridCellKind.Text) return;
+    onMessage(workbook.setCellByUser(sheet, row, column, value.data));
+  };
+
+  const lines = (axis: "rows" | "columns", insert: boolean) => {
+    setMenu(null);
+    const block = selectedBlock();
+    if (!block) return;
+    const at = axis === "rows" ? block.row : block.column;
+    const count = axis === "rows" ? block.rows : block.columns;
+    const problem = insert ? workbook.insertLinesByUser(sheet, axis, at, count) : workbook.deleteLinesByUser(sheet, axis, at, count);
+    onMessage(problem);
+    editor.current?.focus();
+  };
+
+  const block = menu ? selectedBlock() : null;
+  const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
+  const chartTop = (row: number) => ROW_HEIGHT + (row - region.y) * ROW_HEIGHT + region.ty;
+  const chartLeft = (column: number) => ROW_HEADER_WIDTH + (offsets.left[column] ?? ROW_HEADER_WIDTH) - (offsets.left[region.x] ?? ROW_HEADER_WIDTH) + region.tx;
 
   return (
     <div
-      ref={scroller}
-      className={styles.scroller}
-      role="grid"
-      aria-label={`Sheet ${sheet}`}
-      aria-rowcount={rowCount + 1}
-      aria-colcount={columnCount + 1}
+      ref={root}
+      className={styles.root}
       data-version={version}
-      tabIndex={0}
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
-      onKeyDown={onKeyDown}
+      data-grid
+      aria-label={`Sheet ${sheet}`}
+      onContextMenu={(e) => e.preventDefault()}
     >
-      <div role="row" aria-rowindex={1} className={styles.header} style={{ width: columns.total }}>
-        <div className={mergeClasses(styles.headerCell, styles.corner)} style={{ width: ROW_HEADER_WIDTH }} />
-        {columns.left.map((left, c) => (
-          <div key={c} role="columnheader" className={styles.headerCell} style={{ left, width: columns.widths[c] }}>
-            {columnLetters(c)}
-          </div>
-        ))}
-      </div>
-      <div className={styles.body} style={{ height: rowCount * ROW_HEIGHT, width: columns.total }}>
-        {rows}
-        {editing && (
-          <input
-            aria-label={`Edit cell ${columnLetters(selectedColumn)}${selectedRow + 1}`}
-            className={styles.editor}
-            style={{ top: selectedRow * ROW_HEIGHT, left: columns.left[selectedColumn], width: Math.max(columns.widths[selectedColumn], 160) }}
-            autoFocus
-            value={editing.text}
-            onChange={(e) => setEditing({ text: e.target.value })}
-            onKeyDown={(e) => {
-              if (e.key === "Enter") {
-                e.preventDefault();
-                commit(editing.text, { row: 1, column: 0 });
-              } else if (e.key === "Tab") {
-                e.preventDefault();
-                commit(editing.text, { row: 0, column: 1 });
-              } else if (e.key === "Escape") {
-                e.preventDefault();
-                setEditing(null);
-                scroller.current?.focus();
-              }
-            }}
-          />
-        )}
+      <DataEditorCore
+        ref={editor}
+        width="100%"
+        height="100%"
+        columns={columns}
+        rows={rowCount}
+        getCellContent={getCellContent}
+        renderers={renderers}
+        imageWindowLoader={imageWindowLoader}
+        rowMarkers="clickable-number"
+        rowMarkerWidth={ROW_HEADER_WIDTH}
+        rowHeight={ROW_HEIGHT}
+        headerHeight={ROW_HEIGHT}
+        smoothScrollX
+        smoothScrollY
+        theme={theme}
+        keybindings={keybindings}
+        cellActivationBehavior="double-click"
+        rangeSelect="rect"
+        columnSelect="multi"
+        rowSelect="multi"
+        gridSelection={gridSelection}
+        onGridSelectionChange={(next) => {
+          setGridSelection(next);
+          const cell = next.current?.cell;
+          if (cell && (cell[0] !== selectedColumn || cell[1] !== selectedRow)) workbook.select(cell[1], cell[0]);
+        }}
+        onCellEdited={onCellEdited}
+        onDelete={() => {
+          clear();
+          return false;
+        }}
+        onKeyDown={onKeyDown}
+        onVisibleRegionChanged={(r, tx, ty) => setRegion({ x: r.x, y: r.y, tx: tx ?? 0, ty: ty ?? 0 })}
+        onCellContextMenu={([column, row], args) => {
+          args.preventDefault();
+          const picked = selectedBlock();
+          const inBlock = picked && row >= picked.row && row < picked.row + picked.rows && (column < 0 || (column >= picked.column && column < picked.column + picked.columns));
+          if (column < 0) {
+            // The row header: the rows selected, or this row.
+            if (!(inBlock && gridSelection.rows.length > 0)) setGridSelection({ current: undefined, rows: CompactSelection.fromSingleSelection(row), columns: CompactSelection.empty() });
+          } else if (!inBlock) select({ row, column, rows: 1, columns: 1 });
+          setMenu({ x: args.bounds.x + args.localEventX, y: args.bounds.y + args.localEventY, lines: column < 0 ? "rows" : "cells" });
+        }}
+        onHeaderContextMenu={(column, args) => {
+          args.preventDefault();
+          if (!gridSelection.columns.hasIndex(column)) setGridSelection({ current: undefined, rows: CompactSelection.empty(), columns: CompactSelection.fromSingleSelection(column) });
+          setMenu({ x: args.bounds.x + args.localEventX, y: args.bounds.y + args.localEventY, lines: "columns" });
+        }}
+      />
+      <div className={styles.charts}>
         {workbook.chartsOn(sheet).map((spec) => (
-          <div key={spec.name} className={styles.chart} style={{ top: spec.position.row * ROW_HEIGHT, left: columns.left[spec.position.column] ?? ROW_HEADER_WIDTH }}>
+          <div key={spec.name} className={styles.chart} style={{ top: chartTop(spec.position.row), left: chartLeft(spec.position.column) }}>
             <ChartView spec={spec} data={workbook.chartData(spec)} />
           </div>
         ))}
       </div>
+      <Menu
+        open={menu !== null}
+        onOpenChange={(_, data) => {
+          if (!data.open) {
+            setMenu(null);
+            editor.current?.focus();
+          }
+        }}
+        positioning={{ target: menu ? { getBoundingClientRect: () => new DOMRect(menu.x, menu.y, 0, 0) } : undefined, position: "below", align: "start" }}
+      >
+        <MenuPopover>
+          <MenuList aria-label="Cell menu">
+            <MenuItem
+              onClick={() => {
+                const text = copy(true);
+                if (text !== null) void navigator.clipboard.writeText(text).catch(() => onMessage("The browser did not allow copying; use Ctrl+X."));
+              }}
+            >
+              Cut
+            </MenuItem>
+            <MenuItem
+              onClick={() => {
+                const text = copy(false);
+                if (text !== null) void navigator.clipboard.writeText(text).catch(() => onMessage("The browser did not allow copying; use Ctrl+C."));
+              }}
+            >
+              Copy
+            </MenuItem>
+            <MenuItem
+              onClick={() => {
+                navigator.clipboard
+                  .readText()
+                  .then((text) => {
+                    paste(text);
+                    editor.current?.focus();
+                  })
+                  .catch(() => onMessage("The browser did not allow reading the clipboard here; use Ctrl+V."));
+              }}
+            >
+              Paste
+            </MenuItem>
+            <MenuItem onClick={clear}>Clear contents</MenuItem>
+            <MenuDivider />
+            {menu?.lines !== "columns" && block && (
+              <>
+                <MenuItem onClick={() => lines("rows", true)}>Insert {plural(block.rows, "row")} above</MenuItem>
+                <MenuItem onClick={() => lines("rows", false)}>Delete {block.rows === 1 ? `row ${block.row + 1}` : `rows ${block.row + 1} to ${block.row + block.rows}`}</MenuItem>
+              </>
+            )}
+            {menu?.lines !== "rows" && block && (
+              <>
+                <MenuItem onClick={() => lines("columns", true)}>Insert {plural(block.columns, "column")} left</MenuItem>
+                <MenuItem onClick={() => lines("columns", false)}>
+                  Delete {block.columns === 1 ? `column ${columnLetters(block.column)}` : `columns ${columnLetters(block.column)} to ${columnLetters(block.column + block.columns - 1)}`}
+                </MenuItem>
+              </>
+            )}
+          </MenuList>
+        </MenuPopover>
+      </Menu>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { columnLetters } from "../../workbook/shared/columnLetters";
 import { parseAddress } from "../../workbook/shared/parseAddress";
 import type { HyperFormulaWorkbook } from "../../workbook/local/HyperFormulaWorkbook";
-import { CellGrid } from "./CellGrid";
+import { CellGrid, type Block, type CellGridApi } from "./CellGrid";
 import { formatCell } from "./formatCell";
 import { useWorkbookVersion } from "./useWorkbookVersion";
 
@@ -60,6 +60,8 @@ export function WorkbookView({ workbook }: { workbook: HyperFormulaWorkbook }) {
   const setNameText = (text: string) => setNameDraft({ key: cellKey, text });
 
   const rootRef = useRef<HTMLDivElement>(null);
+  const gridApi = useRef<CellGridApi>(null);
+  const [goToBlock, setGoToBlock] = useState<Block | null>(null);
   const tabsRef = useRef<HTMLDivElement>(null);
   /**
    * After the name box, the grid has the focus again, so typing goes into the cell (as in Excel). At once, so
@@ -67,11 +69,10 @@ export function WorkbookView({ workbook }: { workbook: HyperFormulaWorkbook }) {
    * (a jump to another sheet) and the focus is not in the new one.
    */
   const focusGrid = () => {
-    const grid = () => rootRef.current?.querySelector<HTMLElement>("[role=grid]") ?? null;
-    grid()?.focus();
+    gridApi.current?.focus();
     requestAnimationFrame(() => {
-      const now = grid();
-      if (now && !now.contains(document.activeElement)) now.focus();
+      const grid = rootRef.current?.querySelector<HTMLElement>("[data-grid]");
+      if (grid && !grid.contains(document.activeElement)) gridApi.current?.focus();
     });
   };
 
@@ -104,7 +105,8 @@ export function WorkbookView({ workbook }: { workbook: HyperFormulaWorkbook }) {
       workbook.activate(parsed.sheet);
     }
     setMessage(null);
-    // A range selects its top-left cell (the grid selects one cell at a time) and scrolls it into view.
+    // A range is selected with its top-left cell active, and scrolled into view.
+    setGoToBlock({ row: parsed.row, column: parsed.column, rows: parsed.rows, columns: parsed.columns });
     workbook.select(parsed.row, parsed.column);
     setNameDraft(null);
     focusGrid();
@@ -144,7 +146,7 @@ export function WorkbookView({ workbook }: { workbook: HyperFormulaWorkbook }) {
           }}
         />
       </div>
-      <CellGrid workbook={workbook} sheet={sheet} version={version} onMessage={setMessage} />
+      <CellGrid key={sheet} api={gridApi} workbook={workbook} sheet={sheet} version={version} goTo={goToBlock} onMessage={setMessage} />
       <div className={styles.status} role="status" aria-label="Selected cell">
         {message ? (
           <span className={styles.problem}>{message}</span>

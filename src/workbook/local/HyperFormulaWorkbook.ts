@@ -24,8 +24,23 @@ import { parseAddress } from "../shared/parseAddress";
 import { quoteSheetName } from "../shared/quoteSheetName";
 import { rangeAddress } from "../shared/rangeAddress";
 import { sheetStatus } from "../shared/sheetStatus";
+import { shiftSpan } from "../shared/shiftSpan";
 import { valuesCopyName } from "../shared/valuesCopyName";
 import { parseErrorInWords } from "./parseErrorInWords";
+
+const SPILL_MESSAGE = "This cell is part of a spilled result; edit the formula in its top-left cell.";
+
+/** One edit of the person: HyperFormula undo steps it took, the sheets it changed, tables and looks around it. */
+interface UserStep {
+  steps: number;
+  sheets: string[];
+  before?: Layout;
+  after?: Layout;
+}
+interface Layout {
+  tables: Map<string, LocalTable>;
+  looks: Map<string, SheetLook>;
+}
 
 /** A named table: a rectangle on a sheet whose first row is the header. */
 export type LocalTable = TableRange;
@@ -207,8 +222,7 @@ export class HyperFormulaWorkbook implements WorkbookPort {
       return "This cell is part of a spilled result; edit the formula in its top-left cell.";
     }
     this.hf.setCellContents(address, [[parseTypedInput(text)]]);
-    this.notifyView();
-    for (const listener of [...(this.changeListeners.get(sheet) ?? [])]) listener();
+    this.userEdited({ steps: 1, sheets: [sheet] });
     return null;
   }
 
@@ -220,6 +234,7 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     let n = 1;
     while (this.hf.doesSheetExist(`Sheet${n}`)) n++;
     const name = this.hf.addSheet(`Sheet${n}`);
+    this.forgetUndo();
     this.activate(name);
     return name;
   }
@@ -300,6 +315,7 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     for (const [key, table] of this.tables) if (table.sheet === spec.name) this.tables.delete(key);
     if (spec.table) this.tables.set(spec.table.name.toLowerCase(), { ...spec.table, sheet: spec.name });
     if (spec.activate || this.activeSheet === null) this.active = spec.name;
+    this.forgetUndo();
     this.notifyView();
   }
 
@@ -352,6 +368,7 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     // The leading apostrophe keeps the JSON text as text, whatever it starts with.
     this.hf.setCellContents({ sheet: id, row: 0, col: 0 }, [[`'${json}`]]);
     this.fingerprints.set(SCENARIO_SHEET, this.fingerprint(SCENARIO_SHEET));
+    this.forgetUndo();
     this.notifyView();
   }
 
@@ -381,6 +398,205 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     return () => {
       listeners.delete(listener);
     };
+  }
+
+  // ---- a person's edits beyond one cell (the grid): blocks, fill, rows and columns, undo and redo --------
+  // Each fires the edited sheets' `onChange` listeners as `setCellByUser` does, so the task pane sees every
+  // one. Undo and redo are HyperFormula's; this side keeps, per edit of the person, how many HyperFormula
+  // steps it took and the tables and looks around it (rows inserted in a table grow it; undo shrinks it
+  // back). A write of the add-in clears both stacks (`forgetUndo`): Ctrl+Z never undoes the add-in's work.
+
+  private userUndo: UserStep[] = [];
+  private userRedo: UserStep[] = [];
+
+  /** Pastes or types a block of texts (rows of cells) with its top-left at row, column; ragged rows are padded with empty cells. */
+  setBlockByUser(sheet: string, row: number, column: number, texts: string[][]): string | null {
+    const width = Math.max(0, ...texts.map((line) => line.length));
+    return this.writeBlockByUser(sheet, row, column, texts.map((line) => Array.from({ length: width }, (_, k) => parseTypedInput(line[k] ?? ""))));
+  }
+
+  /** Delete: empties the cells of a range. */
+  clearByUser(sheet: string, row: number, column: number, rows: number, columns: number): string | null {
+    return this.writeBlockByUser(sheet, row, column, Array.from({ length: rows }, () => new Array<RawCellContent>(columns).fill(null)));
+  }
+
+  /**
+   * Pastes a range copied (or cut) in this workbook, as Excel does: formulas keep their relative references
+   * to the cells around them; a cut range moves, and formulas that pointed at it follow it.
+   */
+  pasteRangeByUser(from: { sheet: string; row: number; column: number; rows: number; columns: number }, to: { sheet: string; row: number; column: number }, cut: boolean): string | null {
+    const target = { sheet: this.sheetId(to.sheet), row: to.row, col: to.column };
+    const range = this.range(from.sheet, from.row, from.column, from.rows, from.columns);
+    if (!this.hf.isItPossibleToSetCellContents({ start: target, end: { sheet: target.sheet, row: to.row + from.rows - 1, col: to.column + from.columns - 1 } })) return SPILL_MESSAGE;
+    try {
+      if (cut) this.hf.cut(range);
+      else this.hf.copy(range);
+      this.hf.paste(target);
+    } catch (error) {
+      return `The cells could not be pasted: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    this.userEdited({ steps: 1, sheets: [...new Set([to.sheet, ...(cut ? [from.sheet] : [])])] });
+    return null;
+  }
+
+  /**
+   * Ctrl+D: copies the top row of the range into the rows below it (relative references move with each
+   * row); a range of one row takes the row above it.
+   */
+  fillDownByUser(sheet: string, row: number, column: number, rows: number, columns: number): string | null {
+    const source = rows === 1 ? row - 1 : row;
+    if (source < 0) return "There is no row above row 1 to fill down from.";
+    const total = row + rows - source;
+    if (!this.hf.isItPossibleToSetCellContents(this.range(sheet, source + 1, column, total - 1, columns))) return SPILL_MESSAGE;
+    // Copying the filled rows doubles them at each step, so a long fill takes a few pastes, not one per row.
+    let filled = 1;
+    let steps = 0;
+    while (filled < total) {
+      const n = Math.min(filled, total - filled);
+      this.hf.copy(this.range(sheet, source, column, n, columns));
+      this.hf.paste({ sheet: this.sheetId(sheet), row: source + filled, col: column });
+      filled += n;
+      steps++;
+    }
+    this.userEdited({ steps, sheets: [sheet] });
+    return null;
+  }
+
+  /** Inserts `count` empty rows before row `at` (rows) or columns before column `at`; formulas adjust as in Excel. */
+  insertLinesByUser(sheet: string, axis: "rows" | "columns", at: number, count: number): string | null {
+    return this.changeLinesByUser(sheet, axis, at, count, true);
+  }
+
+  /** Deletes `count` rows (or columns) from `at`; formulas that pointed into them give #REF!, as in Excel. */
+  deleteLinesByUser(sheet: string, axis: "rows" | "columns", at: number, count: number): string | null {
+    return this.changeLinesByUser(sheet, axis, at, count, false);
+  }
+
+  /** Ctrl+Z: undoes the person's last edit; returns a message when there is none. */
+  undoByUser(): string | null {
+    const step = this.userUndo.pop();
+    if (!step) return "There is nothing to undo.";
+    for (let k = 0; k < step.steps; k++) this.hf.undo();
+    if (step.before) this.restoreLayout(step.before);
+    this.userRedo.push(step);
+    this.notifyEdited(step.sheets);
+    return null;
+  }
+
+  /** Ctrl+Y: redoes the edit undone last; returns a message when there is none. */
+  redoByUser(): string | null {
+    const step = this.userRedo.pop();
+    if (!step) return "There is nothing to redo.";
+    for (let k = 0; k < step.steps; k++) this.hf.redo();
+    if (step.after) this.restoreLayout(step.after);
+    this.userUndo.push(step);
+    this.notifyEdited(step.sheets);
+    return null;
+  }
+
+  private writeBlockByUser(sheet: string, row: number, column: number, content: RawCellContent[][]): string | null {
+    if (content.length === 0 || content[0].length === 0) return null;
+    const id = this.sheetId(sheet);
+    if (row + content.length > hyperFormulaConfig.maxRows || column + content[0].length > hyperFormulaConfig.maxColumns) {
+      return `The ${content.length} x ${content[0].length} cells do not fit below and right of the selected cell.`;
+    }
+    if (!this.hf.isItPossibleToSetCellContents(this.range(sheet, row, column, content.length, content[0].length))) return SPILL_MESSAGE;
+    this.hf.setCellContents({ sheet: id, row, col: column }, content);
+    this.userEdited({ steps: 1, sheets: [sheet] });
+    return null;
+  }
+
+  private changeLinesByUser(sheet: string, axis: "rows" | "columns", at: number, count: number, insert: boolean): string | null {
+    const id = this.sheetId(sheet);
+    const what = axis === "rows" ? "rows" : "columns";
+    const possible =
+      axis === "rows"
+        ? insert
+          ? this.hf.isItPossibleToAddRows(id, [at, count])
+          : this.hf.isItPossibleToRemoveRows(id, [at, count])
+        : insert
+          ? this.hf.isItPossibleToAddColumns(id, [at, count])
+          : this.hf.isItPossibleToRemoveColumns(id, [at, count]);
+    if (!possible) return `The ${what} cannot be ${insert ? "inserted" : "deleted"} here: it would cut through a spilled result or go past the sheet's last ${axis === "rows" ? "row" : "column"}.`;
+    const before = this.layoutOf();
+    if (axis === "rows") {
+      if (insert) this.hf.addRows(id, [at, count]);
+      else this.hf.removeRows(id, [at, count]);
+    } else if (insert) this.hf.addColumns(id, [at, count]);
+    else this.hf.removeColumns(id, [at, count]);
+    this.shiftLayout(sheet, axis, insert ? { at, inserted: count } : { at, deleted: count });
+    this.userEdited({ steps: 1, sheets: [sheet], before, after: this.layoutOf() });
+    return null;
+  }
+
+  /** Tables and looks follow inserted and deleted rows and columns, as Excel's tables and formats do. */
+  private shiftLayout(sheet: string, axis: "rows" | "columns", change: { at: number; inserted?: number; deleted?: number }): void {
+    for (const [key, table] of this.tables) {
+      if (table.sheet !== sheet) continue;
+      const span = axis === "rows" ? shiftSpan(table.row, table.rows, change) : shiftSpan(table.column, table.columns, change);
+      if (!span) this.tables.delete(key);
+      else if (axis === "rows") this.tables.set(key, { ...table, row: span.start, rows: span.count });
+      else this.tables.set(key, { ...table, column: span.start, columns: span.count });
+    }
+    const look = this.looks.get(sheet);
+    if (!look) return;
+    const formats: SheetLook["formats"] = [];
+    for (const f of look.formats) {
+      if (axis === "rows") {
+        const span = shiftSpan(f.fromRow, f.toRow - f.fromRow + 1, change);
+        if (span) formats.push({ ...f, fromRow: span.start, toRow: span.start + span.count - 1 });
+      } else {
+        const span = shiftSpan(f.column, 1, change);
+        if (span) formats.push({ ...f, column: span.start });
+      }
+    }
+    const boldRows = new Set<number>();
+    for (const r of look.boldRows) {
+      const span = axis === "rows" ? shiftSpan(r, 1, change) : { start: r };
+      if (span) boldRows.add(span.start);
+    }
+    const columnWidths = [...look.columnWidths];
+    if (axis === "columns" && change.inserted) columnWidths.splice(change.at, 0, ...new Array<number>(change.inserted));
+    if (axis === "columns" && change.deleted) columnWidths.splice(change.at, change.deleted);
+    this.looks.set(sheet, { formats, boldRows, columnWidths });
+  }
+
+  private layoutOf(): Layout {
+    const looks = new Map<string, SheetLook>();
+    for (const [name, look] of this.looks) looks.set(name, { formats: look.formats.map((f) => ({ ...f })), boldRows: new Set(look.boldRows), columnWidths: [...look.columnWidths] });
+    return { tables: new Map([...this.tables].map(([k, t]) => [k, { ...t }])), looks };
+  }
+
+  private restoreLayout(layout: Layout): void {
+    const { tables, looks } = layout;
+    this.tables.clear();
+    for (const [k, t] of tables) this.tables.set(k, { ...t });
+    this.looks.clear();
+    for (const [name, look] of looks) this.looks.set(name, { formats: look.formats.map((f) => ({ ...f })), boldRows: new Set(look.boldRows), columnWidths: [...look.columnWidths] });
+  }
+
+  private range(sheet: string, row: number, column: number, rows: number, columns: number) {
+    const id = this.sheetId(sheet);
+    return { start: { sheet: id, row, col: column }, end: { sheet: id, row: row + rows - 1, col: column + columns - 1 } };
+  }
+
+  private userEdited(step: UserStep): void {
+    this.userUndo.push(step);
+    this.userRedo = [];
+    this.notifyEdited(step.sheets);
+  }
+
+  private notifyEdited(sheets: string[]): void {
+    this.notifyView();
+    for (const sheet of sheets) for (const listener of [...(this.changeListeners.get(sheet) ?? [])]) listener();
+  }
+
+  /** After a write of the add-in (or a sheet added): what came before can no longer be undone from the grid. */
+  private forgetUndo(): void {
+    this.hf.clearUndoStack();
+    this.hf.clearRedoStack();
+    this.userUndo = [];
+    this.userRedo = [];
   }
 
   // ---- saved state (the playground's reload persistence and .xlsx files) -----------------------------

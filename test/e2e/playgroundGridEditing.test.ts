@@ -1,0 +1,303 @@
+import type { Page } from "playwright-core";
+import { openPlayground, screenshot, type OpenPlayground } from "./browser";
+import { cellEditor, cellText, chooseFromMenu, clickCell, clickHeader, goTo, gridHasFocus, isCellShown, selectedCellsInView, typeIntoCell } from "./gridSteps";
+
+/* The playground's grid behaves like a spreadsheet, driven with the mouse and the keyboard as a person does:
+ * range selection, the keys of Excel, copy and paste as tab-separated text (Excel's clipboard format), cut,
+ * Delete, fill down, undo and redo of every edit, rows and columns inserted and deleted with formulas adjusted,
+ * and the task pane told of each edit. Expected values are worked out in the comments from the cells typed. */
+
+jest.setTimeout(90_000);
+
+let browser: OpenPlayground;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await openPlayground();
+  page = browser.page;
+  await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: browser.served.url });
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+afterEach(() => {
+  if (browser) expect(browser.problems).toEqual([]);
+});
+
+const status = () => page.getByRole("status", { name: "Selected cell" });
+const formulaBar = () => page.getByLabel("Formula bar");
+const pane = () => page.locator("#taskpane");
+
+/** Waits until the status line names the cell (and, when given, shows that text after it). */
+async function statusShows(text: string): Promise<void> {
+  await status().filter({ hasText: text }).waitFor();
+}
+
+function clipboardText(): Promise<string> {
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+function putOnClipboard(text: string): Promise<void> {
+  return page.evaluate((t) => navigator.clipboard.writeText(t), text);
+}
+
+test("a new sheet: typing, Tab and Enter move as in Excel; F2 edits the formula; Escape cancels an edit", async () => {
+  await page.getByRole("button", { name: "New sheet" }).click();
+  await page.getByRole("tab", { name: "Sheet1", exact: true, selected: true }).waitFor();
+  await goTo(page, "A1");
+  await gridHasFocus(page);
+  // Type 5, Tab: the value is in A1 and B1 is selected; =A1*2 then Enter: B1 = 10, B2 selected.
+  await page.keyboard.type("5");
+  await cellEditor(page).waitFor();
+  await page.keyboard.press("Tab");
+  await statusShows("Sheet1!B1:");
+  await page.keyboard.type("=");
+  await cellEditor(page).waitFor();
+  await page.keyboard.type("A1*2");
+  await page.keyboard.press("Enter");
+
+  await statusShows("Sheet1!B2:");
+  expect(await cellText(page, "B1")).toBe("10");
+  // Without an editor open: Shift+Enter goes up, Shift+Tab left, Enter down.
+  await page.keyboard.press("Shift+Enter");
+  await statusShows("Sheet1!B1: 10");
+  await page.keyboard.press("Shift+Tab");
+  await statusShows("Sheet1!A1: 5");
+  await page.keyboard.press("Enter");
+  await statusShows("Sheet1!A2:");
+  // F2 on B1 opens the editor on the formula, not the value; Escape leaves the cell as it was.
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowRight");
+  await statusShows("Sheet1!B1: 10");
+  await page.keyboard.press("F2");
+  await cellEditor(page).waitFor();
+  expect(await cellEditor(page).inputValue()).toBe("=A1*2");
+  await page.keyboard.type("+1");
+  await page.keyboard.press("Escape");
+  await cellEditor(page).waitFor({ state: "detached" });
+  expect(await cellText(page, "B1")).toBe("10");
+  // Typed over with a number, then Escape: the typing is dropped.
+  await page.keyboard.type("9");
+  await cellEditor(page).waitFor();
+  await page.keyboard.type("9");
+  await page.keyboard.press("Escape");
+  expect(await cellText(page, "B1")).toBe("10");
+  expect(await formulaBar().inputValue()).toBe("=A1*2");
+});
+
+test("range selection by the mouse (Shift+click) and the keyboard (Shift+arrows, Ctrl+Shift+Down); Home, Ctrl+arrows, Ctrl+End as in Excel", async () => {
+  await page.getByRole("tab", { name: "Schools", exact: true }).click();
+  await goTo(page, "B3");
+  await gridHasFocus(page);
+  await clickCell(page, "C5", { modifiers: ["Shift"] });
+  expect(await selectedCellsInView(page)).toEqual(["B3", "C3", "B4", "C4", "B5", "C5"]);
+  await page.keyboard.press("Shift+ArrowDown");
+  await page.keyboard.press("Shift+ArrowLeft");
+  // B3:C5 grown one row down and shrunk one column: B3:B6, with B3 still the active cell.
+  expect(await selectedCellsInView(page)).toEqual(["B3", "B4", "B5", "B6"]);
+  await statusShows("Schools!B3:");
+  await screenshot(page, "grid-range-selection");
+  // Home: column A of the row. Ctrl+Down: the last school (row 851, the header is row 1); Ctrl+Up: back to A1.
+  await page.keyboard.press("Home");
+  await statusShows("Schools!A3: S0002");
+  await page.keyboard.press("Control+ArrowDown");
+  await statusShows("Schools!A851: S0850");
+  expect(await isCellShown(page, "A851")).toBe(true);
+  await page.keyboard.press("Control+ArrowUp");
+  await statusShows("Schools!A1: School ID");
+  // Ctrl+Right from A1: the last header; End then Left: back to A1 (Excel's End mode).
+  await page.keyboard.press("Control+ArrowRight");
+  const lastHeader = (await status().innerText()).replace(/^Schools!([A-Z]+)1: .*$/, "$1");
+  expect(lastHeader).toMatch(/^[A-Z]+$/);
+  await page.keyboard.press("End");
+  await page.keyboard.press("ArrowLeft");
+  await statusShows("Schools!A1:");
+  // Ctrl+Shift+Down from A1 selects the whole column of school IDs down to A851.
+  await page.keyboard.press("Control+Shift+ArrowDown");
+  await statusShows("Schools!A1:");
+  await goTo(page, "A845");
+  expect(await selectedCellsInView(page)).toEqual(["A845"]);
+  // Ctrl+End: the last used cell, row 851 and the last header's column.
+  await page.keyboard.press("Control+End");
+  await statusShows(`Schools!${lastHeader}851:`);
+});
+
+test("the name box selects a range, scrolls to it and gives the focus back to the grid", async () => {
+  await goTo(page, "Schools!B840:C845");
+  expect(await selectedCellsInView(page)).toEqual(["B840", "C840", "B841", "C841", "B842", "C842", "B843", "C843", "B844", "C844", "B845", "C845"]);
+  await gridHasFocus(page);
+  // Unhappy: not an address. The message says so and the selection stays.
+  const box = page.getByLabel("Name box");
+  await box.fill("B0");
+  await box.press("Enter");
+  await statusShows('"B0" is not a cell or range address');
+  await box.press("Escape");
+  await gridHasFocus(page);
+});
+
+test("copy and paste as tab-separated text: a block from Excel pastes here, a block copied here pastes into Excel; cut moves", async () => {
+  await page.getByRole("tab", { name: "Sheet1", exact: true }).click();
+  // What Excel puts on the clipboard for a 3 x 2 block formatted as currency and with thousands separators.
+  await putOnClipboard("Name\tPupils\r\nA\t1,200\r\nB\t$300\r\n");
+  await goTo(page, "D1");
+  await page.keyboard.press("Control+v");
+  await statusShows("Sheet1!D1: Name");
+  expect(await selectedCellsInView(page)).toEqual(["D1", "E1", "D2", "E2", "D3", "E3"]);
+  // Numbers arrive as numbers: E4 = E2 + E3 = 1,200 + 300.
+  await typeIntoCell(page, "E4", "=E2+E3");
+  expect(await cellText(page, "E4")).toBe("1500");
+  await screenshot(page, "grid-pasted-from-excel");
+  // Copy D1:E4 back out: Excel's format, the values as shown, the formula as its value.
+  await goTo(page, "D1:E4");
+  await page.keyboard.press("Control+c");
+  expect(await clipboardText()).toBe("Name\tPupils\r\nA\t1200\r\nB\t300\r\n\t1500\r\n");
+  // Pasted inside the playground, a copied formula keeps its relative references: E4 =E2+E3 to H5 gives =H3+H4.
+  await goTo(page, "E4");
+  await page.keyboard.press("Control+c");
+  await goTo(page, "H5");
+  await page.keyboard.press("Control+v");
+  await statusShows("Sheet1!H5: 0");
+  expect(await formulaBar().inputValue()).toBe("=H3+H4");
+  // Cut D2:E3 and paste at G10: the block moves (E2 to H10, E3 to H11) and E4's =E2+E3 follows it: =H10+H11, 1500.
+  await goTo(page, "D2:E3");
+  await page.keyboard.press("Control+x");
+  await goTo(page, "G10");
+  await page.keyboard.press("Control+v");
+  await statusShows("Sheet1!G10: A");
+  await goTo(page, "E4");
+  expect(await formulaBar().inputValue()).toBe("=H10+H11");
+  expect(await cellText(page, "E4")).toBe("1500");
+  expect(await cellText(page, "D2")).toBe("");
+  // Unhappy: a block that does not fit right of the last column is refused in words, nothing written.
+  await putOnClipboard("1\t2\t3\r\n");
+  await goTo(page, "ALL1");
+  await page.keyboard.press("Control+v");
+  await statusShows("do not fit below and right of the selected cell");
+});
+
+test("Delete clears a range, Ctrl+D fills down with relative references; Ctrl+Z undoes each, Ctrl+Y and Ctrl+Shift+Z redo", async () => {
+  await page.getByRole("tab", { name: "Sheet1", exact: true }).click();
+  await typeIntoCell(page, "A2", "6");
+  await typeIntoCell(page, "A3", "7");
+  // B1 = A1*2 (from the first test); B1:B3 filled down: B2 = A2*2 = 12, B3 = A3*2 = 14.
+  await goTo(page, "B1");
+  await clickCell(page, "B3", { modifiers: ["Shift"] });
+  await page.keyboard.press("Control+d");
+  await goTo(page, "B3");
+  expect(await formulaBar().inputValue()).toBe("=A3*2");
+  expect([await cellText(page, "B2"), await cellText(page, "B3")]).toEqual(["12", "14"]);
+  // Delete on A1:A2: B1 and B2 now double an empty cell, 0.
+  await goTo(page, "A1:A2");
+  await page.keyboard.press("Delete");
+  expect([await cellText(page, "A1"), await cellText(page, "B1"), await cellText(page, "B2")]).toEqual(["", "0", "0"]);
+  // Undo the delete, then the fill; redo the fill with Ctrl+Y, undo it again, redo with Ctrl+Shift+Z.
+  await page.keyboard.press("Control+z");
+  expect([await cellText(page, "A1"), await cellText(page, "B1"), await cellText(page, "B2")]).toEqual(["5", "10", "12"]);
+  await page.keyboard.press("Control+z");
+  expect([await cellText(page, "B2"), await cellText(page, "B3")]).toEqual(["", ""]);
+  await page.keyboard.press("Control+y");
+  expect([await cellText(page, "B2"), await cellText(page, "B3")]).toEqual(["12", "14"]);
+  await page.keyboard.press("Control+z");
+  await page.keyboard.press("Control+Shift+Z");
+  expect(await cellText(page, "B3")).toBe("14");
+  // Undo a paste: the pasted block goes, the cells under it come back.
+  await putOnClipboard("x\ty\r\n");
+  await goTo(page, "A1");
+  await page.keyboard.press("Control+v");
+  expect(await cellText(page, "B1")).toBe("y");
+  await page.keyboard.press("Control+z");
+  expect([await cellText(page, "A1"), await cellText(page, "B1")]).toEqual(["5", "10"]);
+});
+
+test("rows and columns: inserted and deleted from the right-click menu and the headers, formulas adjusted as Excel adjusts them, undone", async () => {
+  await page.getByRole("tab", { name: "Sheet1", exact: true }).click();
+  // A1:A3 = 5, 6, 7 and A5 = SUM(A1:A3) = 18.
+  await typeIntoCell(page, "A5", "=SUM(A1:A3)");
+  expect(await cellText(page, "A5")).toBe("18");
+  // Right-click A2, insert a row above: the sum moves to A6 and covers A1:A4, still 18.
+  await goTo(page, "A2");
+  await clickCell(page, "A2", { button: "right" });
+  await screenshot(page, "grid-context-menu");
+  await chooseFromMenu(page, "Insert 1 row above");
+  await goTo(page, "A6");
+  expect(await formulaBar().inputValue()).toBe("=SUM(A1:A4)");
+  expect(await cellText(page, "A6")).toBe("18");
+  // Right-click the header of row 1 and delete it: the 5 goes, the sum (now A5) is 6 + 7 = 13.
+  await clickHeader(page, "1", { button: "right" });
+  await chooseFromMenu(page, "Delete row 1");
+  await goTo(page, "A5");
+  expect(await formulaBar().inputValue()).toBe("=SUM(A1:A3)");
+  expect(await cellText(page, "A5")).toBe("13");
+  // Undo the row deletion: the 5 is back and the sum is 18 again.
+  await page.keyboard.press("Control+z");
+  expect(await cellText(page, "A6")).toBe("18");
+  expect(await cellText(page, "A1")).toBe("5");
+  // A column inserted left of A from its header: the numbers move to B, the sum with them.
+  await clickHeader(page, "A", { button: "right" });
+  await chooseFromMenu(page, "Insert 1 column left");
+  await goTo(page, "B6");
+  expect(await formulaBar().inputValue()).toBe("=SUM(B1:B4)");
+  // Deleting column B (the numbers and the sum): the sum's cell is gone, the column of B1 * 2 (now C) shows #REF!.
+  await clickHeader(page, "B", { button: "right" });
+  await chooseFromMenu(page, "Delete column B");
+  await goTo(page, "B1");
+  expect(await cellText(page, "B1")).toBe("#REF!");
+  await page.keyboard.press("Control+z");
+  expect(await cellText(page, "C1")).toBe("10");
+});
+
+test("the task pane is told of every grid edit: a row inserted in the schools table shows as 851 rows, undo brings back 850", async () => {
+  await pane().getByRole("combobox", { name: "Schools table" }).selectOption({ label: "Schools" });
+  await pane().getByText("850 rows, 22 columns").waitFor();
+  await page.getByRole("tab", { name: "Schools", exact: true }).click();
+  await goTo(page, "A10");
+  await clickHeader(page, "10", { button: "right" });
+  await chooseFromMenu(page, "Insert 1 row above");
+  await pane().getByText("851 rows, 22 columns").waitFor();
+  await screenshot(page, "grid-row-inserted-pane-told");
+  await page.keyboard.press("Control+z");
+  await pane().getByText("850 rows, 22 columns").waitFor();
+  // A paste over a school's enrollment and its undo reach the pane the same way: the problem comes and goes.
+  await pane().getByRole("combobox", { name: "Start from a preset" }).selectOption({ label: "LAUSD-style: flat general fund + need supplements" });
+  await pane().getByRole("button", { name: "Use preset" }).click();
+  await putOnClipboard("x\r\n");
+  await goTo(page, "E2");
+  await page.keyboard.press("Control+v");
+  const problem = pane().getByRole("list", { name: "Data problems" }).getByText(/"x"/);
+  await problem.first().waitFor();
+  await page.keyboard.press("Control+z");
+  await problem.first().waitFor({ state: "detached" });
+  expect(await cellText(page, "E2")).toBe("453");
+});
+
+test("after Apply, Ctrl+Z has nothing to undo (never the add-in's work); a paste on the allocation sheet is a hand edit until undone", async () => {
+  const summary = pane().getByLabel("Applied summary");
+  await pane().getByRole("button", { name: /^Apply( again)?$/ }).click();
+  await summary.waitFor();
+  await page.getByRole("tab", { name: "WSF Allocation", exact: true, selected: true }).waitFor();
+  await goTo(page, "'WSF Allocation'!D2");
+  await page.keyboard.press("Control+z");
+  await statusShows("There is nothing to undo.");
+  await putOnClipboard("1\r\n");
+  await goTo(page, "'WSF Allocation'!D2");
+  await page.keyboard.press("Control+v");
+  await pane().getByRole("button", { name: /^Apply( again)?$/ }).click();
+  const dialog = page.locator('[role="dialog"], [role="alertdialog"]').filter({ hasText: "Replace your hand edits?" });
+  await dialog.waitFor();
+  expect(await dialog.innerText()).toContain('"WSF Allocation"');
+  await screenshot(page, "grid-paste-is-hand-edit");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await dialog.waitFor({ state: "hidden" });
+  // Undone, the sheet is the add-in's again: Apply writes without asking.
+  await goTo(page, "'WSF Allocation'!D2");
+  await page.keyboard.press("Control+z");
+  const before = await summary.innerText();
+  await pane().getByRole("button", { name: /^Apply( again)?$/ }).click();
+  for (let waited = 0; waited < 20_000 && (await summary.innerText()) === before; waited += 100) {
+    expect(await dialog.isVisible()).toBe(false);
+    await page.waitForTimeout(100);
+  }
+  expect(await dialog.isVisible()).toBe(false);
+});
