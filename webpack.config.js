@@ -52,8 +52,11 @@ module.exports = (env = {}, argv = {}) => {
           use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { allowJs: true, target: "ES2017", sourceMap: false } } },
         },
         { test: /\.(png|svg)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },
+        // Glide Data Grid loads its cell editor with import(): bundled eagerly instead (no second file to fetch
+        // while a person starts typing into a cell, whose first keys would otherwise race the download).
+        { test: /\.js$/, include: /node_modules[\\/]@glideapps[\\/]/, parser: { dynamicImportMode: "eager" } },
         // Style sheets as text, put in a <style> by the module that imports them (only the playground's grid does).
-        { test: /\.css$/, type: "asset/source", use: path.resolve(__dirname, "scripts/webpack/inline-css-imports.cjs") },
+        { test: /\.css$/, type: "asset/source", use: path.resolve(__dirname, "scripts/webpack/inline-css-imports.js") },
       ],
     },
     performance: { hints: false },

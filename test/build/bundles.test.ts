@@ -22,6 +22,17 @@ describe("built bundles", () => {
     }
   });
 
+  it("keep Glide Data Grid (the playground's grid) and its style sheet in the playground only", () => {
+    // Its accessibility table's cell ids and its style sheet's class names ("gdg-" + hash, the scroller's among them).
+    const markers = ["glide-cell-", ".gdg-", "dvn-scroller"];
+    const playground = bundle("playground.js").toString("utf8");
+    for (const marker of markers) expect(playground).toContain(marker);
+    for (const name of ["functions.js", "taskpane.js"]) {
+      const text = bundle(name).toString("utf8");
+      for (const marker of markers) expect({ name, marker, found: text.includes(marker) }).toEqual({ name, marker, found: false });
+    }
+  });
+
   it("keep the initial task-pane JavaScript (taskpane.js + functions.js) under 250 KB gzip", () => {
     const gzipKb = (name: string) => zlib.gzipSync(bundle(name), { level: 9 }).length / 1024;
     expect(gzipKb("taskpane.js") + gzipKb("functions.js")).toBeLessThan(250);

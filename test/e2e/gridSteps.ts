@@ -9,7 +9,10 @@ import type { Locator, Page } from "playwright-core";
  * screen readers; the steps read that table. Glide refreshes it 200 ms after the last change (a debounce), so
  * the reading steps wait that long first. Its cell editor opens in `#portal`. */
 
-/** Glide's accessibility table follows the canvas 200 ms after the last change: wait until it stops changing. */
+/**
+ * Glide's accessibility table follows the canvas 200 ms after the last change (later on a busy machine): wait
+ * until it has not changed for 600 ms.
+ */
 async function settled(page: Page): Promise<void> {
   const snapshot = () =>
     page.evaluate(() => {
@@ -18,11 +21,14 @@ async function settled(page: Page): Promise<void> {
       return [...table.querySelectorAll("td")].map((td) => `${td.id}=${td.getAttribute("aria-selected")}:${td.textContent}`).join("|");
     });
   let last = await snapshot();
-  for (let k = 0; k < 20; k++) {
-    await page.waitForTimeout(250);
+  let since = Date.now();
+  for (const start = Date.now(); Date.now() - start < 10_000; ) {
+    await page.waitForTimeout(150);
     const now = await snapshot();
-    if (now === last) return;
-    last = now;
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+    } else if (Date.now() - since >= 600) return;
   }
 }
 
@@ -98,11 +104,21 @@ export async function isCellShown(page: Page, cell: string): Promise<boolean> {
   return (await cellLocator(page, cell).count()) > 0;
 }
 
-/** True when the cell is in view and selected (the active cell or inside the selected range). */
+/**
+ * True when the cell is selected (the active cell or inside the selected range) and drawn whole inside the grid
+ * within 5 s (the grid scrolls to a cell named in the name box once it has drawn a newly opened sheet).
+ */
 export async function isCellSelectedInView(page: Page, cell: string): Promise<boolean> {
-  await settled(page);
-  const located = cellLocator(page, cell);
-  return (await located.count()) > 0 && (await located.getAttribute("aria-selected")) === "true";
+  const check = async () => {
+    await settled(page);
+    const located = cellLocator(page, cell);
+    if ((await located.count()) === 0 || (await located.getAttribute("aria-selected")) !== "true") return false;
+    const c = await cellBox(page, cell);
+    const g = (await grid(page).boundingBox())!;
+    return c.x >= g.x && c.x + c.width <= g.x + g.width + 1 && c.y >= g.y && c.y + c.height <= g.y + g.height + 1;
+  };
+  for (const start = Date.now(); Date.now() - start < 5_000; ) if (await check()) return true;
+  return false;
 }
 
 /** The cells in view that are selected, as A1 addresses in reading order. */
@@ -156,4 +172,10 @@ export async function clickHeader(page: Page, header: string, options: { modifie
 export async function chooseFromMenu(page: Page, item: string | RegExp): Promise<void> {
   await page.getByRole("menuitem", { name: item }).click();
   await page.getByRole("menu").waitFor({ state: "detached" });
+}
+
+/** How many rows of cells the grid has drawn (and put in its accessibility table): the rows in view, not the sheet's. */
+export async function drawnRowCount(page: Page): Promise<number> {
+  await settled(page);
+  return page.locator('[data-grid] table tbody tr[role="row"]').count();
 }

@@ -5,7 +5,7 @@ import type { ColumnMapping } from "../../src/engine/table/ColumnMapping";
 import { readSchools } from "../../src/engine/table/readSchools";
 import { openPlayground, screenshot, type OpenPlayground } from "./browser";
 import { schoolsTable } from "./district";
-import { applyAndWait, goTo, isError, money, resultFigure, sheetValues, storedScenarios, typeIntoCell, until } from "./paneSteps";
+import { applyAndWait, cellText, goTo, isError, money, resultFigure, sheetValues, storedScenarios, typeIntoCell, until } from "./paneSteps";
 
 /* Issue 8, bugs 1, 2, 3, 4, 5, 8 and 13, replayed in the playground as a person does them: the LAUSD-style
  * preset solved from last year's pool, applied; then edits of the schools table, of the parameters sheet, a
@@ -208,8 +208,7 @@ test("bug 8: show the math adds up, with two-decimal weights, enrollment once, l
   expect(line("Protected amount (what the school receives)")[5] as number).toBeCloseTo(allocation[1][7] as number, 2);
   expect(line("Change vs last year")[5] as number).toBeCloseTo(run!.protectedAmount[0] - (school.prior as number), 2);
   // What a person sees: weights to two decimals (0.20, not "0").
-  const weightCell = page.locator(`[role="gridcell"][data-address="D${lines.findIndex((r) => r[3] === 0.2) + 3}"]`);
-  expect(await weightCell.innerText()).toBe("0.20");
+  expect(await cellText(page, `D${lines.findIndex((r) => r[3] === 0.2) + 3}`)).toBe("0.20");
   await screenshot(page, "bug8-after-show-the-math");
 
   // After an edit of the table the explain sheet and the allocation sheet still agree.

@@ -4,6 +4,7 @@ import { runFormula } from "../../src/engine/scenario/runFormula";
 import type { StoredScenario } from "../../src/engine/scenario/StoredScenario";
 import { readSchools } from "../../src/engine/table/readSchools";
 import { openPlayground, screenshot, type OpenPlayground } from "./browser";
+import { typeIntoCell as gridTypeIntoCell } from "./gridSteps";
 import { schoolsTable } from "./district";
 
 /* The playground's formulas follow Excel where HyperFormula would not (issue 7 item 12, excel-behaviour.md
@@ -48,12 +49,7 @@ async function goTo(address: string): Promise<string> {
 }
 
 async function typeIntoCell(address: string, text: string): Promise<void> {
-  await goTo(address);
-  await page.getByRole("grid").focus();
-  await page.keyboard.type(text.slice(0, 1));
-  const editor = page.getByLabel(`Edit cell ${address.slice(address.lastIndexOf("!") + 1)}`);
-  await editor.fill(text);
-  await editor.press("Enter");
+  await gridTypeIntoCell(page, address, text);
 }
 
 /** Column `header` of the allocation sheet, 850 schools from row 2. */

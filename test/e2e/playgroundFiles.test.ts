@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { openPlayground, screenshot, type OpenPlayground } from "./browser";
+import { typeIntoCell as gridTypeIntoCell, cellText as gridCellText } from "./gridSteps";
 
 /* Files and persistence in the playground, walked as a person with clicks and typing: open a district's .csv
  * (file picker) and .xlsx (dropped on the page) whose bad rows are named by sheet and row; apply a formula,
@@ -54,7 +55,7 @@ async function confirm(action: string): Promise<void> {
 }
 
 function cellText(address: string): Promise<string> {
-  return page.locator(`[role="gridcell"][data-address="${address}"]`).innerText();
+  return gridCellText(page, `${address}`);
 }
 
 async function goTo(address: string): Promise<void> {
@@ -67,11 +68,7 @@ async function goTo(address: string): Promise<void> {
 
 /** Types into a cell the way a person does after the name box: the grid has the focus, so typing edits the cell. */
 async function typeIntoCell(address: string, text: string): Promise<void> {
-  await goTo(address);
-  // The name box hands the focus back to the grid; type once it has it (a person does not type faster).
-  await page.waitForFunction(() => document.activeElement?.closest('[role="grid"]') !== null);
-  await page.keyboard.type(text);
-  await page.keyboard.press("Enter");
+  await gridTypeIntoCell(page, address, text);
 }
 
 async function applyAndWait(): Promise<string> {

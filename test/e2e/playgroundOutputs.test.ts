@@ -6,6 +6,7 @@ import { readSchools } from "../../src/engine/table/readSchools";
 import { formatCell } from "../../src/playground/grid/formatCell";
 import { trainingFigures } from "../engine/sample/trainingFigures";
 import { openPlayground, screenshot, type OpenPlayground } from "./browser";
+import { typeIntoCell as gridTypeIntoCell, cellText as gridCellText, grid } from "./gridSteps";
 import { schoolsTable } from "./district";
 
 /* Issue 8, what the pane and its sheets show and say (bugs 6, 7, 9, 10, 11, 12, 14), replayed in Chromium as a
@@ -64,16 +65,7 @@ async function chooseValue(label: string): Promise<void> {
 }
 
 async function typeIntoCell(address: string, text: string): Promise<void> {
-  const nameBox = page.getByLabel("Name box");
-  await nameBox.fill(address);
-  await nameBox.press("Enter");
-  const cell = address.slice(address.lastIndexOf("!") + 1);
-  await page.getByRole("status", { name: "Selected cell" }).filter({ hasText: `!${cell}:` }).waitFor();
-  await page.getByRole("grid").focus();
-  await page.keyboard.type(text.slice(0, 1));
-  const editor = page.getByLabel(`Edit cell ${cell}`);
-  await editor.fill(text);
-  await editor.press("Enter");
+  await gridTypeIntoCell(page, address, text);
 }
 
 async function applyAndWait(): Promise<string> {
@@ -170,9 +162,9 @@ test("bugs 11 and 12: the weighted allocation per weighted pupil is flat beside 
   expect(String(values[row("Federal range ratio")][4])).toContain("Impact Aid disparity test");
   expect(values.flat().some((v) => /^(Pass|Fail)$/.test(String(v)))).toBe(false);
   // The grid shows the mean to the dollar and the CV to 4 decimals.
-  expect(await page.locator('[role="gridcell"][data-address="B5"]').innerText()).toBe(formatCell(values[4][1] as number, "$#,##0"));
-  expect(await page.locator(`[role="gridcell"][data-address="B${row("Coefficient of variation") + 1}"]`).innerText()).toBe(figures.weightedCv.text);
-  expect(await page.locator(`[role="gridcell"][data-address="D${row("Gini coefficient") + 1}"]`).innerText()).toContain("0 is equal");
+  expect(await gridCellText(page, `B5`)).toBe(formatCell(values[4][1] as number, "$#,##0"));
+  expect(await gridCellText(page, `B${row("Coefficient of variation") + 1}`)).toBe(figures.weightedCv.text);
+  expect(await gridCellText(page, `D${row("Gini coefficient") + 1}`)).toContain("0 is equal");
   await screenshot(page, "bug11-equity-sheet");
 });
 
@@ -181,13 +173,13 @@ test("bug 14: the charts open where the sheet opens; deciles labelled in dollars
   const decile = page.getByRole("img", { name: "Chart: Per pupil by poverty decile" });
   const lorenz = page.getByRole("img", { name: "Chart: Lorenz curve: share of money by share of pupils" });
   await decile.waitFor();
-  const grid = await page.getByRole("grid").boundingBox();
+  const gridBox = await grid(page).boundingBox();
   for (const chart of [decile, lorenz]) {
     const box = await chart.boundingBox();
     // Inside the grid as it opens, without scrolling.
-    expect(box!.x).toBeGreaterThanOrEqual(grid!.x);
-    expect(box!.x + box!.width).toBeLessThanOrEqual(grid!.x + grid!.width);
-    expect(box!.y + box!.height).toBeLessThanOrEqual(grid!.y + grid!.height);
+    expect(box!.x).toBeGreaterThanOrEqual(gridBox!.x);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(gridBox!.x + gridBox!.width);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(gridBox!.y + gridBox!.height);
   }
   // Ten dots, each labelled in dollars; the gradient stated on row 2 in a cell.
   const labels = (await decile.locator("text").allTextContents()).filter((t) => /^\$\d,\d{3}$/.test(t));
@@ -196,7 +188,7 @@ test("bug 14: the charts open where the sheet opens; deciles labelled in dollars
   expect(means.every((m) => typeof m === "number")).toBe(true);
   expect(labels).toEqual(expect.arrayContaining(means.map((m) => formatCell(m, "$#,##0"))));
   expect(values[1][1] as number).toBeCloseTo(means[9] / means[0] - 1, 12);
-  expect(await page.locator('[role="gridcell"][data-address="B2"]').innerText()).toBe(`+${((means[9] / means[0] - 1) * 100).toFixed(1)}%`);
+  expect(await gridCellText(page, `B2`)).toBe(`+${((means[9] / means[0] - 1) * 100).toFixed(1)}%`);
   // Lorenz: legend with both lines; axes in per cent.
   const lorenzText = await lorenz.locator("text").allTextContents();
   expect(lorenzText).toEqual(expect.arrayContaining(["Lorenz curve", "Line of equality", "0%", "100%"]));

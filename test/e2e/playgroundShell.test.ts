@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { openPlayground, screenshot, type OpenPlayground } from "./browser";
+import { cellEditor, cellText as gridCellText, gridHasFocus, isCellSelectedInView } from "./gridSteps";
 
 /* The playground shell around the grid, walked with clicks and typing: the name box goes to a cell or range
  * that is off screen (or outside the used range of a small sheet) and hands the focus back to the grid, so the
@@ -33,33 +34,23 @@ async function nameBox(text: string): Promise<void> {
   await box.press("Enter");
 }
 
-/** True when the element's box lies inside the visible part of the grid's scroller. */
-async function inView(selector: string): Promise<boolean> {
-  return page.evaluate((sel) => {
-    const cell = document.querySelector(sel);
-    const grid = document.querySelector('[role="grid"]');
-    if (!cell || !grid) return false;
-    const c = cell.getBoundingClientRect();
-    const g = grid.getBoundingClientRect();
-    return c.left >= g.left && c.right <= g.right + 1 && c.top >= g.top && c.bottom <= g.bottom + 1;
-  }, selector);
-}
-
 test("the name box scrolls to W1 and P30 on the small Eight schools sheet, and the next typing goes into the cell", async () => {
   await page.getByRole("tab", { name: "Eight schools" }).click();
   await nameBox("W1");
   await selectedStatus().filter({ hasText: "Eight schools!W1:" }).waitFor();
-  expect(await inView('[role="gridcell"][data-address="W1"][aria-selected="true"]')).toBe(true);
+  expect(await isCellSelectedInView(page, "W1")).toBe(true);
   // The focus is back on the grid: typing starts an edit of W1, not of the name box.
-  expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("grid");
-  await page.keyboard.type("=1+2");
+  await gridHasFocus(page);
+  await page.keyboard.type("=");
+  await cellEditor(page).waitFor();
+  await page.keyboard.type("1+2", { delay: 40 });
   await page.keyboard.press("Enter");
-  expect(await page.locator('[role="gridcell"][data-address="W1"]').innerText()).toBe("3");
+  expect(await gridCellText(page, `W1`)).toBe("3");
   expect(await page.getByLabel("Name box").inputValue()).toBe("W2");
 
   await nameBox("P30");
   await selectedStatus().filter({ hasText: "Eight schools!P30:" }).waitFor();
-  expect(await inView('[role="gridcell"][data-address="P30"][aria-selected="true"]')).toBe(true);
+  expect(await isCellSelectedInView(page, "P30")).toBe(true);
   await screenshot(page, "name-box-p30");
 });
 
@@ -67,8 +58,9 @@ test("the name box takes a range and a sheet: Schools!B840:C845 selects B840 in 
   await nameBox("Schools!B840:C845");
   await selectedStatus().filter({ hasText: "Schools!B840:" }).waitFor();
   await page.getByRole("tab", { name: "Schools", selected: true }).waitFor();
-  expect(await inView('[role="gridcell"][data-address="B840"][aria-selected="true"]')).toBe(true);
-  expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("grid");
+  expect(await isCellSelectedInView(page, "B840")).toBe(true);
+  expect(await isCellSelectedInView(page, "C845")).toBe(true);
+  await gridHasFocus(page);
 });
 
 test("a name box entry that is not an address says so and leaves the selection where it was", async () => {
@@ -82,7 +74,12 @@ test("a name box entry that is not an address says so and leaves the selection w
 test("a formula missing its closing parenthesis says so in words, not in the parser's tokens", async () => {
   await page.getByRole("tab", { name: "Eight schools" }).click();
   await nameBox("W5");
-  await page.keyboard.type("=SUM(1,2");
+  // Once the grid shows W5 (a person types into the cell they see).
+  expect(await isCellSelectedInView(page, "W5")).toBe(true);
+  await gridHasFocus(page);
+  await page.keyboard.type("=");
+  await cellEditor(page).waitFor();
+  await page.keyboard.type("SUM(1,2", { delay: 40 });
   await page.keyboard.press("Enter");
   await nameBox("W5");
   const text = await selectedStatus().innerText();

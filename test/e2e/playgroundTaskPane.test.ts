@@ -6,6 +6,7 @@ import type { StoredScenario } from "../../src/engine/scenario/StoredScenario";
 import { readSchools } from "../../src/engine/table/readSchools";
 import { formatCell } from "../../src/playground/grid/formatCell";
 import { openPlayground, screenshot, type OpenPlayground } from "./browser";
+import { typeIntoCell as gridTypeIntoCell, cellText as gridCellText } from "./gridSteps";
 import { schoolsTable } from "./district";
 
 /* The real task pane driving the playground's workbook in Chromium, the way a trainer runs exercises 1 and 2
@@ -83,12 +84,7 @@ async function goTo(address: string): Promise<string> {
 }
 
 async function typeIntoCell(address: string, text: string): Promise<void> {
-  await goTo(address);
-  await page.getByRole("grid").focus();
-  await page.keyboard.type(text.slice(0, 1));
-  const editor = page.getByLabel(`Edit cell ${address.slice(address.lastIndexOf("!") + 1)}`);
-  await editor.fill(text);
-  await editor.press("Enter");
+  await gridTypeIntoCell(page, address, text);
 }
 
 /**
@@ -146,7 +142,7 @@ test("apply the LAUSD-style preset with the base solved from the prior-year pool
   expectAmountsClose(await allocationColumn("Protected amount"), run.protectedAmount);
   expectAmountsClose(await allocationColumn("Formula amount"), run.formulaAmount);
   // The grid shows H2 the way the sheet formats it.
-  expect(await page.locator('[role="gridcell"][data-address="H2"]').innerText()).toBe(formatCell(run.protectedAmount[0], "$#,##0"));
+  expect(await gridCellText(page, `H2`)).toBe(formatCell(run.protectedAmount[0], "$#,##0"));
   // The pool is spent to the cent (SOLVEBASE), and the summary says so.
   const total = (await allocationColumn("Protected amount")).reduce((s: number, v) => s + (v as number), 0);
   expect(Math.abs(total - (weighted.spec.base as { pool: number }).pool)).toBeLessThan(0.01);

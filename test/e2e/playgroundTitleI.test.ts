@@ -1,6 +1,7 @@
 import type { Locator, Page } from "playwright-core";
 import { exercise4Figures, EXERCISE4_RESERVATIONS } from "../engine/titleI/exercise4Figures";
 import { openPlayground, screenshot, type OpenPlayground } from "./browser";
+import { typeIntoCell as gridTypeIntoCell } from "./gridSteps";
 
 /* Exercise 4 of docs/training.md ("Rank and serve") performed in Chromium on the playground, as a trainer
  * would: pick the table, open step 8, type the allocation and the reservations, read the ranked list under
@@ -49,12 +50,7 @@ async function goTo(address: string): Promise<string> {
 }
 
 async function typeIntoCell(address: string, text: string): Promise<void> {
-  await goTo(address);
-  await page.getByRole("grid").focus();
-  await page.keyboard.type(text.slice(0, 1));
-  const editor = page.getByLabel(`Edit cell ${address.slice(address.lastIndexOf("!") + 1)}`);
-  await editor.fill(text);
-  await editor.press("Enter");
+  await gridTypeIntoCell(page, address, text);
 }
 
 async function summary(): Promise<string> {

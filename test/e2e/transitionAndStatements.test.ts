@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { planTransition } from "../../src/engine/transition/planTransition";
 import { openPlayground, screenshot, screenshotDir, type OpenPlayground } from "./browser";
+import { typeIntoCell as gridTypeIntoCell } from "./gridSteps";
 
 /* The transition and statements steps in the playground, driven as a budget analyst would on a 40-school
  * district (?schools=40): apply the formula, plan three years with California's gap rates and a stop-loss,
@@ -92,16 +93,7 @@ async function expectFirstStatementMatchesAllocation(): Promise<number> {
 }
 
 async function typeIntoCell(address: string, text: string): Promise<void> {
-  const nameBox = page.getByLabel("Name box");
-  await nameBox.fill(address);
-  await nameBox.press("Enter");
-  const cell = address.slice(address.lastIndexOf("!") + 1);
-  await page.getByRole("status", { name: "Selected cell" }).filter({ hasText: `!${cell}:` }).waitFor();
-  await page.getByRole("grid").focus();
-  await page.keyboard.type(text.slice(0, 1));
-  const editor = page.getByLabel(`Edit cell ${cell}`);
-  await editor.fill(text);
-  await editor.press("Enter");
+  await gridTypeIntoCell(page, address, text);
 }
 
 test("apply the formula (LAUSD-style, solved from the prior-year pool)", async () => {

@@ -112,6 +112,15 @@ const keybindings = {
   goToFirstColumn: "Home",
 } as const;
 
+/** Adds text at the end of a React-controlled text area, as typing would, and gives it the focus. */
+function typeInto(area: HTMLTextAreaElement, text: string): void {
+  const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")?.set;
+  setValue?.call(area, area.value + text);
+  area.dispatchEvent(new Event("input", { bubbles: true }));
+  area.focus();
+  area.setSelectionRange(area.value.length, area.value.length);
+}
+
 function oneCell(column: number, row: number, range?: Block | null): GridSelection {
   const r: Rectangle = range ? { x: range.column, y: range.row, width: range.columns, height: range.rows } : { x: column, y: row, width: 1, height: 1 };
   return { current: { cell: [column, row], range: r, rangeStack: [] }, rows: CompactSelection.empty(), columns: CompactSelection.empty() };
@@ -150,33 +159,53 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
   const [gridSelection, setGridSelection] = useState<GridSelection>(() => oneCell(selectedColumn, selectedRow, goTo && goTo.row === selectedRow && goTo.column === selectedColumn ? goTo : null));
   const active = gridSelection.current?.cell;
 
-  /** Scrolls a block into view: its far corner first, then its top-left, so as much of it as fits shows. */
+  /**
+   * Scrolls a block into view with one call (Glide scrolls by the distance from where it last drew, so a second
+   * call before it redraws would add to the first): a cell by the least scrolling, a range from its top-left.
+   */
   const scrollToBlock = useCallback((block: Block) => {
-    if (block.rows > 1 || block.columns > 1) editor.current?.scrollTo(block.column + block.columns - 1, block.row + block.rows - 1, "both", 0, 0);
-    editor.current?.scrollTo(block.column, block.row, "both", 0, 0);
+    const range = block.rows > 1 || block.columns > 1;
+    editor.current?.scrollTo(block.column, block.row, "both", 0, 0, range ? { hAlign: "start", vAlign: "start" } : undefined);
   }, []);
 
   // The name box asked for a cell or range (`goTo`, new each time), or the workbook's selected cell moved from
   // outside (the task pane's clickable problems): select it and scroll it into view. A grid just opened (another
   // sheet) scrolls to its selection once it has its size.
   const lastGoTo = useRef<Block | null | undefined>(undefined);
+  const pendingScroll = useRef<Block | null>(null);
+  const wantFocus = useRef(false);
   useEffect(() => {
     const asked = goTo !== lastGoTo.current && goTo && goTo.row === selectedRow && goTo.column === selectedColumn ? goTo : null;
     const opening = lastGoTo.current === undefined;
     lastGoTo.current = goTo;
     const block = asked ?? { row: selectedRow, column: selectedColumn, rows: 1, columns: 1 };
     if (opening) {
-      const frame = requestAnimationFrame(() => scrollToBlock(block));
-      return () => cancelAnimationFrame(frame);
+      // Glide measures its size after mounting: scroll once it reports what it shows (onVisibleRegionChanged).
+      pendingScroll.current = block;
+      return undefined;
     }
     if (!asked && active && active[0] === selectedColumn && active[1] === selectedRow) return;
+    pendingScroll.current = null;
     setGridSelection(oneCell(selectedColumn, selectedRow, asked));
     scrollToBlock(block);
     return undefined;
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a request of the name box or an outside move
+    // Only a request of the name box or an outside move of the selected cell runs this.
   }, [selectedRow, selectedColumn, goTo]);
 
-  useImperativeHandle(api, () => ({ focus: () => editor.current?.focus() }), []);
+  useImperativeHandle(
+    api,
+    () => ({
+      focus: () => {
+        if (document.getElementById("portal")?.contains(document.activeElement)) return;
+        editor.current?.focus();
+        // Before Glide has drawn its accessibility table (a grid just opened) its focus() has no cell to focus;
+        // before it has measured its size it has no canvas yet: then the focus comes when it first draws.
+        if (!root.current?.contains(document.activeElement)) root.current?.querySelector("canvas")?.focus();
+        wantFocus.current = !root.current?.contains(document.activeElement);
+      },
+    }),
+    [],
+  );
 
   // For the browser tests: where a cell is drawn (the canvas has no element per cell to ask).
   useEffect(() => {
@@ -197,7 +226,7 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
       const cell: DisplayCell = column < dims.columns && row < dims.rows ? workbook.cell(sheet, row, column) : { value: null };
       return { cell, text: formatCell(cell.value, formatFor(row, column)) };
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- version: the cells changed
+    // version: the cells changed.
     [workbook, sheet, dims.rows, dims.columns, formatFor, version],
   );
 
@@ -354,6 +383,22 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
       event.cancel();
       event.preventDefault();
     };
+    // Keys typed quickly after the key that opened the cell editor, before the editor has the focus: they
+    // belong to the editor (Glide would start the edit again with the latest key and drop the ones before).
+    const opening = document.querySelector<HTMLTextAreaElement>("#portal textarea");
+    if (opening && document.activeElement !== opening) {
+      if (key.length === 1 && !ctrl && !event.altKey) {
+        done();
+        typeInto(opening, key);
+        return;
+      }
+      if (key === "Enter" || key === "Tab" || key === "Escape") {
+        done();
+        opening.focus();
+        opening.dispatchEvent(new KeyboardEvent("keydown", { key, shiftKey: event.shiftKey, bubbles: true, cancelable: true }));
+        return;
+      }
+    }
     if (key === "End" && !ctrl) {
       // End, then an arrow: Excel's End mode, the same jump as Ctrl+arrow.
       endMode.current = true;
@@ -460,7 +505,24 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
           return false;
         }}
         onKeyDown={onKeyDown}
-        onVisibleRegionChanged={(r, tx, ty) => setRegion({ x: r.x, y: r.y, tx: tx ?? 0, ty: ty ?? 0 })}
+        onVisibleRegionChanged={(r, tx, ty) => {
+          setRegion({ x: r.x, y: r.y, tx: tx ?? 0, ty: ty ?? 0 });
+          const pending = pendingScroll.current;
+          if (pending && r.height > 0) {
+            pendingScroll.current = null;
+            requestAnimationFrame(() => scrollToBlock(pending));
+          }
+          if (wantFocus.current && r.height > 0) {
+            wantFocus.current = false;
+            requestAnimationFrame(() => {
+              // Not when the focus got into the grid or its cell editor meanwhile (a person already typing).
+              const now = document.activeElement;
+              if (root.current?.contains(now) || document.getElementById("portal")?.contains(now)) return;
+              editor.current?.focus();
+              if (!root.current?.contains(document.activeElement)) root.current?.querySelector("canvas")?.focus();
+            });
+          }
+        }}
         onCellContextMenu={([column, row], args) => {
           args.preventDefault();
           const picked = selectedBlock();
