@@ -241,6 +241,11 @@ test("exercise 1, step 4: the LAUSD-style weights, the same pool, saved as Weigh
   await dashboardShows("Gini coefficient", "weightedGini");
   await dashboardShows("Correlation with poverty", "weightedCorrelation");
   await dashboardShows("Progressivity (highest / lowest poverty quartile)", "weightedProgressivity");
+  // The benchmarks are context with their source, as the guide says.
+  expect((await statistic("Coefficient of variation")).text).toContain("Context: Often quoted: 0.10 or less among pupils of equal need");
+  expect((await statistic("McLoone index")).text).toContain("Context: Often quoted: 0.95 or more among pupils of equal need");
+  expect(e1).toContain('"CV 0.10 or less"');
+  expect(e1).toContain('"McLoone 0.95 or more"');
   // Per weighted pupil the weighted formula is exactly flat.
   expect((await statistic("Coefficient of variation")).vertical).toBe("0");
   expect((await statistic("Gini coefficient")).vertical).toBe("0");
