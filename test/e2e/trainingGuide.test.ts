@@ -138,9 +138,9 @@ async function openScratchSheet(): Promise<void> {
   await page.getByRole("tab", { name: "Sheet1", selected: true }).waitFor();
 }
 
+/** Opens a sheet at its A1, by the name box (gridSteps), as a person may type 'WSF Title I'!A1. */
 async function toSheet(name: string): Promise<void> {
-  await page.getByRole("tab", { name, exact: true }).first().click();
-  await page.getByRole("tab", { name, exact: true, selected: true }).first().waitFor();
+  await goTo(page, `${/^\w+$/.test(name) ? name : `'${name}'`}!A1`);
 }
 
 /** Types the formula the guide gives, after checking that the guide gives exactly this formula. */
