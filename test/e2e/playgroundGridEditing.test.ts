@@ -74,15 +74,16 @@ test("a new sheet: typing, Tab and Enter move as in Excel; F2 edits the formula;
   await page.keyboard.press("F2");
   await cellEditor(page).waitFor();
   expect(await cellEditor(page).inputValue()).toBe("=A1*2");
-  await page.keyboard.type("+1");
+  await page.keyboard.type("+1", { delay: 40 });
   await page.keyboard.press("Escape");
   await cellEditor(page).waitFor({ state: "detached" });
   expect(await cellText(page, "B1")).toBe("10");
   // Typed over with a number, then Escape: the typing is dropped.
   await page.keyboard.type("9");
   await cellEditor(page).waitFor();
-  await page.keyboard.type("9");
+  await page.keyboard.type("9", { delay: 40 });
   await page.keyboard.press("Escape");
+  await cellEditor(page).waitFor({ state: "detached" });
   expect(await cellText(page, "B1")).toBe("10");
   expect(await formulaBar().inputValue()).toBe("=A1*2");
 });
