@@ -112,15 +112,6 @@ const keybindings = {
   goToFirstColumn: "Home",
 } as const;
 
-/** Adds text at the end of a React-controlled text area, as typing would, and gives it the focus. */
-function typeInto(area: HTMLTextAreaElement, text: string): void {
-  const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")?.set;
-  setValue?.call(area, area.value + text);
-  area.dispatchEvent(new Event("input", { bubbles: true }));
-  area.focus();
-  area.setSelectionRange(area.value.length, area.value.length);
-}
-
 function oneCell(column: number, row: number, range?: Block | null): GridSelection {
   const r: Rectangle = range ? { x: range.column, y: range.row, width: range.columns, height: range.rows } : { x: column, y: row, width: 1, height: 1 };
   return { current: { cell: [column, row], range: r, rangeStack: [] }, rows: CompactSelection.empty(), columns: CompactSelection.empty() };
@@ -372,6 +363,73 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
     return { row: r, column: c };
   };
 
+  /** What was typed since the key that opened the cell editor, until the editor has it (see onKeyDown). */
+  const typedAhead = useRef<{ text: string; finish: { key: string; shiftKey: boolean } | null } | null>(null);
+  const editorArea = () => document.querySelector<HTMLTextAreaElement>("#portal textarea");
+  /** Gives the editor the text typed ahead (and the Enter, Tab or Escape that ended it) once it is there. */
+  const handOver = useCallback(() => {
+    const pending = typedAhead.current;
+    const area = editorArea();
+    if (!pending || !area) return;
+    typedAhead.current = null;
+    if (area.value !== pending.text) {
+      const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")?.set;
+      setValue?.call(area, pending.text);
+      area.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+    area.focus();
+    area.setSelectionRange(area.value.length, area.value.length);
+    if (pending.finish) area.dispatchEvent(new KeyboardEvent("keydown", { ...pending.finish, bubbles: true, cancelable: true }));
+  }, []);
+  // The editor appears in #portal after a render: hand over at once (a mutation is seen before the next key
+  // event runs), and keep the focus in it when Fluent's focus manager moves it to one of its helper elements.
+  useEffect(() => {
+    const portal = document.getElementById("portal");
+    if (!portal) return undefined;
+    const observer = new MutationObserver(() => {
+      if (typedAhead.current) handOver();
+      if (!editorArea()) typedAhead.current = null;
+    });
+    observer.observe(portal, { childList: true, subtree: true });
+    const keepInEditor = (e: FocusEvent) => {
+      const area = editorArea();
+      const to = e.target as HTMLElement | null;
+      if (area && to && to !== area && to.hasAttribute?.("data-tabster-dummy")) area.focus();
+    };
+    document.addEventListener("focusin", keepInEditor, true);
+    return () => {
+      observer.disconnect();
+      document.removeEventListener("focusin", keepInEditor, true);
+    };
+  }, [handOver]);
+
+  // The grid keeps the keyboard when its focused element is taken away under it (Glide redraws its table of
+  // cells, and the focus falls to the page): the next key brings the focus back and goes to the grid.
+  const ownsKeyboard = useRef(false);
+  useEffect(() => {
+    const onFocusIn = (e: FocusEvent) => {
+      const to = e.target as Node | null;
+      ownsKeyboard.current = !!to && (!!root.current?.contains(to) || !!document.getElementById("portal")?.contains(to));
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (!ownsKeyboard.current || (document.activeElement !== document.body && document.activeElement !== null)) return;
+      editor.current?.focus();
+      const target = document.activeElement;
+      if (!target || target === document.body) return;
+      // Ctrl+C, X and V: the browser's clipboard event follows the focus, now in the grid.
+      if ((e.ctrlKey || e.metaKey) && /^[cxv]$/i.test(e.key)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      target.dispatchEvent(new KeyboardEvent("keydown", { key: e.key, code: e.code, ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey, altKey: e.altKey, bubbles: true, cancelable: true }));
+    };
+    document.addEventListener("focusin", onFocusIn, true);
+    document.addEventListener("keydown", onKey, true);
+    return () => {
+      document.removeEventListener("focusin", onFocusIn, true);
+      document.removeEventListener("keydown", onKey, true);
+    };
+  }, []);
+
   const onKeyDown = (event: GridKeyEventArgs) => {
     const ctrl = event.ctrlKey || event.metaKey;
     const key = event.key;
@@ -383,21 +441,35 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
       event.cancel();
       event.preventDefault();
     };
-    // Keys typed quickly after the key that opened the cell editor, before the editor has the focus: they
-    // belong to the editor (Glide would start the edit again with the latest key and drop the ones before).
-    const opening = document.querySelector<HTMLTextAreaElement>("#portal textarea");
-    if (opening && document.activeElement !== opening) {
-      if (key.length === 1 && !ctrl && !event.altKey) {
+    // Keys typed quickly after the key that opened the cell editor, before the editor exists or has the focus:
+    // they belong to the edit (Glide would start it again with the latest key and drop the ones before), so
+    // they are kept in order and handed to the editor the moment it appears.
+    const printable = key.length === 1 && !ctrl && !event.altKey;
+    const area = editorArea();
+    const editing = area !== null && document.activeElement === area;
+    if (typedAhead.current && !editing) {
+      if (typedAhead.current.finish === null && printable) {
         done();
-        typeInto(opening, key);
-        return;
-      }
-      if (key === "Enter" || key === "Tab" || key === "Escape") {
+        typedAhead.current.text += key;
+      } else if (typedAhead.current.finish === null && key === "Backspace") {
         done();
-        opening.focus();
-        opening.dispatchEvent(new KeyboardEvent("keydown", { key, shiftKey: event.shiftKey, bubbles: true, cancelable: true }));
-        return;
-      }
+        typedAhead.current.text = typedAhead.current.text.slice(0, -1);
+      } else if (typedAhead.current.finish === null && (key === "Enter" || key === "Tab" || key === "Escape")) {
+        done();
+        typedAhead.current.finish = { key, shiftKey: event.shiftKey };
+      } else done();
+      handOver();
+      return;
+    }
+    if (area === null && printable) {
+      // This key opens the editor with itself as the text (Glide's type-to-edit); what follows is kept. A
+      // cell Glide does not open (none selected) leaves no editor: then the keys go back to the grid.
+      const pending = { text: key, finish: null };
+      typedAhead.current = pending;
+      handOver();
+      window.setTimeout(() => {
+        if (typedAhead.current === pending && !editorArea()) typedAhead.current = null;
+      }, 2000);
     }
     if (key === "End" && !ctrl) {
       // End, then an arrow: Excel's End mode, the same jump as Ctrl+arrow.
