@@ -7,7 +7,7 @@ import type { Locator, Page } from "playwright-core";
  * The grid is Glide Data Grid: it draws the cells on a canvas and keeps, inside the canvas, an accessibility
  * table of the cells in view (`td[role=gridcell]`, id `glide-cell-<column + 1>-<row>`, the text drawn) for
  * screen readers; the steps read that table. Glide refreshes it 200 ms after the last change (a debounce), so
- * the reading steps wait that long first. Its cell editor opens in `#portal`. */
+ * the reading steps wait that long first. Its cell editor is an input labelled "Edit cell B3". */
 
 /**
  * Glide's accessibility table follows the canvas 200 ms after the last change (later on a busy machine): wait
@@ -70,7 +70,7 @@ export async function gridHasFocus(page: Page): Promise<void> {
 
 /** The cell editor, while one is open. */
 export function cellEditor(page: Page): Locator {
-  return page.locator("#portal textarea");
+  return page.locator('input[aria-label^="Edit cell"]');
 }
 
 /** Types `text` into a cell (a value or a formula) and presses Enter, as a person does. */

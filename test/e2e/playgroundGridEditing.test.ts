@@ -88,21 +88,6 @@ test("a new sheet: typing, Tab and Enter move as in Excel; F2 edits the formula;
   expect(await formulaBar().inputValue()).toBe("=A1*2");
 });
 
-test("typed at full speed, with no pause between keys, every key reaches its cell: nothing is silently lost", async () => {
-  await goTo(page, "D1");
-  await gridHasFocus(page);
-  // The first key of each entry opens the editor; the keys after it arrive before the editor exists.
-  for (const text of ["453", "=D1*2", "1234.5", "=SUM(D1:D3)", "-17"]) {
-    await page.keyboard.type(text);
-    await page.keyboard.press("Enter");
-  }
-  await statusShows("Sheet1!D6:");
-  // Hand calculation: 453 x 2 = 906; 453 + 906 + 1234.5 = 2593.5.
-  expect([await cellText(page, "D1"), await cellText(page, "D2"), await cellText(page, "D3"), await cellText(page, "D4"), await cellText(page, "D5")]).toEqual(["453", "906", "1234.5", "2593.5", "-17"]);
-  await goTo(page, "D2");
-  expect(await formulaBar().inputValue()).toBe("=D1*2");
-});
-
 test("range selection by the mouse (Shift+click) and the keyboard (Shift+arrows, Ctrl+Shift+Down); Home, Ctrl+arrows, Ctrl+End as in Excel", async () => {
   await page.getByRole("tab", { name: "Schools", exact: true }).click();
   await goTo(page, "B3");

@@ -112,6 +112,45 @@ const keybindings = {
   goToFirstColumn: "Home",
 } as const;
 
+/** The cell editor: an input over the cell, focused as it mounts; Enter, Tab and their Shift variants commit and move, Escape cancels. */
+function CellEditor(props: {
+  edit: { row: number; column: number; text: string };
+  bounds: { x: number; y: number; width: number; height: number } | undefined;
+  onChange: (text: string) => void;
+  onCommit: (move: { row: number; column: number }) => void;
+  onCancel: () => void;
+}) {
+  const { edit, bounds } = props;
+  const style = bounds
+    ? { position: "fixed" as const, left: bounds.x, top: bounds.y, width: Math.max(bounds.width, 160), height: bounds.height, zIndex: 10 }
+    : { position: "absolute" as const, left: ROW_HEADER_WIDTH, top: ROW_HEIGHT, width: 160, height: ROW_HEIGHT, zIndex: 10 };
+  // Fluent's focus manager (Tabster) handles Tab itself unless a container says it is not to: here Tab commits.
+  return (
+    <div data-tabster='{"uncontrolled": {}}'>
+    <input
+      aria-label={`Edit cell ${columnLetters(edit.column)}${edit.row + 1}`}
+      autoFocus
+      value={edit.text}
+      style={{ ...style, boxSizing: "border-box", border: "2px solid #0f6cbd", padding: "0 3px", font: "12px 'Segoe UI', sans-serif", background: "#fff", outline: "none" }}
+      onChange={(e) => props.onChange(e.target.value)}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === "Enter") {
+          e.preventDefault();
+          props.onCommit({ row: e.shiftKey ? -1 : 1, column: 0 });
+        } else if (e.key === "Tab") {
+          e.preventDefault();
+          props.onCommit({ row: 0, column: e.shiftKey ? -1 : 1 });
+        } else if (e.key === "Escape") {
+          e.preventDefault();
+          props.onCancel();
+        }
+      }}
+    />
+    </div>
+  );
+}
+
 function oneCell(column: number, row: number, range?: Block | null): GridSelection {
   const r: Rectangle = range ? { x: range.column, y: range.row, width: range.columns, height: range.rows } : { x: column, y: row, width: 1, height: 1 };
   return { current: { cell: [column, row], range: r, rangeStack: [] }, rows: CompactSelection.empty(), columns: CompactSelection.empty() };
@@ -187,7 +226,7 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
     api,
     () => ({
       focus: () => {
-        if (document.getElementById("portal")?.contains(document.activeElement)) return;
+        if (editingRef.current || document.getElementById("portal")?.contains(document.activeElement)) return;
         editor.current?.focus();
         // Before Glide has drawn its accessibility table (a grid just opened) its focus() has no cell to focus;
         // before it has measured its size it has no canvas yet: then the focus comes when it first draws.
@@ -230,7 +269,8 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
         kind: GridCellKind.Text,
         data: cell.formula ?? (cell.value === null ? "" : String(cell.value)),
         displayData: text,
-        allowOverlay: true,
+        // Editing is the grid's own editor (below), mounted in the same event as the key that starts it.
+        allowOverlay: false,
         readonly: false,
         contentAlign: isError ? "center" : typeof cell.value === "number" ? "right" : "left",
         themeOverride: isError ? { textDark: ERROR_COLOR } : bold ? { baseFontStyle: "600 12px" } : undefined,
@@ -363,45 +403,38 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
     return { row: r, column: c };
   };
 
-  /** What was typed since the key that opened the cell editor, until the editor has it (see onKeyDown). */
-  const typedAhead = useRef<{ text: string; finish: { key: string; shiftKey: boolean } | null } | null>(null);
-  const editorArea = () => document.querySelector<HTMLTextAreaElement>("#portal textarea");
-  /** Gives the editor the text typed ahead (and the Enter, Tab or Escape that ended it) once it is there. */
-  const handOver = useCallback(() => {
-    const pending = typedAhead.current;
-    const area = editorArea();
-    if (!pending || !area) return;
-    typedAhead.current = null;
-    if (area.value !== pending.text) {
-      const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")?.set;
-      setValue?.call(area, pending.text);
-      area.dispatchEvent(new Event("input", { bubbles: true }));
-    }
-    area.focus();
-    area.setSelectionRange(area.value.length, area.value.length);
-    if (pending.finish) area.dispatchEvent(new KeyboardEvent("keydown", { ...pending.finish, bubbles: true, cancelable: true }));
-  }, []);
-  // The editor appears in #portal after a render: hand over at once (a mutation is seen before the next key
-  // event runs), and keep the focus in it when Fluent's focus manager moves it to one of its helper elements.
-  useEffect(() => {
-    const portal = document.getElementById("portal");
-    if (!portal) return undefined;
-    const observer = new MutationObserver(() => {
-      if (typedAhead.current) handOver();
-      if (!editorArea()) typedAhead.current = null;
-    });
-    observer.observe(portal, { childList: true, subtree: true });
-    const keepInEditor = (e: FocusEvent) => {
-      const area = editorArea();
-      const to = e.target as HTMLElement | null;
-      if (area && to && to !== area && to.hasAttribute?.("data-tabster-dummy")) area.focus();
-    };
-    document.addEventListener("focusin", keepInEditor, true);
-    return () => {
-      observer.disconnect();
-      document.removeEventListener("focusin", keepInEditor, true);
-    };
-  }, [handOver]);
+  /**
+   * The cell being edited and its text. The editor is an input of this component, rendered in the same event as
+   * the key that opens it (React flushes a key event's update before the next key event runs), so no key typed
+   * after it can miss it. Glide's own overlay editor mounts a moment later, and keys typed in that moment were
+   * lost or restarted the edit ("453" went in as "53"): it is not used.
+   */
+  const [editing, setEditing] = useState<{ row: number; column: number; text: string } | null>(null);
+  const editingRef = useRef(editing);
+  editingRef.current = editing;
+  const startEdit = useCallback(
+    (row: number, column: number, text: string | null) => {
+      const current = displayed(row, column).cell;
+      setEditing({ row, column, text: text ?? current.formula ?? (current.value === null ? "" : String(current.value)) });
+    },
+    [displayed],
+  );
+  /** Writes the edited text and moves the selection as Excel does after Enter, Tab and their Shift variants. */
+  const commitEdit = (move: { row: number; column: number } | null) => {
+    const edit = editingRef.current;
+    if (!edit) return;
+    editingRef.current = null;
+    setEditing(null);
+    onMessage(workbook.setCellByUser(sheet, edit.row, edit.column, edit.text));
+    if (move) select({ row: Math.max(0, edit.row + move.row), column: Math.max(0, edit.column + move.column), rows: 1, columns: 1 });
+    editor.current?.focus();
+  };
+  const cancelEdit = () => {
+    editingRef.current = null;
+    setEditing(null);
+    editor.current?.focus();
+  };
+  useEffect(() => setEditing(null), [sheet]);
 
   // The grid keeps the keyboard when its focused element is taken away under it (Glide redraws its table of
   // cells, and the focus falls to the page): the next key brings the focus back and goes to the grid.
@@ -441,35 +474,16 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
       event.cancel();
       event.preventDefault();
     };
-    // Keys typed quickly after the key that opened the cell editor, before the editor exists or has the focus:
-    // they belong to the edit (Glide would start it again with the latest key and drop the ones before), so
-    // they are kept in order and handed to the editor the moment it appears.
-    const printable = key.length === 1 && !ctrl && !event.altKey;
-    const area = editorArea();
-    const editing = area !== null && document.activeElement === area;
-    if (typedAhead.current && !editing) {
-      if (typedAhead.current.finish === null && printable) {
-        done();
-        typedAhead.current.text += key;
-      } else if (typedAhead.current.finish === null && key === "Backspace") {
-        done();
-        typedAhead.current.text = typedAhead.current.text.slice(0, -1);
-      } else if (typedAhead.current.finish === null && (key === "Enter" || key === "Tab" || key === "Escape")) {
-        done();
-        typedAhead.current.finish = { key, shiftKey: event.shiftKey };
-      } else done();
-      handOver();
+    // Typing starts an edit with the key typed (the input shows it), F2 an edit of the formula.
+    if (key.length === 1 && !ctrl && !event.altKey) {
+      done();
+      startEdit(cell.row, cell.column, key);
       return;
     }
-    if (area === null && printable) {
-      // This key opens the editor with itself as the text (Glide's type-to-edit); what follows is kept. A
-      // cell Glide does not open (none selected) leaves no editor: then the keys go back to the grid.
-      const pending = { text: key, finish: null };
-      typedAhead.current = pending;
-      handOver();
-      window.setTimeout(() => {
-        if (typedAhead.current === pending && !editorArea()) typedAhead.current = null;
-      }, 2000);
+    if (key === "F2") {
+      done();
+      startEdit(cell.row, cell.column, null);
+      return;
     }
     if (key === "End" && !ctrl) {
       // End, then an arrow: Excel's End mode, the same jump as Ctrl+arrow.
@@ -567,11 +581,16 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
         rowSelect="multi"
         gridSelection={gridSelection}
         onGridSelectionChange={(next) => {
+          // A click elsewhere while editing keeps what was typed, as in Excel.
+          if (editingRef.current) commitEdit(null);
           setGridSelection(next);
           const cell = next.current?.cell;
           if (cell && (cell[0] !== selectedColumn || cell[1] !== selectedRow)) workbook.select(cell[1], cell[0]);
         }}
         onCellEdited={onCellEdited}
+        onCellClicked={([column, row], args) => {
+          if (args.isDoubleClick && column >= 0 && row >= 0) startEdit(row, column, null);
+        }}
         onDelete={() => {
           clear();
           return false;
@@ -611,6 +630,7 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
           setMenu({ x: args.bounds.x + args.localEventX, y: args.bounds.y + args.localEventY, lines: "columns" });
         }}
       />
+      {editing && <CellEditor edit={editing} bounds={editor.current?.getBounds(editing.column, editing.row)} onChange={(text) => setEditing({ ...editing, text })} onCommit={commitEdit} onCancel={cancelEdit} />}
       <div className={styles.charts}>
         {workbook.chartsOn(sheet).map((spec) => (
           <div key={spec.name} className={styles.chart} style={{ top: chartTop(spec.position.row), left: chartLeft(spec.position.column) }}>
