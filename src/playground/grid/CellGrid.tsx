@@ -15,7 +15,7 @@ import {
   type Rectangle,
   type TextCell,
 } from "@glideapps/glide-data-grid";
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type ComponentProps, type Ref } from "react";
+import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type ComponentProps, type Ref } from "react";
 import { columnLetters } from "../../workbook/shared/columnLetters";
 import type { DisplayCell, HyperFormulaWorkbook } from "../../workbook/local/HyperFormulaWorkbook";
 import { ChartView } from "./ChartView";
@@ -204,7 +204,9 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
   const lastGoTo = useRef<Block | null | undefined>(undefined);
   const pendingScroll = useRef<Block | null>(null);
   const wantFocus = useRef(false);
-  useEffect(() => {
+  // A layout effect: the selection is Glide's before the next key event runs (a Delete pressed right after the
+  // name box's Enter would otherwise clear the cells selected before).
+  useLayoutEffect(() => {
     const asked = goTo !== lastGoTo.current && goTo && goTo.row === selectedRow && goTo.column === selectedColumn ? goTo : null;
     const opening = lastGoTo.current === undefined;
     lastGoTo.current = goTo;
