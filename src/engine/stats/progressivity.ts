@@ -56,14 +56,12 @@ const MAX_CUT_UNITS = 4096;
  */
 function outerGroupMeans(s: WeightedSample, poverty: Float64Array, groups: number, total: number): [number, number] | null {
   const { values, weights } = s;
-  const n = values.length;
-  let minPoverty = Infinity;
-  let maxPoverty = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const f = poverty[i];
-    if (f < minPoverty) minPoverty = f;
-    if (f > maxPoverty) maxPoverty = f;
-  }
+  // One function per pass over the units, each compiled whole by V8 (see sortByKey.ts).
+  // Results of the passes come back through arrays, not literals (see sortByKey.ts).
+  const found = new Float64Array(4);
+  povertyRange(poverty, found);
+  const minPoverty = found[0];
+  const maxPoverty = found[1];
   // One share for everybody: the groups follow input order alone.
   if (!(maxPoverty > minPoverty) || !Number.isFinite(maxPoverty - minPoverty)) return null;
   // floor((f - min) * scale) never decreases as f grows (rounding is monotonic), so buckets follow poverty order.
@@ -71,52 +69,14 @@ function outerGroupMeans(s: WeightedSample, poverty: Float64Array, groups: numbe
   const bucketPupils = leaseFloat64(BUCKETS);
   const bucketUnits = leaseUint32(BUCKETS);
   try {
-    bucketPupils.fill(0);
-    bucketUnits.fill(0);
-    for (let i = 0; i < n; i++) {
-      const b = Math.floor((poverty[i] - minPoverty) * scale);
-      bucketPupils[b] += weights[i];
-      bucketUnits[b]++;
-    }
+    histogram(poverty, weights, minPoverty, scale, bucketPupils, bucketUnits);
     // The line of pupils, as byGroup lays it: the same length and cuts, compensated running totals per bucket.
-    let line = 0;
-    let lineError = 0;
-    for (let b = 0; b < BUCKETS; b++) {
-      const w = bucketPupils[b];
-      const t = line + w;
-      lineError += Math.abs(line) >= Math.abs(w) ? line - t + w : w - t + line;
-      line = t;
-    }
-    const lineLength = line + lineError;
-    const groupSize = lineLength / groups;
+    const groupSize = compensatedTotal(bucketPupils) / groups;
     const tolerance = total * 1e-12;
     const lowUpper = groupSize;
     const highLower = (groups - 1) * groupSize;
-    // lowCut: the first bucket whose running total reaches lowUpper - tolerance (units before it end inside the
-    // lowest group, units after it start past it). highCut: the last bucket starting at or before
-    // highLower + tolerance (units after it start inside the highest group, units before it end before it).
-    let lowCut = -1;
-    let highCut = -1;
-    let lowCutStart = 0;
-    let highCutStart = 0;
-    line = 0;
-    lineError = 0;
-    for (let b = 0; b < BUCKETS; b++) {
-      const before = line + lineError;
-      if (before <= highLower + tolerance) {
-        highCut = b;
-        highCutStart = before;
-      }
-      const w = bucketPupils[b];
-      const t = line + w;
-      lineError += Math.abs(line) >= Math.abs(w) ? line - t + w : w - t + line;
-      line = t;
-      if (lowCut < 0 && line + lineError >= lowUpper - tolerance) {
-        lowCut = b;
-        lowCutStart = before;
-      }
-    }
-    if (lowCut < 0 || highCut < 0) return null;
+    if (!findCuts(bucketPupils, lowUpper - tolerance, highLower + tolerance, found)) return null;
+    const [lowCut, lowCutStart, highCut, highCutStart] = found;
     const cutUnits = bucketUnits[lowCut] + (highCut === lowCut ? 0 : bucketUnits[highCut]);
     if (cutUnits > MAX_CUT_UNITS) return null;
 
@@ -125,28 +85,118 @@ function outerGroupMeans(s: WeightedSample, poverty: Float64Array, groups: numbe
     const high = new GroupSum();
     const lowCutIndex = new Uint32Array(bucketUnits[lowCut]);
     const highCutIndex = highCut === lowCut ? lowCutIndex : new Uint32Array(bucketUnits[highCut]);
-    let lowCount = 0;
-    let highCount = 0;
-    for (let i = 0; i < n; i++) {
-      const b = Math.floor((poverty[i] - minPoverty) * scale);
-      const w = weights[i];
-      if (b < lowCut) {
-        if (w > tolerance) low.add(w, values[i]);
-      } else if (b === lowCut) {
-        lowCutIndex[lowCount++] = i;
-        if (b === highCut) highCount++;
-        continue;
-      }
-      if (b > highCut) {
-        if (w > tolerance) high.add(w, values[i]);
-      } else if (b === highCut) highCutIndex[highCount++] = i;
-    }
+    sumOuterUnits(poverty, weights, values, minPoverty, scale, lowCut, highCut, tolerance, low, high, lowCutIndex, highCutIndex);
     walkCutBucket(lowCutIndex, poverty, weights, values, lowCutStart, 0, lowUpper, tolerance, low);
     walkCutBucket(highCutIndex, poverty, weights, values, highCutStart, highLower, Infinity, tolerance, high);
     return [low.mean(), high.mean()];
   } finally {
     release(bucketPupils);
     release(bucketUnits);
+  }
+}
+
+/** The smallest and the largest share, into range[0] and range[1]. */
+function povertyRange(poverty: Float64Array, range: Float64Array): void {
+  let minPoverty = Infinity;
+  let maxPoverty = -Infinity;
+  for (let i = 0; i < poverty.length; i++) {
+    const f = poverty[i];
+    if (f < minPoverty) minPoverty = f;
+    if (f > maxPoverty) maxPoverty = f;
+  }
+  range[0] = minPoverty;
+  range[1] = maxPoverty;
+}
+
+/** Pupils and units per bucket (the arrays are zeroed here: scratch memory holds garbage). */
+function histogram(poverty: Float64Array, weights: Float64Array, minPoverty: number, scale: number, bucketPupils: Float64Array, bucketUnits: Uint32Array): void {
+  bucketPupils.fill(0);
+  bucketUnits.fill(0);
+  for (let i = 0; i < poverty.length; i++) {
+    const b = Math.floor((poverty[i] - minPoverty) * scale);
+    bucketPupils[b] += weights[i];
+    bucketUnits[b]++;
+  }
+}
+
+/** Neumaier's compensated sum of the buckets' pupils. */
+function compensatedTotal(bucketPupils: Float64Array): number {
+  let line = 0;
+  let lineError = 0;
+  for (let b = 0; b < bucketPupils.length; b++) {
+    const w = bucketPupils[b];
+    const t = line + w;
+    lineError += Math.abs(line) >= Math.abs(w) ? line - t + w : w - t + line;
+    line = t;
+  }
+  return line + lineError;
+}
+
+/**
+ * lowCut: the first bucket whose running total reaches `lowReach` (units before it end inside the lowest group,
+ * units after it start past it). highCut: the last bucket starting at or before `highStart` (units after it
+ * start inside the highest group, units before it end before it). Into cuts: lowCut, where it starts on the line,
+ * highCut, where it starts; false when a cut is not found.
+ */
+function findCuts(bucketPupils: Float64Array, lowReach: number, highStart: number, cuts: Float64Array): boolean {
+  let lowCut = -1;
+  let highCut = -1;
+  let lowCutStart = 0;
+  let highCutStart = 0;
+  let line = 0;
+  let lineError = 0;
+  for (let b = 0; b < bucketPupils.length; b++) {
+    const before = line + lineError;
+    if (before <= highStart) {
+      highCut = b;
+      highCutStart = before;
+    }
+    const w = bucketPupils[b];
+    const t = line + w;
+    lineError += Math.abs(line) >= Math.abs(w) ? line - t + w : w - t + line;
+    line = t;
+    if (lowCut < 0 && line + lineError >= lowReach) {
+      lowCut = b;
+      lowCutStart = before;
+    }
+  }
+  cuts[0] = lowCut;
+  cuts[1] = lowCutStart;
+  cuts[2] = highCut;
+  cuts[3] = highCutStart;
+  return lowCut >= 0 && highCut >= 0;
+}
+
+/** Adds the units of buckets wholly inside the outer groups to them; lists the cut buckets' units in input order. */
+function sumOuterUnits(
+  poverty: Float64Array,
+  weights: Float64Array,
+  values: Float64Array,
+  minPoverty: number,
+  scale: number,
+  lowCut: number,
+  highCut: number,
+  tolerance: number,
+  low: GroupSum,
+  high: GroupSum,
+  lowCutIndex: Uint32Array,
+  highCutIndex: Uint32Array,
+): void {
+  let lowCount = 0;
+  let highCount = 0;
+  for (let i = 0; i < poverty.length; i++) {
+    const b = Math.floor((poverty[i] - minPoverty) * scale);
+    const w = weights[i];
+    if (b < lowCut) {
+      if (w > tolerance) low.add(w, values[i]);
+    } else if (b === lowCut) {
+      lowCutIndex[lowCount++] = i;
+      if (b === highCut) highCount++;
+      continue;
+    }
+    if (b > highCut) {
+      if (w > tolerance) high.add(w, values[i]);
+    } else if (b === highCut) highCutIndex[highCount++] = i;
   }
 }
 
