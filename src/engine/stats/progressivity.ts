@@ -66,6 +66,8 @@ function outerGroupMeans(s: WeightedSample, poverty: Float64Array, groups: numbe
   if (!(maxPoverty > minPoverty) || !Number.isFinite(maxPoverty - minPoverty)) return null;
   // floor((f - min) * scale) never decreases as f grows (rounding is monotonic), so buckets follow poverty order.
   const scale = (BUCKETS - 1) / (maxPoverty - minPoverty);
+  // Shares a few denormals apart overflow the scale (0 x Infinity would be a NaN bucket): sort instead.
+  if (!Number.isFinite(scale)) return null;
   const bucketPupils = leaseFloat64(BUCKETS);
   const bucketUnits = leaseUint32(BUCKETS);
   try {
