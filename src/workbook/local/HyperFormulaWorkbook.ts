@@ -58,6 +58,14 @@ export interface WorkbookMeta {
   active: string | null;
 }
 
+/**
+ * HyperFormula methods that change neither cells nor sheets: getters, checks, address conversions, event
+ * listeners. Every other public method is taken to change the workbook (see `trackContentChanges`).
+ */
+const READ_ONLY_HYPERFORMULA = /^(get|is|does|calculateFormula$|validateFormula$|normalizeFormula$|numberTo|simpleCellAddress|simpleCellRange|listNamedExpressions$|on$|off$|once$|countSheets$)/;
+/** HyperFormula's own helpers that its getters call (a getter calling one must not count as a change). */
+const HYPERFORMULA_INTERNALS = new Set(["ensureEvaluationIsNotSuspended", "ensureCapability", "extractTemporaryFormula", "compactLazyTransformationsIfNeeded", "recomputeIfDependencyGraphNeedsIt"]);
+
 /** The scenario store lives on this sheet (cell A1, as text), hidden from the tabs, so it moves with the workbook. */
 export const SCENARIO_SHEET = "WSF_Scenarios";
 
@@ -126,8 +134,14 @@ export class HyperFormulaWorkbook implements WorkbookPort {
   private selected: { row: number; column: number } = { row: 0, column: 0 };
   private version = 0;
 
+  /** Bumped around every HyperFormula call that can change cells or sheets (`trackContentChanges`). */
+  private contentVersion = 0;
+  /** Fingerprints computed at a `contentVersion`: valid while no call has changed anything since. */
+  private readonly fingerprintCache = new Map<string, { version: number; fingerprint: string }>();
+
   constructor(hf?: HyperFormula) {
     this.hf = hf ?? HyperFormula.buildEmpty({ ...hyperFormulaConfig });
+    this.trackContentChanges();
     this.hf.on("valuesUpdated", () => this.notifyView());
   }
 
@@ -450,7 +464,49 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     return sheetStatus(name, exists, remembered, exists && remembered !== undefined ? this.fingerprint(name) : undefined);
   }
 
+  /**
+   * Wraps every method of this HyperFormula instance that may change cells or sheets (all but the getters and
+   * checks in READ_ONLY_HYPERFORMULA and its internal helpers), whoever calls it: the add-in's writes, the
+   * grid's edits, undo, paste, row insertion, a file loaded into it. Each call bumps `contentVersion` before
+   * and after, so a fingerprint cached at another version is never used again. A method of a later
+   * HyperFormula version counts as a change unless it matches READ_ONLY_HYPERFORMULA: the cache can only be
+   * dropped too often, never kept past a change.
+   */
+  private trackContentChanges(): void {
+    const target = this.hf as unknown as Record<string, unknown>;
+    let proto: object | null = Object.getPrototypeOf(this.hf);
+    const seen = new Set<string>();
+    while (proto && proto !== Object.prototype) {
+      for (const name of Object.getOwnPropertyNames(proto)) {
+        if (seen.has(name)) continue;
+        seen.add(name);
+        if (name === "constructor" || READ_ONLY_HYPERFORMULA.test(name) || HYPERFORMULA_INTERNALS.has(name)) continue;
+        const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+        if (typeof descriptor?.value !== "function") continue;
+        const original = descriptor.value as (...args: unknown[]) => unknown;
+        const hf = this.hf;
+        target[name] = (...args: unknown[]) => {
+          this.contentVersion++;
+          try {
+            return original.apply(hf, args);
+          } finally {
+            this.contentVersion++;
+          }
+        };
+      }
+      proto = Object.getPrototypeOf(proto);
+    }
+  }
+
   private fingerprint(name: string): string {
+    const cached = this.fingerprintCache.get(name);
+    if (cached && cached.version === this.contentVersion) return cached.fingerprint;
+    const fingerprint = this.computeFingerprint(name);
+    this.fingerprintCache.set(name, { version: this.contentVersion, fingerprint });
+    return fingerprint;
+  }
+
+  private computeFingerprint(name: string): string {
     // Formulas as written and constants. HyperFormula serialises a spill's cells as their values; they are
     // left out, or every recalculation of a spilling formula would look like a hand edit.
     const sheet = this.sheetId(name);

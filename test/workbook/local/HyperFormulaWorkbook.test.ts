@@ -61,6 +61,39 @@ describe("HyperFormulaWorkbook as a WorkbookPort", () => {
     expect((await wb.readTable("Schools")).rows[0][1]).toBe(100);
   });
 
+  test("a hand edit made straight on HyperFormula (the grid's paste, row insertion, undo, a formula replaced by its value) is seen after a status was read", async () => {
+    // The fingerprints are kept between calls that change nothing; every change below comes after a status
+    // was read (and so kept), and each must still show as a hand edit, then undone, as unedited again.
+    const wb = new HyperFormulaWorkbook();
+    await wb.writeSheet(schools);
+    await wb.writeSheet({ name: "Out", blocks: [{ row: 0, column: 0, values: [["=Schools!B2*2"]] }] });
+    const edited = async (name: string) => (await wb.inspectSheets([name]))[0].editedByHand;
+    const id = wb.hf.getSheetId("Schools") as number;
+    expect(await edited("Schools")).toBe(false);
+    wb.hf.copy({ start: { sheet: id, row: 1, col: 0 }, end: { sheet: id, row: 1, col: 2 } });
+    expect(await edited("Schools")).toBe(false);
+    wb.hf.paste({ sheet: id, row: 5, col: 0 });
+    expect(await edited("Schools")).toBe(true);
+    wb.hf.undo();
+    expect(await edited("Schools")).toBe(false);
+    wb.hf.addRows(id, [1, 1]);
+    expect(await edited("Schools")).toBe(true);
+    wb.hf.undo();
+    expect(await edited("Schools")).toBe(false);
+    wb.hf.setCellContents({ sheet: id, row: 2, col: 2 }, [[4501]]);
+    expect(await edited("Schools")).toBe(true);
+    wb.hf.undo();
+    expect(await edited("Schools")).toBe(false);
+    // The same value, as a constant instead of the formula: no value changes, the content does.
+    const out = wb.hf.getSheetId("Out") as number;
+    expect(await edited("Out")).toBe(false);
+    wb.hf.batch(() => wb.hf.setCellContents({ sheet: out, row: 0, col: 0 }, [[200]]));
+    expect(wb.cell("Out", 0, 0).value).toBe(200);
+    expect(await edited("Out")).toBe(true);
+    wb.hf.renameSheet(id, "Renamed");
+    expect((await wb.inspectSheets(["Schools"]))[0].exists).toBe(false);
+  });
+
   test("a recalculated spill is no hand edit: changing the data under an owned sheet's spilling formula keeps it unedited", async () => {
     const wb = new HyperFormulaWorkbook();
     await wb.writeSheet({ name: "Data", blocks: [{ row: 0, column: 0, values: [[1], [2], [3]] }] });
