@@ -238,12 +238,15 @@ export function registerWsfFunctions(catalogue: CatalogueEntry[], metadata: Func
       // Pad a smaller result to the reserved block with #N/A: Excel has no cells there, and a later formula
       // must not read them as 0.
       const padding = new CellError(ErrorType.NA, `${name}: past the end of the result (the playground reserved ${reserved.rows} x ${reserved.columns} cells; Excel leaves them empty)`);
-      const block = Array.from({ length: Math.max(1, reserved.rows) }, (_, r) =>
-        Array.from({ length: Math.max(1, reserved.columns) }, (_, c) => {
-          const line = grid[r];
-          return line && c < line.length ? toHyperFormulaScalar(line[c], name) : padding;
-        }),
-      );
+      const rows = Math.max(1, reserved.rows);
+      const columns = Math.max(1, reserved.columns);
+      const block: unknown[][] = new Array(rows);
+      for (let r = 0; r < rows; r++) {
+        const line = grid[r];
+        const out = new Array<unknown>(columns);
+        for (let c = 0; c < columns; c++) out[c] = line && c < line.length ? toHyperFormulaScalar(line[c], name) : padding;
+        block[r] = out;
+      }
       return SimpleRangeValue.onlyValues(block as never);
     };
 
