@@ -222,6 +222,31 @@ describe("HyperFormulaWorkbook as a WorkbookPort", () => {
     expect(wb.cell("S", 2, 0).value).toBe("#SPILL!");
     expect(wb.cell("S", 2, 0).formula).toBe("=TRANSPOSE(TRANSPOSE(A1:A2))");
   });
+
+  test("build gives the workbook that writing the same sheets one after the other gives: cells, ownership, tables, looks, active sheet", async () => {
+    const out = { name: "Out", blocks: [{ row: 1, column: 1, values: [["=SUM(Schools!B2:B3)", "=TRANSPOSE(Schools!B2:B3)"]], numberFormats: ["#,##0"] }], activate: true };
+    // "2024" is a name buildFromSheets would put first (an integer-like key of an object); it must stay last.
+    const year = { name: "2024", blocks: [{ row: 0, column: 0, values: [["=Out!B2+1"]] }] };
+    const written = new HyperFormulaWorkbook();
+    for (const spec of [schools, out, year]) await written.writeSheet(spec);
+    const built = HyperFormulaWorkbook.build([schools, out, year]);
+    for (const wb of [written, built]) {
+      expect(wb.visibleSheets()).toEqual(["Schools", "Out", "2024"]);
+      expect(wb.cell("Out", 1, 1).value).toBe(400);
+      expect(wb.cell("Out", 1, 3)).toEqual({ value: 300, spilled: true });
+      expect(wb.cell("2024", 0, 0).value).toBe(401);
+    }
+    for (const name of ["Schools", "Out", "2024"]) expect(await built.readSheet(name)).toEqual(await written.readSheet(name));
+    expect(built.exportMeta()).toEqual(written.exportMeta());
+    expect(await built.inspectSheets(["Schools", "Out", "2024"])).toEqual(await written.inspectSheets(["Schools", "Out", "2024"]));
+    expect(built.activeSheet).toBe("Out");
+    // Owned as if written: a person's edit is a hand edit, and the add-in may write its sheets again.
+    built.setCellByUser("Schools", 1, 1, "150");
+    expect(built.cell("Out", 1, 1).value).toBe(450);
+    expect((await built.inspectSheets(["Schools"]))[0].editedByHand).toBe(true);
+    await built.writeSheet(out);
+    expect(() => HyperFormulaWorkbook.build([schools, schools])).toThrow(/given twice/);
+  });
 });
 
 describe("typed input", () => {
