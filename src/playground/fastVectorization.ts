@@ -129,3 +129,72 @@ export function restoreBuiltInVectorization(): void {
   for (const [id, Base] of installed) HyperFormula.registerFunction(id, Base as never);
   installed.clear();
 }
+
+/* HyperFormula's ContentChanges (not exported): the list of changed cells a recalculation reports. */
+interface ChangeList {
+  changes: Map<string, { address: { sheet: number; row: number; col: number } }>;
+  add(address: { sheet: number; row: number; col: number }, change: { value: unknown; address: { sheet: number; row: number; col: number } }): void;
+}
+let originalAdd: ChangeList["add"] | null = null;
+let changeListPrototype: ChangeList | null = null;
+
+/**
+ * HyperFormula records each recalculated spill in its change list by first deleting, one address at a time,
+ * every cell of the spill from the list (10,000 string keys for a 10,000-school column, for every spilling
+ * column, on every edit), though the list rarely holds any of them. This does the same deletions by going
+ * over the list instead when it is the shorter of the two: the same entries leave the list, in the same
+ * order, so the changes reported are the same (test/playground/fastVectorization.test.ts compares them).
+ * Found through an instance, as the class is not exported; left alone when its shape is not the one known.
+ */
+export function installFastChangeList(): void {
+  if (originalAdd) return;
+  const probe = HyperFormula.buildEmpty({ licenseKey: "gpl-v3" }) as unknown as { _crudOperations?: { operations?: { changes?: unknown } } };
+  const list = probe._crudOperations?.operations?.changes as ChangeList | undefined;
+  (probe as unknown as HyperFormula).destroy();
+  const prototype = list ? (Object.getPrototypeOf(list) as ChangeList) : null;
+  if (!list || !prototype || !(list.changes instanceof Map) || typeof prototype.add !== "function" || prototype.add.length !== 2) return;
+  const add = prototype.add;
+  // The keys must be HyperFormula's own: checked on an empty list of the same class.
+  const check = new (list.constructor as new () => ChangeList)();
+  const at = { sheet: 3, row: 17, col: 5 };
+  add.call(check, at, { value: 1, address: at });
+  if (!check.changes.has(keyOf(at)) || check.changes.size !== 1) return;
+  originalAdd = add;
+  changeListPrototype = prototype;
+  prototype.add = function (this: ChangeList, address, change) {
+    const value = change.value;
+    if (!(value instanceof SimpleRangeValue) || this.changes.size === 0) {
+      if (value instanceof SimpleRangeValue) this.changes.set(keyOf(address), change);
+      else add.call(this, address, change);
+      return;
+    }
+    const data = value.data as unknown[][];
+    let cells = 0;
+    for (const line of data) cells += line.length;
+    if (cells <= this.changes.size) {
+      add.call(this, address, change);
+      return;
+    }
+    for (const [key, entry] of this.changes) {
+      const a = entry.address;
+      const r = a.row - address.row;
+      if (a.sheet === address.sheet && r >= 0 && r < data.length) {
+        const c = a.col - address.col;
+        if (c >= 0 && c < data[r].length) this.changes.delete(key);
+      }
+    }
+    this.changes.set(keyOf(address), change);
+  };
+}
+
+/** HyperFormula's `addressKey`: the list's key of a cell. */
+function keyOf(address: { sheet: number; row: number; col: number }): string {
+  return `${address.sheet},${address.row},${address.col}`;
+}
+
+/** Puts HyperFormula's own change list back (tests compare the two). */
+export function restoreChangeList(): void {
+  if (changeListPrototype && originalAdd) changeListPrototype.add = originalAdd;
+  originalAdd = null;
+  changeListPrototype = null;
+}

@@ -1,7 +1,7 @@
 import "./customFunctionsShim";
 import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue, type ImplementedFunctions } from "hyperformula";
 import type { CatalogueEntry } from "../functions/catalogue";
-import { installFastVectorization } from "./fastVectorization";
+import { installFastChangeList, installFastVectorization } from "./fastVectorization";
 
 /** The part of Excel's functions.json the playground needs: ids, parameters and which results spill. */
 export interface FunctionsMetadata {
@@ -155,8 +155,10 @@ let registered: { plugin: typeof FunctionPlugin; names: string[] } | null = null
 export function registerWsfFunctions(catalogue: CatalogueEntry[], metadata: FunctionsMetadata, options: RegisterOptions = {}): string[] {
   const blank = options.blankCells === "zero" ? 0 : null;
   // The column-wide IF/LEN/ISBLANK/... of the add-in's sheets, computed by HyperFormula's own function bodies
-  // without its slow per-cell loop (fastVectorization.ts).
+  // without its slow per-cell loop, and its list of changed cells kept without a deletion per spilled cell
+  // (fastVectorization.ts).
   installFastVectorization();
+  installFastChangeList();
   if (registered) {
     HyperFormula.unregisterFunctionPlugin(registered.plugin as never);
     registered = null;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { DetailedCellError, HyperFormula, type RawCellContent } from "hyperformula";
-import { FAST_VECTORIZED_FUNCTIONS, installFastVectorization, restoreBuiltInVectorization } from "../../src/playground/fastVectorization";
+import { FAST_VECTORIZED_FUNCTIONS, installFastChangeList, installFastVectorization, restoreBuiltInVectorization, restoreChangeList } from "../../src/playground/fastVectorization";
 import { hyperFormulaConfig } from "../../src/workbook/local/HyperFormulaWorkbook";
 
 /* The playground's faster loop for column-wide built-ins (src/playground/fastVectorization.ts) must give what
@@ -57,7 +57,10 @@ function evaluate(data: RawCellContent[][]): unknown[][][] {
   return out;
 }
 
-afterAll(() => installFastVectorization());
+afterAll(() => {
+  installFastVectorization();
+  installFastChangeList();
+});
 
 test("every replaced function is one HyperFormula has, and installing twice changes nothing", () => {
   restoreBuiltInVectorization();
@@ -86,5 +89,44 @@ test("the fast loop gives what HyperFormula's own loop gives, for random cells",
       expect(fast).toEqual(reference);
     }),
     { numRuns: 60 },
+  );
+});
+
+/** A batch of edits: constants into the data column or the spill column, and spilling formulas of any size. */
+const editArbitrary = fc.array(
+  fc.oneof(
+    fc.record({ kind: fc.constant("value" as const), row: fc.integer({ min: 0, max: 11 }), col: fc.integer({ min: 0, max: 2 }), value: fc.oneof(fc.integer({ min: -9, max: 99 }), fc.constant(null)) }),
+    fc.record({ kind: fc.constant("spill" as const), row: fc.integer({ min: 0, max: 6 }), col: fc.integer({ min: 1, max: 2 }), rows: fc.integer({ min: 1, max: 6 }) }),
+  ),
+  { minLength: 1, maxLength: 4 },
+);
+
+/** Every change HyperFormula reports for each batch, in its order: address and new value. */
+function reportedChanges(batches: { kind: "value" | "spill"; row: number; col: number; value?: number | null; rows?: number }[][]): unknown[] {
+  const start: RawCellContent[][] = Array.from({ length: 12 }, (_, r) => [r + 1, r === 0 ? "=A1:A8*2" : null, r === 0 ? "=IF(A1:A12>5,A1:A12,\"\")" : null]);
+  const hf = HyperFormula.buildFromArray(start, { ...hyperFormulaConfig });
+  const out: unknown[] = [];
+  for (const batch of batches) {
+    const changes = hf.batch(() => {
+      for (const e of batch) {
+        const content = e.kind === "value" ? e.value ?? null : `=A${e.row + 1}:A${e.row + (e.rows ?? 1)}+1`;
+        hf.setCellContents({ sheet: 0, row: e.row, col: e.col }, [[content]]);
+      }
+    });
+    out.push(changes.map((c) => JSON.parse(JSON.stringify(c))));
+  }
+  hf.destroy();
+  return out;
+}
+
+test("the change list reports what HyperFormula's own reports, for random batches of edits over spills", () => {
+  fc.assert(
+    fc.property(fc.array(editArbitrary, { minLength: 1, maxLength: 5 }), (batches) => {
+      restoreChangeList();
+      const reference = reportedChanges(batches);
+      installFastChangeList();
+      expect(reportedChanges(batches)).toEqual(reference);
+    }),
+    { numRuns: 150 },
   );
 });
