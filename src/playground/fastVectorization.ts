@@ -113,9 +113,8 @@ export function installFastVectorization(): void {
     class FastPlugin extends (Base as unknown as new (...args: never[]) => PluginInternals) {}
     (FastPlugin.prototype as unknown as Record<string, unknown>)[methodName] = function (this: PluginInternals, ast: unknown, state: unknown) {
       // The original method, seeing this loop as its `runFunction` (everything else is the plugin's own).
-      const plugin = this;
-      const view = Object.create(plugin) as PluginInternals;
-      view.runFunction = (args, st, metadata, impl) => runVectorized(plugin, plugin.runFunction, args as { type: string }[], st as { arraysFlag?: boolean }, metadata, impl);
+      const view = Object.create(this) as PluginInternals;
+      view.runFunction = (args, st, metadata, impl) => runVectorized(this, this.runFunction, args as { type: string }[], st as { arraysFlag?: boolean }, metadata, impl);
       return originalMethod.call(view, ast, state);
     };
     (FastPlugin as unknown as PluginClass).implementedFunctions = { [id]: { ...entry, method: methodName } };
