@@ -35,6 +35,13 @@ function isMoneyHeader(header: string): boolean {
   return String(header).includes("$") || words(header).some((w) => MONEY_WORDS.has(w));
 }
 
+/** Words that mark staff, not pupils ("Instructional staff FTE", "Teachers"): never offered as a count to weight. */
+const STAFF_WORDS = new Set(["fte", "ftes", "staff", "staffing", "teacher", "teachers", "positions", "employees", "personnel"]);
+
+function isStaffHeader(header: string): boolean {
+  return words(header).some((w) => STAFF_WORDS.has(w));
+}
+
 /** Roles whose cells are numbers, so a second column that also matches still belongs in `counts`. */
 const NUMERIC_ROLES = new Set<SingleColumnRole>(["enrollment", "frl", "el", "sped", "foster", "unduplicated"]);
 
@@ -95,7 +102,8 @@ function looksNumeric(rows: readonly (readonly Cell[])[], column: number): boole
  * Conventions: the first column matching a role takes it; a later count column matching a taken role goes to
  * `counts`. Share and rate headers ("FRL %", "Poverty rate", "Per pupil") are never mapped: the formula
  * weights counts of pupils, not ratios. With `rows` (a sample of the data), any other column whose cells
- * are all numbers also goes to `counts`; without them, unrecognized columns stay unmapped.
+ * are all numbers also goes to `counts`, unless its header names money ("Spending", "$") or staff ("FTE",
+ * "Teachers"); without rows, unrecognized columns stay unmapped.
  *
  * Cost O(h x s) for h headers and s synonyms, plus O(h x 50) with rows.
  *
@@ -116,7 +124,7 @@ export function suggestMapping(headers: readonly string[], rows?: readonly (read
       mapping.grades.push(column);
       return;
     }
-    if (rows && !isMoneyHeader(header) && looksNumeric(rows, column)) mapping.counts.push(column);
+    if (rows && !isMoneyHeader(header) && !isStaffHeader(header) && looksNumeric(rows, column)) mapping.counts.push(column);
   });
   return mapping;
 }

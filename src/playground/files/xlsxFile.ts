@@ -4,6 +4,7 @@ import { HyperFormulaWorkbook, SCENARIO_SHEET, type WorkbookMeta } from "../../w
 import { columnLetters } from "../../workbook/shared/columnLetters";
 import { parseAddress } from "../../workbook/shared/parseAddress";
 import { OWNED_SHEETS_SETTING, SCENARIOS_SETTING } from "../../workbook/shared/settingKeys";
+import { parseSettingsRows, SETTINGS_HEADER, SETTINGS_SHEET, settingPieces } from "../../workbook/shared/settingsSheet";
 import { type SavedSheet, scenarioSheet } from "./workbookState";
 
 /*
@@ -23,11 +24,9 @@ import { type SavedSheet, scenarioSheet } from "./workbookState";
  * add-in id and install and is dropped by exceljs, so it could not be the file's common store.
  */
 
-/** The very hidden sheet that carries the settings in a saved file. */
-export const SETTINGS_SHEET = "WSF_Settings";
+export { SETTINGS_SHEET };
 /** Playground metadata (tables, charts, formats, active sheet) as JSON. */
 export const PLAYGROUND_SETTING = "wsf.playground";
-const PIECE = 30_000;
 
 /** A problem met while opening a file, named by sheet and row (and column when it is one cell). */
 export interface FileProblem {
@@ -96,7 +95,7 @@ export async function workbookToXlsx(workbook: HyperFormulaWorkbook): Promise<Ar
   for (const name of workbook.visibleSheets()) writeSheet(file.addWorksheet(name), workbook, name, meta);
 
   const settings = file.addWorksheet(SETTINGS_SHEET, { state: "veryHidden" });
-  settings.getRow(1).values = ["Setting", "Value (JSON; a long value continues in the cells to its right)"];
+  settings.getRow(1).values = SETTINGS_HEADER;
   const scenarios = hf.doesSheetExist(SCENARIO_SHEET) ? await workbook.readScenarioStore() : null;
   const { owned, ...rest } = meta;
   const rows: [string, string | null][] = [
@@ -106,9 +105,7 @@ export async function workbookToXlsx(workbook: HyperFormulaWorkbook): Promise<Ar
   ];
   rows.forEach(([key, json], k) => {
     if (json === null) return;
-    const pieces: string[] = [];
-    for (let i = 0; i < json.length; i += PIECE) pieces.push(json.slice(i, i + PIECE));
-    settings.getRow(k + 2).values = [key, ...pieces];
+    settings.getRow(k + 2).values = [key, ...settingPieces(json)];
   });
   return file.xlsx.writeBuffer();
 }
@@ -262,19 +259,12 @@ function parseJson(text: string | undefined, problems: FileProblem[]): unknown {
 }
 
 function readSettings(sheet: Worksheet): Record<string, string> {
-  const out: Record<string, string> = {};
+  const values: unknown[][] = [];
   sheet.eachRow((row, number) => {
-    if (number === 1) return;
-    const key = row.getCell(1).value;
-    if (typeof key !== "string") return;
-    let text = "";
-    for (let c = 2; c <= row.cellCount; c++) {
-      const v = row.getCell(c).value;
-      if (typeof v === "string") text += v;
-    }
-    out[key] = text;
+    // exceljs numbers rows and cells from 1.
+    values[number - 1] = (row.values as unknown[]).slice(1);
   });
-  return out;
+  return Object.fromEntries([...parseSettingsRows(Array.from(values, (cells) => cells ?? []))].map(([key, { json }]) => [key, json]));
 }
 
 function readSheet(sheet: Worksheet, problems: FileProblem[], cachedResults: OpenedWorkbook["cachedResults"]): SavedSheet {

@@ -31,6 +31,7 @@ import { hostFailure, notOwnedSource, sheetNotFound, tableNameTaken, tableNotFou
 import { quoteSheetName } from "../shared/quoteSheetName";
 import { rangeAddress } from "../shared/rangeAddress";
 import { OWNED_SHEETS_SETTING, SCENARIOS_SETTING } from "../shared/settingKeys";
+import { parseSettingsRows, SETTINGS_SHEET, settingPieces } from "../shared/settingsSheet";
 import { sheetStatus } from "../shared/sheetStatus";
 import { valuesCopyName } from "../shared/valuesCopyName";
 
@@ -70,6 +71,8 @@ interface Catalogue {
   longestSheetName: number;
   tables: { name: string; sheet: string }[];
   owned: Record<string, string>;
+  /** The rows of the `WSF_Settings` sheet a file saved by the playground carries, or null without one. */
+  settingsSheet: Map<string, { row: number; json: string }> | null;
 }
 
 /** The sheet a block of rows goes to, for writes that fill several sheets in one batch. */
@@ -135,7 +138,8 @@ export class OfficeWorkbook implements WorkbookPort {
         };
       });
       const bareSheets = [...catalogue.sheets]
-        .filter((name) => !tableSheets.has(name))
+        // The settings sheet of a file saved by the playground holds JSON, never schools (and its cells are long).
+        .filter((name) => !tableSheets.has(name) && name !== SETTINGS_SHEET)
         .map((name) => {
           const sheet = workbook.worksheets.getItem(name);
           return { name, sheet, used: sheet.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount") };
@@ -245,7 +249,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const oldTables = catalogue.tables.filter((x) => x.sheet === spec.name);
       const tag = JSON.stringify({ ...catalogue.owned, [spec.name]: fingerprint });
       const batches = planWriteBatches(spec.blocks, this.writeBudgetBytes, {
-        openingBytes: PIECE_OVERHEAD_BYTES * (oldTables.length + 3) + jsonByteLength(tag),
+        openingBytes: PIECE_OVERHEAD_BYTES * (oldTables.length + 3) + settingWriteBytes(catalogue, tag),
         closingBytes: formattingBytes(spec),
       });
 
@@ -259,7 +263,7 @@ export class OfficeWorkbook implements WorkbookPort {
       } else {
         sheet = workbook.worksheets.add(spec.name);
       }
-      workbook.settings.add(OWNED_SHEETS_SETTING, tag);
+      queueSetting(workbook, catalogue, OWNED_SHEETS_SETTING, tag);
 
       await this.writeBatches(context, [{ sheet, blocks: spec.blocks }], batches, false, () => {
         queueFormatting(sheet, spec);
@@ -365,18 +369,30 @@ export class OfficeWorkbook implements WorkbookPort {
   async readScenarioStore(): Promise<string | null> {
     return this.run("read the saved scenarios", async (context) => {
       const setting = context.workbook.settings.getItemOrNullObject(SCENARIOS_SETTING).load("value");
+      const worksheets = context.workbook.worksheets.load("items/name");
       await context.sync();
-      if (setting.isNullObject) return null;
-      const value: unknown = setting.value;
-      return typeof value === "string" ? value : JSON.stringify(value);
+      if (!setting.isNullObject) {
+        const value: unknown = setting.value;
+        return typeof value === "string" ? value : JSON.stringify(value);
+      }
+      // A file saved by the playground (or for another add-in id) carries its scenarios on WSF_Settings.
+      if (!worksheets.items.some((s) => s.name === SETTINGS_SHEET)) return null;
+      const rows = await loadSettingsSheet(context);
+      return rows.get(SCENARIOS_SETTING)?.json || null;
     });
   }
 
   async writeScenarioStore(json: string): Promise<void> {
     assertScenarioStoreFits(json, this.writeBudgetBytes);
     await this.run("save the scenarios", async (context) => {
+      const catalogue = await loadCatalogue(context, false);
       context.workbook.settings.add(SCENARIOS_SETTING, json);
       await context.sync();
+      // The sheet's copy goes in a request of its own: the store alone may take most of one request's budget.
+      if (catalogue.settingsSheet) {
+        queueSettingsSheetRow(context.workbook, catalogue, SCENARIOS_SETTING, json);
+        await context.sync();
+      }
     });
   }
 
@@ -417,7 +433,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const tag = JSON.stringify(owned);
       const formatRuns = readOf.map((read) => (read === null ? [] : numberFormatRuns(grids[read].numberFormat)));
       const closingBytes = formatRuns.flat().reduce((sum, run) => sum + PIECE_OVERHEAD_BYTES + jsonByteLength(run.format), 0);
-      const openingBytes = PIECE_OVERHEAD_BYTES * (2 * targets.length + 1) + jsonByteLength(tag);
+      const openingBytes = PIECE_OVERHEAD_BYTES * (2 * targets.length + 1) + settingWriteBytes(catalogue, tag);
       const batches = planWriteBatches(copies.flat(), this.writeBudgetBytes, { openingBytes, closingBytes, literal: true });
 
       const writes: SheetWrite[] = targets.map((target, i) => {
@@ -425,7 +441,7 @@ export class OfficeWorkbook implements WorkbookPort {
         if (catalogue.sheets.has(target)) sheet.getRange().clear();
         return { sheet, blocks: copies[i] };
       });
-      workbook.settings.add(OWNED_SHEETS_SETTING, tag);
+      queueSetting(workbook, catalogue, OWNED_SHEETS_SETTING, tag);
       await this.writeBatches(context, writes, batches, true, () => {
         writes.forEach((w, i) => {
           for (const run of formatRuns[i]) {
@@ -585,12 +601,59 @@ async function loadCatalogue(context: Excel.RequestContext, withOwned: boolean):
   const tables = workbook.tables.load("items/name,items/worksheet/name");
   const ownedSetting = withOwned ? workbook.settings.getItemOrNullObject(OWNED_SHEETS_SETTING).load("value") : null;
   await context.sync();
+  const sheets = new Set(worksheets.items.map((s) => s.name));
+  // Only a file saved by the playground has this sheet; only then does the catalogue cost a second round trip.
+  const settingsSheet = sheets.has(SETTINGS_SHEET) ? await loadSettingsSheet(context) : null;
+  let owned: Record<string, string> = {};
+  if (ownedSetting && !ownedSetting.isNullObject) owned = parseOwnedSheets(ownedSetting.value);
+  else if (ownedSetting && settingsSheet?.has(OWNED_SHEETS_SETTING)) owned = parseOwnedSheets(settingsSheet.get(OWNED_SHEETS_SETTING)!.json);
   return {
-    sheets: new Set(worksheets.items.map((s) => s.name)),
+    sheets,
     longestSheetName: worksheets.items.reduce((longest, s) => Math.max(longest, jsonByteLength(s.name)), 0),
     tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
-    owned: ownedSetting && !ownedSetting.isNullObject ? parseOwnedSheets(ownedSetting.value) : {},
+    owned,
+    settingsSheet,
   };
+}
+
+/** The setting rows of the `WSF_Settings` sheet (which must exist), in one round trip. */
+async function loadSettingsSheet(context: Excel.RequestContext): Promise<Map<string, { row: number; json: string }>> {
+  const used = context.workbook.worksheets.getItem(SETTINGS_SHEET).getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,values");
+  await context.sync();
+  if (used.isNullObject || used.columnIndex !== 0) return new Map();
+  // Rows above the used range are empty: pad them so row numbers stay the sheet's.
+  const values: unknown[][] = [...Array.from({ length: used.rowIndex }, () => []), ...used.values];
+  return parseSettingsRows(values);
+}
+
+/**
+ * Queues a setting, and the same value on the `WSF_Settings` sheet when the file has one, so the playground
+ * and file libraries, which read only the sheet, never see an older value than Excel's settings hold.
+ * The cells are formatted as text first: a piece of JSON may start with "=", "-" or a digit.
+ */
+function queueSetting(workbook: Excel.Workbook, catalogue: Catalogue, key: string, json: string): void {
+  workbook.settings.add(key, json);
+  queueSettingsSheetRow(workbook, catalogue, key, json);
+}
+
+/** Queues a setting's row on the `WSF_Settings` sheet, when the file has one. */
+function queueSettingsSheetRow(workbook: Excel.Workbook, catalogue: Catalogue, key: string, json: string): void {
+  const rows = catalogue.settingsSheet;
+  if (!rows) return;
+  const existing = rows.get(key);
+  const row = existing?.row ?? Math.max(0, ...[...rows.values()].map((r) => r.row)) + 1;
+  const pieces = settingPieces(json);
+  const oldPieces = existing ? settingPieces(existing.json).length : 0;
+  const cells: string[] = [key, ...pieces, ...Array.from({ length: Math.max(0, oldPieces - pieces.length) }, () => "")];
+  const range = workbook.worksheets.getItem(SETTINGS_SHEET).getRange(rangeAddress(row, 0, 1, cells.length));
+  range.numberFormat = [cells.map(() => "@")];
+  range.values = [cells];
+  rows.set(key, { row, json });
+}
+
+/** Bytes `queueSetting` adds to a request. */
+function settingWriteBytes(catalogue: Catalogue, json: string): number {
+  return catalogue.settingsSheet ? 2 * jsonByteLength(json) + 3 * PIECE_OVERHEAD_BYTES : jsonByteLength(json);
 }
 
 /** One round trip for the used-range sizes (cells with values only) of existing sheets. */

@@ -65,3 +65,12 @@ describe("suggestMapping and money columns", () => {
     expect(suggestMapping(headers, rows).counts).toEqual([2]);
   });
 });
+
+describe("suggestMapping and staff columns", () => {
+  it("never offers a staff count (FTE, teachers) as pupils to weight, as the sample district's Title I columns show", () => {
+    const headers = ["School", "Enrollment", "Gifted", "Instructional staff FTE", "Teachers", "Homeless students"];
+    const rows = [["A", 100, 5, 6.5, 7, 3], ["B", 200, 9, 11.2, 12, 8]];
+    // Gifted and Homeless students are pupils; the staff columns are not.
+    expect(suggestMapping(headers, rows).counts).toEqual([2, 5]);
+  });
+});

@@ -347,3 +347,82 @@ describe("OfficeWorkbook scenarios, charts, selection, events, export", () => {
     expect((await wb.inspectSheets(["WSF Allocation (values)"]))[0]).toMatchObject({ owned: true, editedByHand: false });
   });
 });
+
+describe("OfficeWorkbook and the WSF_Settings sheet of a file saved by the playground", () => {
+  // A store longer than one cell (30,000 characters a piece), cut so that its second piece starts with
+  // "-12": Excel would turn that piece into a number, or "=..." into a formula, unless the cell is text.
+  const filler = "x".repeat(30_000 - '{"scenarios":["'.length);
+  const store = `{"scenarios":["${filler}-12,=SUM(1)"]}`;
+  const owned = JSON.stringify({ "WSF Allocation": "fingerprint-from-the-playground" });
+
+  function savedByPlayground(): FakeExcel {
+    return FakeExcel.withSheets({
+      Schools: [["School", "Enrollment"], ["S1", 100]],
+      "WSF Allocation": [["School"], ["S1"]],
+      WSF_Settings: [
+        ["Setting", "Value (JSON; a long value continues in the cells to its right)"],
+        ["wsf.scenarios", store.slice(0, 30_000), store.slice(30_000)],
+        ["wsf.ownedSheets", owned],
+        ["wsf.playground", '{"tables":[]}'],
+      ],
+    });
+  }
+
+  it("reads the scenarios and the ownership tags from the sheet when Excel's settings hold none", async () => {
+    const fake = savedByPlayground();
+    install(fake);
+    const wb = new OfficeWorkbook();
+    expect(await wb.readScenarioStore()).toBe(store);
+    // The settings sheet is never offered as a table of schools.
+    expect((await wb.listTables()).map((t) => t.sheet)).toEqual(["Schools"]);
+    // The sheet's tag makes WSF Allocation the add-in's own (its fingerprint no longer matches: edited);
+    // Schools stays the person's.
+    expect(await wb.inspectSheets(["WSF Allocation", "Schools"])).toEqual([
+      { name: "WSF Allocation", exists: true, owned: true, editedByHand: true },
+      { name: "Schools", exists: true, owned: false, editedByHand: false },
+    ]);
+  });
+
+  it("Excel's own setting wins over the sheet when both are there", async () => {
+    const fake = savedByPlayground();
+    fake.settings.set("wsf.scenarios", '{"scenarios":[]}');
+    install(fake);
+    expect(await new OfficeWorkbook().readScenarioStore()).toBe('{"scenarios":[]}');
+  });
+
+  it("saving scenarios writes Excel's setting and the sheet's row, as text, with the old second piece cleared", async () => {
+    const fake = savedByPlayground();
+    install(fake);
+    const shorter = '{"scenarios":[]}';
+    await new OfficeWorkbook().writeScenarioStore(shorter);
+    expect(fake.settings.get("wsf.scenarios")).toBe(shorter);
+    expect(fake.valueAt("WSF_Settings", 1, 0)).toBe("wsf.scenarios");
+    expect(fake.valueAt("WSF_Settings", 1, 1)).toBe(shorter);
+    expect(fake.valueAt("WSF_Settings", 1, 2) ?? "").toBe("");
+    // The other rows are untouched.
+    expect(fake.valueAt("WSF_Settings", 2, 1)).toBe(owned);
+    expect(fake.valueAt("WSF_Settings", 3, 1)).toBe('{"tables":[]}');
+
+    // And the long store goes back as two text pieces, the second still "-12,..." and not a number.
+    await new OfficeWorkbook().writeScenarioStore(store);
+    expect(fake.numberFormatAt("WSF_Settings", 1, 2)).toBe("@");
+    expect(fake.valueAt("WSF_Settings", 1, 2)).toBe(store.slice(30_000));
+    expect(await new OfficeWorkbook().readScenarioStore()).toBe(store);
+  });
+
+  it("writing an owned sheet updates the tag on the sheet too, so the playground reopens the file on the new fingerprint", async () => {
+    const fake = savedByPlayground();
+    install(fake);
+    await new OfficeWorkbook().writeSheet(allocationSpec(3), { overwriteHandEdits: true });
+    const inSettings = JSON.parse(String(fake.settings.get("wsf.ownedSheets")));
+    expect(JSON.parse(String(fake.valueAt("WSF_Settings", 2, 1)))).toEqual(inSettings);
+    expect(inSettings["WSF Allocation"]).not.toBe("fingerprint-from-the-playground");
+  });
+
+  it("a file without the sheet: two round trips (sheet names, then the setting) and no such sheet is made", async () => {
+    const fake = district(3);
+    const { syncs } = await cost(fake, (wb) => wb.writeScenarioStore('{"scenarios":[]}'));
+    expect(syncs).toBe(2);
+    expect(fake.sheetNames()).not.toContain("WSF_Settings");
+  });
+});
