@@ -8,7 +8,7 @@
 // 5. The wsf command line (scripts/bench-cli.mjs): `wsf allocate` end to end on 10,000 and 100,000 schools
 //    (.xlsx and .csv) against pandas, peak memory; EQUITYTABLE against a numpy computation of all its statistics.
 // Options: --sizes 1000,10000 (default 1000,10000,100000,1000000), --no-build, --no-browser, --no-cli,
-// --cli-sizes 10000,100000.
+// --cli-sizes 10000,100000, --playground-baseline <dist of another build> (the playground measured on both, same run).
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -220,7 +220,8 @@ if (!args.includes("--no-browser")) {
   const playgroundBench = path.join(root, "scripts/bench-playground.mjs");
   if (existsSync(playgroundBench) && existsSync(path.join(root, "dist/playground.html"))) {
     const { benchPlayground, describePlaygroundResults } = await import(playgroundBench);
-    console.log(describePlaygroundResults(await benchPlayground()));
+    const baseline = option("--playground-baseline", null);
+    console.log(describePlaygroundResults(await benchPlayground(baseline ? { baseline: path.resolve(baseline) } : {})));
   } else {
     console.log("\nplayground not built: browser figures not measured");
   }

@@ -102,7 +102,7 @@ test("exercise 3: WSF.LORENZ spills 851 points from (0, 0) to (1, 1) matching th
     expect(await valueAt("Sheet1", i, 7)).toBeCloseTo(curve.valueShare[i], 12);
   }
   await goTo("A1");
-  await screenshot(page, "exercise-3-array", "docs");
+  await screenshot(page, "exercise-3-array");
 });
 
 test("a bad input shows #VALUE! in the cell and the function's message in the status line", async () => {

@@ -159,7 +159,7 @@ test("exercise 1: the equity dashboard reads the applied allocation", async () =
   expect(await statistics.getByRole("listitem").count()).toBeGreaterThan(3);
   await page.getByRole("tab", { name: "WSF Charts" }).click();
   await page.getByRole("img", { name: /^Chart: / }).first().waitFor();
-  await screenshot(page, "exercise-1-equity", "docs");
+  await screenshot(page, "exercise-1-equity");
 });
 
 test("change a weight on the parameters sheet: the allocation cells recalculate to runFormula with that weight", async () => {
@@ -201,7 +201,7 @@ test("exercise 2: a 5% stop-loss, saved and compared with the weighted scenario,
   const losers = weightedRun.protectedAmount.filter((a, i) => run.protectedAmount[i] < a - 0.005).length;
   expect(text).toContain(`${losers} ${losers === 1 ? "school loses" : "schools lose"}`);
   await page.getByRole("tab", { name: "WSF Allocation" }).click();
-  await screenshot(page, "exercise-2-protection", "docs");
+  await screenshot(page, "exercise-2-protection");
 });
 
 test("text in an enrollment cell: the allocation shows #VALUE! with the message, and the pane lists the problem by row", async () => {

@@ -93,7 +93,7 @@ test("exercise 4 steps 2-3: the 35% rule serves 784 schools, the district rate 5
   await step.getByLabel("Title I summary").filter({ hasText: `${d.served} of 850 schools served` }).waitFor();
   expect(await summary()).toContain(`${d.children.toLocaleString("en-US")} low-income children, ${cents(d.perChild)} per child`);
   await step.getByLabel("Title I summary").scrollIntoViewIfNeeded();
-  await screenshot(page, "exercise-4-title-i", "docs");
+  await screenshot(page, "exercise-4-title-i");
 });
 
 test("skipping a school needs a reason; a skipped school is listed and can be served again", async () => {

@@ -124,18 +124,20 @@ export function groupMeans(x: readonly number[], poverty: readonly number[], w: 
   return money.map((m, g) => m / pupils[g]);
 }
 
-/** Share of all money held by the poorest `pupilShare` of pupils when schools are ordered by x. */
+/**
+ * Share of all money held by the lowest-spending whole schools that together hold at most `pupilShare` of
+ * the pupils, schools ordered by x (a school that would cross the share is left out).
+ */
 export function lorenzAt(x: readonly number[], w: readonly number[], pupilShare: number): number {
   const order = x.map((_, i) => i).sort((a, b) => x[a] - x[b]);
-  const target = pupilShare * total(w);
+  const allPupils = total(w);
   const allMoney = total(x.map((xi, i) => xi * w[i]));
   let pupils = 0;
   let money = 0;
   for (const i of order) {
-    const take = Math.min(w[i], target - pupils);
-    if (take <= 0) break;
-    pupils += take;
-    money += take * x[i];
+    if ((pupils + w[i]) / allPupils > pupilShare) break;
+    pupils += w[i];
+    money += w[i] * x[i];
   }
   return money / allMoney;
 }

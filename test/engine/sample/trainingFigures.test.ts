@@ -45,11 +45,13 @@ describe("training figures", () => {
   const pool = total(d.prior);
   naive.pool = pool;
   naive.flatPerPupil = pool / total(w);
+  naive.flatMean = pool / total(w);
   const wp = w.map((e, i) => e + EXERCISE_WEIGHTS.frl * d.frl[i] + EXERCISE_WEIGHTS.el * d.el[i] + EXERCISE_WEIGHTS.foster * d.foster[i] + EXERCISE_WEIGHTS.sped * d.sped[i]);
   naive.weightedPupils = total(wp);
   const baseOpen = pool / total(wp);
   naive.baseOpen = baseOpen;
   const perPupil = wp.map((v, i) => (baseOpen * v) / w[i]);
+  naive.weightedMean = weightedMean(perPupil, w);
   naive.weightedCv = weightedCv(perPupil, w);
   naive.weightedGini = weightedGini(perPupil, w);
   naive.weightedCorrelation = weightedFit(perPupil, d.frlShare, w).r;
@@ -60,7 +62,6 @@ describe("training figures", () => {
   naive.gainers = wp.filter((v, i) => baseOpen * v > d.prior[i]).length;
   const baseProtected = solveProtectedBase(pool, wp, d.prior, STOP_LOSS);
   naive.baseProtected = baseProtected;
-  naive.baseDrop = baseOpen - baseProtected;
   naive.baseDropShare = 1 - baseProtected / baseOpen;
   const floored = wp.map((v, i) => i).filter((i) => baseProtected * wp[i] < d.prior[i] * (1 - STOP_LOSS));
   naive.floored = floored.length;
@@ -75,12 +76,10 @@ describe("training figures", () => {
   // "What the stop-loss costs the other schools": every school that gets less with the rule than without it.
   const withRule = wp.map((v, i) => Math.max(baseProtected * v, d.prior[i] * (1 - STOP_LOSS)));
   naive.payers = withRule.filter((a, i) => a < baseOpen * wp[i] - 0.005).length;
+  naive.payersHelped = withRule.filter((a, i) => a > baseOpen * wp[i] + 0.005).length;
   naive.payersLose = total(withRule.map((a, i) => Math.max(0, baseOpen * wp[i] - a)));
   const example = figures.exampleName.value;
-  naive.exampleWeightedPupils = wp[example];
   naive.exampleCost = (baseOpen - baseProtected) * wp[example];
-  naive.exampleEnrollment = w[example];
-  naive.exampleFrl = d.frlShare[example];
 
   const deciles = groupMeans(d.totalPerPupil, d.frlShare, w, 10);
   const unrestrictedDeciles = groupMeans(d.unrestrictedPerPupil, d.frlShare, w, 10);

@@ -2,7 +2,7 @@ import { sampleOf } from "../../../src/engine/core/WeightedSample";
 import { sum } from "../../../src/engine/core/sum";
 import { solveBaseDetailed, weightedPupils } from "../../../src/engine/allocation";
 import { generateSampleDistrict } from "../../../src/engine/sample";
-import { formatStatistic } from "../../../src/taskpane/common/formatNumbers";
+import { formatNumber, formatStatistic } from "../../../src/taskpane/common/formatNumbers";
 import { byGroup, correlation, cv, expenditureLevel, gini, lorenz, mcLoone, mean, progressivity } from "../../../src/engine/stats";
 
 /**
@@ -58,7 +58,6 @@ export const cents = (x: number) => `$${x.toLocaleString("en-US", { minimumFract
 /** Statistics as the task pane shows them (3-4 significant digits), so the guide and the screen agree. */
 export const ratio = (x: number) => formatStatistic(x);
 export const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
-export const millions = (x: number) => `$${(x / 1e6).toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} million`;
 
 /** One quoted figure: its value (for the cross-check) and the text the document must contain. */
 export interface Figure {
@@ -80,7 +79,6 @@ export function trainingFigures(): Record<string, Figure> {
   // The district.
   put("schools", d.enrollment.length, (x) => x.toLocaleString("en-US"));
   put("pupils", sum(pupils), (x) => x.toLocaleString("en-US"));
-  put("medianFrl", percentileOfSchools(d.frlShare, 0.5), percent);
 
   // Exercise 1: the data as they are.
   put("unrestrictedMean", mean(unrestricted), dollars);
@@ -96,18 +94,22 @@ export function trainingFigures(): Record<string, Figure> {
 
   // Exercise 1: flat versus weighted allocation of last year's pool.
   const pool = sum(d.prior);
-  put("pool", pool, millions);
+  // The pool as the pane's "Use prior-year total" button shows it.
+  put("pool", pool, dollars);
   put("flatPerPupil", pool / sum(pupils), cents);
+  put("flatMean", pool / sum(pupils), dollars);
   const w = EXERCISE_WEIGHTS;
   const wp = weightedPupils(
     [pupils, Float64Array.from(d.frl), Float64Array.from(d.el), Float64Array.from(d.foster), Float64Array.from(d.sped)],
     [1, w.frl, w.el, w.foster, w.sped],
   );
-  put("weightedPupils", sum(wp), (x) => Math.round(x).toLocaleString("en-US"));
+  // As the formula result shows weighted pupils (formatNumber: up to two decimals, thousands separators).
+  put("weightedPupils", sum(wp), formatNumber);
   const open = solveBaseDetailed(wp, pool);
   put("baseOpen", open.base, cents);
   const allocationPerPupil = Array.from(wp, (v, i) => (open.base * v) / d.enrollment[i]);
   const weightedAllocation = sampleOf(allocationPerPupil, d.enrollment);
+  put("weightedMean", mean(weightedAllocation), dollars);
   put("weightedCv", cv(weightedAllocation), ratio);
   put("weightedGini", gini(weightedAllocation), ratio);
   put("weightedCorrelation", correlation(weightedAllocation, poverty), ratio);
@@ -119,14 +121,14 @@ export function trainingFigures(): Record<string, Figure> {
   put("gainers", formula.filter((a, i) => a > d.prior[i]).length, String);
   const protectedRun = solveBaseDetailed(wp, pool, 0, Float64Array.from(d.prior), STOP_LOSS, null);
   put("baseProtected", protectedRun.base, cents);
-  put("baseDrop", open.base - protectedRun.base, cents);
   put("baseDropShare", 1 - protectedRun.base / open.base, percent);
   put("floored", protectedRun.floored.length, String);
-  put("floorCost", protectedRun.floorCost, millions);
+  put("floorCost", protectedRun.floorCost, dollars);
   put("floorCostShare", protectedRun.floorCost / pool, percent);
   // The pane's comparison counts from the open formula instead: what the schools the rule helps get over it.
   const withRule = Array.from(wp, (v, i) => Math.max(protectedRun.base * v, d.prior[i] * (1 - STOP_LOSS)));
-  put("ruleMoved", sum(withRule.map((a, i) => Math.max(0, a - formula[i]))), millions);
+  put("ruleMoved", sum(withRule.map((a, i) => Math.max(0, a - formula[i]))), dollars);
+  put("payersHelped", withRule.filter((a, i) => a > formula[i] + 0.005).length, String);
   const flooredPupils = protectedRun.floored.map((i) => d.enrollment[i]);
   put("flooredMeanFrl", weightedMeanOf(protectedRun.floored.map((i) => d.frlShare[i]), flooredPupils), percent);
   put("districtMeanFrl", weightedMeanOf(d.frlShare, d.enrollment), percent);
@@ -134,14 +136,11 @@ export function trainingFigures(): Record<string, Figure> {
   put("flooredHighSpenders", protectedRun.floored.filter((i) => levels[i] === "High").length, String);
   // "What the stop-loss costs the other schools": the schools that get less with the rule than without it.
   put("payers", withRule.filter((a, i) => a < formula[i] - 0.005).length, String);
-  put("payersLose", sum(withRule.map((a, i) => Math.max(0, formula[i] - a))), millions);
+  put("payersLose", sum(withRule.map((a, i) => Math.max(0, formula[i] - a))), dollars);
   // What the protection costs one school that pays for it: a 500-pupil school at 90% low income.
   const example = exampleSchool(d, wp);
-  put("exampleWeightedPupils", wp[example], (x) => x.toFixed(1));
   put("exampleCost", (open.base - protectedRun.base) * wp[example], dollars);
   f.exampleName = { value: example, text: d.names[example] };
-  put("exampleEnrollment", d.enrollment[example], String);
-  put("exampleFrl", d.frlShare[example], percent);
 
   // Exercise 3: array the data.
   const deciles = byGroup(total, poverty, 10);
@@ -162,25 +161,21 @@ export function trainingFigures(): Record<string, Figure> {
     put(`pair${tag}PerPupil`, d.unrestrictedPerPupil[i], dollars);
   }
   const curve = lorenz(total);
+  // Read as a trainee reads the spilled curve: =INDEX(values, MATCH(p, pupil shares, 1)), the last point at or below p.
   put("lorenzBottom20", lorenzShare(curve.pupilShare, curve.valueShare, 0.2), percent);
   put("lorenzBottom50", lorenzShare(curve.pupilShare, curve.valueShare, 0.5), percent);
   return f;
 }
 
-/** Value share of the Lorenz curve at pupil share p, by linear interpolation between its points. */
+/**
+ * Value share of the Lorenz curve at its last point whose pupil share is at or below p (what
+ * =INDEX(value shares, MATCH(p, pupil shares, 1)) gives on the spilled curve): the money of the
+ * lowest-spending schools that together hold no more than p of the pupils.
+ */
 export function lorenzShare(pupilShare: Float64Array, valueShare: Float64Array, p: number): number {
-  for (let k = 1; k < pupilShare.length; k++) {
-    if (pupilShare[k] >= p) {
-      const t = (p - pupilShare[k - 1]) / (pupilShare[k] - pupilShare[k - 1]);
-      return valueShare[k - 1] + t * (valueShare[k] - valueShare[k - 1]);
-    }
-  }
-  return 1;
-}
-
-function percentileOfSchools(xs: number[], p: number): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.ceil(p * sorted.length) - 1];
+  let k = 0;
+  while (k + 1 < pupilShare.length && pupilShare[k + 1] <= p) k++;
+  return valueShare[k];
 }
 
 function weightedMeanOf(x: number[], w: number[]): number {
