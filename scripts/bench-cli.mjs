@@ -62,13 +62,30 @@ async function writeSchools(dir, n) {
   return { xlsx, csv };
 }
 
-/** Runs a command, returning wall-clock seconds and its output. */
+/**
+ * CPU seconds (user + system) of this process's waited-for children so far, from /proc/self/stat (Linux; fields
+ * cutime and cstime, in clock ticks of 1/100 s), or null elsewhere.
+ */
+function childrenCpuSeconds() {
+  try {
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // After "pid (comm) ", fields[0] is the state (field 3); cutime and cstime are fields 16 and 17.
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs a command, returning wall-clock seconds, CPU seconds (every thread of it, when known) and its output. */
 function timed(command, args, env = {}) {
+  const c0 = childrenCpuSeconds();
   const t0 = process.hrtime.bigint();
   const r = spawnSync(command, args, { encoding: "utf8", env: { ...process.env, ...env }, maxBuffer: 1 << 26 });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const c1 = childrenCpuSeconds();
   if (r.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${r.status}): ${r.stderr}`);
-  return { seconds, stdout: r.stdout, stderr: r.stderr };
+  return { seconds, cpuSeconds: c0 !== null && c1 !== null ? c1 - c0 : null, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** `wsf allocate` against pandas at each size, .xlsx and .csv. Returns the figures. */
@@ -88,7 +105,7 @@ export async function benchCliAllocate({ sizes = [10_000, 100_000], runs = 2 } =
   );
   const results = [];
   console.log("\nwsf allocate <schools> --preset lausd-style --pool prior --out <out> vs pandas (read, the same allocation, write), end to end, best of " + runs);
-  console.log("schools  | file | wsf s  | wsf peak RSS MB | pandas s | pandas peak RSS MB | wsf / pandas | target");
+  console.log("schools  | file | wsf s  | wsf peak RSS MB | pandas s | pandas peak RSS MB | wsf / pandas | target | CPU s wsf / pandas");
   try {
     for (const n of sizes) {
       const files = await writeSchools(dir, n);
@@ -99,16 +116,21 @@ export async function benchCliAllocate({ sizes = [10_000, 100_000], runs = 2 } =
         let pandasBest = Infinity;
         let pandasRss = 0;
         let pandasBase = null;
+        // CPU time beside wall time: on a shared machine the load moves wall times between the two programs' runs.
+        let wsfCpu = Infinity;
+        let pandasCpu = Infinity;
         for (let r = 0; r < runs; r++) {
           const out = path.join(dir, `wsf-${n}.${kind}`);
           rmSync(out, { force: true });
           const w = timed(process.execPath, ["-r", preload, path.join(root, "bin/wsf.js"), "allocate", input, "--preset", "lausd-style", "--pool", "prior", "--out", out, "--quiet"]);
           wsfBest = Math.min(wsfBest, w.seconds);
+          if (w.cpuSeconds !== null) wsfCpu = Math.min(wsfCpu, w.cpuSeconds);
           wsfRss = Math.max(wsfRss, Number(readFileSync(rssFile, "utf8")) / 1024);
           if (python) {
             const pout = path.join(dir, `pandas-${n}.${kind}`);
             const p = timed(python, [path.join(root, "scripts/bench-cli-pandas.py"), input, pout]);
             pandasBest = Math.min(pandasBest, p.seconds);
+            if (p.cpuSeconds !== null) pandasCpu = Math.min(pandasCpu, p.cpuSeconds);
             const [base, rss] = p.stdout.trim().split(/\s+/).map(Number);
             pandasBase = base;
             pandasRss = Math.max(pandasRss, rss / 1024);
@@ -124,9 +146,10 @@ export async function benchCliAllocate({ sizes = [10_000, 100_000], runs = 2 } =
         }
         const target = kind === "xlsx" ? 0.5 : 2;
         const ratio = pandasBase !== null ? wsfBest / pandasBest : null;
-        results.push({ n, kind, wsfSeconds: wsfBest, wsfRssMb: wsfRss, pandasSeconds: pandasBase !== null ? pandasBest : null, pandasRssMb: pandasRss, ratio, target });
+        const cpu = Number.isFinite(wsfCpu) && Number.isFinite(pandasCpu) ? `${fmt(wsfCpu, 2)} / ${fmt(pandasCpu, 2)} = ${fmt(wsfCpu / pandasCpu, 2)}` : "-";
+        results.push({ n, kind, wsfSeconds: wsfBest, wsfRssMb: wsfRss, pandasSeconds: pandasBase !== null ? pandasBest : null, pandasRssMb: pandasRss, ratio, target, wsfCpuSeconds: wsfCpu, pandasCpuSeconds: pandasCpu });
         console.log(
-          `${String(n).padStart(8)} | ${kind.padEnd(4)} | ${fmt(wsfBest, 2).padStart(6)} | ${fmt(wsfRss, 0).padStart(15)} | ${pandasBase !== null ? fmt(pandasBest, 2).padStart(8) : "       -"} | ${pandasBase !== null ? fmt(pandasRss, 0).padStart(18) : "                 -"} | ${ratio !== null ? fmt(ratio, 2).padStart(12) : "           -"} | <= ${target}x`,
+          `${String(n).padStart(8)} | ${kind.padEnd(4)} | ${fmt(wsfBest, 2).padStart(6)} | ${fmt(wsfRss, 0).padStart(15)} | ${pandasBase !== null ? fmt(pandasBest, 2).padStart(8) : "       -"} | ${pandasBase !== null ? fmt(pandasRss, 0).padStart(18) : "                 -"} | ${ratio !== null ? fmt(ratio, 2).padStart(12) : "           -"} | <= ${target}x  | ${cpu}`,
         );
       }
     }
@@ -167,17 +190,18 @@ def stats(x, w, f):
     prog = gmean(3 * q, np.inf) / gmean(0, q)
     pw = w * f; nw = w * (1 - f); pnp = (np.dot(pw, x) / pw.sum()) / (np.dot(nw, x) / nw.sum())
     return [mu, med, p5, p95, rng, p95 - p5, (p95 - p5) / p5, cv, mcl, ver, gini, theil, mld, atk, sdl, corr, slope, el, prog, pnp]
-best = 1e9
+best = 1e9; best_cpu = 1e9
 for _ in range(int(sys.argv[2])):
-    t = time.perf_counter(); out = stats(x, w, f); best = min(best, time.perf_counter() - t)
-print(best * 1000, " ".join(repr(float(v)) for v in out))
+    t = time.perf_counter(); c = time.process_time(); out = stats(x, w, f)
+    best = min(best, time.perf_counter() - t); best_cpu = min(best_cpu, time.process_time() - c)
+print(best * 1000, best_cpu * 1000, " ".join(repr(float(v)) for v in out))
 `;
 
 /**
  * EQUITYTABLE (its time and spilled result, from bench.mjs) against the numpy baseline on the same data.
  * The baseline's 20 figures must agree with the table's to 1e-6 (relative), or the comparison is void.
  */
-export function benchEquityVsNumpy({ n, values, weights, poverty, tableMs, table, runs = 3 }) {
+export function benchEquityVsNumpy({ n, values, weights, poverty, tableMs, tableCpuMs, table, runs = 3 }) {
   const python = findPython(["numpy"]);
   if (!python) {
     console.log("\nnumpy not found (Debian: apt-get install python3-numpy): EQUITYTABLE vs numpy not measured");
@@ -189,7 +213,7 @@ export function benchEquityVsNumpy({ n, values, weights, poverty, tableMs, table
     writeFileSync(path.join(dir, "weights.f64"), Buffer.from(Float64Array.from(weights).buffer));
     writeFileSync(path.join(dir, "poverty.f64"), Buffer.from(Float64Array.from(poverty).buffer));
     const out = execFileSync(python, ["-c", NUMPY_EQUITY, dir, String(runs)], { encoding: "utf8" }).trim().split(/\s+/).map(Number);
-    const [numpyMs, ...figures] = out;
+    const [numpyMs, numpyCpuMs, ...figures] = out;
     table.forEach(([metric, value], k) => {
       const expected = figures[k];
       if (!(Math.abs(value - expected) <= 1e-6 * Math.max(1, Math.abs(expected)))) throw new Error(`numpy baseline ${metric} = ${expected} differs from EQUITYTABLE's ${value}`);
@@ -197,7 +221,10 @@ export function benchEquityVsNumpy({ n, values, weights, poverty, tableMs, table
     console.log(
       `\nEQUITYTABLE at ${n.toLocaleString("en-US")} schools (20 statistics, poverty given): ${fmt(tableMs)} ms through the functions layer vs numpy ${fmt(numpyMs)} ms computing the same 20 figures (agree to 1e-6): ratio ${fmt(tableMs / numpyMs, 2)} (target <= 1.0)`,
     );
-    return { tableMs, numpyMs, ratio: tableMs / numpyMs };
+    // Wall times are taken minutes apart, so a machine whose load changes in between moves the ratio; CPU time
+    // (every thread of each process, best of the same runs) is what each side computed.
+    if (tableCpuMs !== undefined) console.log(`  CPU time: ${fmt(tableCpuMs)} ms vs numpy ${fmt(numpyCpuMs)} ms: ratio ${fmt(tableCpuMs / numpyCpuMs, 2)}`);
+    return { tableMs, numpyMs, ratio: tableMs / numpyMs, cpuRatio: tableCpuMs / numpyCpuMs };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -19,6 +19,18 @@ import type { Progress } from "./progress";
 import { silentProgress } from "./progress";
 import { type SheetWriter, type XCell, XlsxWriter, type XStyle } from "./xlsxWriter";
 
+/**
+ * The task pane's sheets that `wsf allocate` does not write, and why (said in `--help`, the README and on
+ * standard error after an .xlsx is written): charts need Excel's chart objects, which this writer (and exceljs)
+ * cannot write; the explanation is one school's, made on demand; Title I and comparability need the Title I
+ * step's choices, which a scenario file does not carry.
+ */
+export const SHEETS_NOT_WRITTEN =
+  "Not in the file: WSF Charts (charts cannot be written outside Excel: open the file with the add-in and use Charts), " +
+  "WSF Explain (one school's math, made on demand in the pane), WSF Title I and WSF Comparability (they need the Title I " +
+  "step's choices - district allocation, reservations, ranking method, skipped schools - which a scenario file does not " +
+  "carry: run the Title I step in the pane on the written file).";
+
 /** Everything an allocation run produced, for the writers. */
 export interface AllocationRun {
   table: InputTable;

@@ -8,7 +8,7 @@ import { runFormula } from "../engine/scenario/runFormula";
 import type { ScenarioFile } from "../engine/scenario/scenarioFile";
 import { equityTable, type EquityTableRow } from "../engine/stats/equityTable";
 import { columnLetters } from "../workbook/shared/columnLetters";
-import { type AllocationRun, writeAllocationCsv, writeAllocationXlsx } from "./allocationOutput";
+import { type AllocationRun, SHEETS_NOT_WRITTEN, writeAllocationCsv, writeAllocationXlsx } from "./allocationOutput";
 import { CliError, place } from "./CliError";
 import { checkOutput, isFolderTarget, writeAtomically } from "./outputFile";
 import {
@@ -154,7 +154,7 @@ async function allocateCommand(file: string, options: FormulaOptions & { out?: s
   } else {
     await writeAtomically(out, (temporary) => (kind === ".xlsx" ? writeAllocationXlsx(temporary, run, { values: options.values, progress }) : writeAllocationCsv(temporary, run)));
   }
-  if (!options.quiet) io.err(`${summary(run)}${out !== undefined ? `Wrote ${out}\n` : ""}`);
+  if (!options.quiet) io.err(`${summary(run)}${out !== undefined ? `Wrote ${out}\n` : ""}${kind === ".xlsx" ? `${SHEETS_NOT_WRITTEN}\n` : ""}`);
   return 0;
 }
 
@@ -303,7 +303,9 @@ Examples:
     .option("--values", "in the .xlsx, values instead of WSF formulas (for people without the add-in)")
     .addHelpText(
       "after",
-      "\nExamples:\n  wsf allocate schools.xlsx --preset lausd --pool prior --out allocation.xlsx\n  wsf allocate schools.csv --scenario fy27.json --out allocation.csv\n  wsf allocate schools.xlsx --preset nyc --pool 12000000 --values --out values.xlsx",
+      "\nThe .xlsx holds the schools table, WSF Parameters, WSF Allocation and WSF Equity as the pane writes them.\n" +
+        `${SHEETS_NOT_WRITTEN}\n` +
+        "\nExamples:\n  wsf allocate schools.xlsx --preset lausd --pool prior --out allocation.xlsx\n  wsf allocate schools.csv --scenario fy27.json --out allocation.csv\n  wsf allocate schools.xlsx --preset nyc --pool 12000000 --values --out values.xlsx",
     )
     .action(async (file: string, options) => {
       state.code = await allocateCommand(file, options, io);

@@ -5,20 +5,20 @@ import { generateSampleDistrict } from "../engine/sample/generateSampleDistrict"
 import { EIGHT_HELPERS, HelperColumn, SCHOOL_HELPERS, sampleSheetRows } from "../engine/sample/helperColumns";
 import type { SampleTable } from "../engine/sample/SampleTable";
 import { HyperFormulaWorkbook } from "../workbook/local/HyperFormulaWorkbook";
-import type { CellValue } from "../workbook/WorkbookPort";
+import type { CellValue, SheetSpec } from "../workbook/WorkbookPort";
 import { registerWsfFunctions, type FunctionsMetadata } from "./wsfFunctions";
 
-/** Inserts a sample table with the helper columns of samples/sample-district.xlsx, so the training formulas work the same here. */
-async function insertTable(workbook: HyperFormulaWorkbook, sheet: string, tableName: string, sample: SampleTable, helpers: readonly HelperColumn[], activate: boolean): Promise<void> {
+/** A sample table as the sheet the add-in writes, with the helper columns of samples/sample-district.xlsx, so the training formulas work the same here. */
+function tableSheet(sheet: string, tableName: string, sample: SampleTable, helpers: readonly HelperColumn[], activate: boolean): SheetSpec {
   const values: CellValue[][] = sampleSheetRows(sample, helpers);
   const headers = values[0] as string[];
-  await workbook.writeSheet({
+  return {
     name: sheet,
     blocks: [{ row: 0, column: 0, values, headerRow: true, numberFormats: [...sample.headers.map(() => null), ...helpers.map((h) => h.format)] }],
     table: { name: tableName, row: 0, column: 0, rows: values.length, columns: headers.length },
     columnWidths: headers.map((h) => Math.max(10, Math.min(28, h.length + 2))),
     activate,
-  });
+  };
 }
 
 /**
@@ -33,12 +33,14 @@ export async function startPlayground(metadata: FunctionsMetadata, options: { sc
 
 /** The sample district workbook (the WSF functions must be registered already, see `registerPlaygroundFunctions`). */
 export async function sampleWorkbook(options: { schools?: number } = {}): Promise<HyperFormulaWorkbook> {
-  const workbook = new HyperFormulaWorkbook();
   const district = generateSampleDistrict({ schools: options.schools });
   // For `npm run bench`: the generator's share of the load (the rest is HyperFormula taking the cells).
   if (typeof performance !== "undefined" && typeof performance.mark === "function") performance.mark("wsf:sample-generated");
-  await insertTable(workbook, "Schools", "Schools", district, SCHOOL_HELPERS, true);
-  await insertTable(workbook, "Eight schools", "EightSchools", eightSchoolDistrict(), EIGHT_HELPERS, false);
+  // Both sheets in one HyperFormula build, as the add-in would write them (owned, tables, looks).
+  const workbook = HyperFormulaWorkbook.build([
+    tableSheet("Schools", "Schools", district, SCHOOL_HELPERS, true),
+    tableSheet("Eight schools", "EightSchools", eightSchoolDistrict(), EIGHT_HELPERS, false),
+  ]);
   workbook.activate("Schools");
   return workbook;
 }

@@ -1,6 +1,7 @@
 import "./customFunctionsShim";
 import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue, type ImplementedFunctions } from "hyperformula";
 import type { CatalogueEntry } from "../functions/catalogue";
+import { installFastChangeList, installFastVectorization } from "./fastVectorization";
 
 /** The part of Excel's functions.json the playground needs: ids, parameters and which results spill. */
 export interface FunctionsMetadata {
@@ -153,6 +154,11 @@ let registered: { plugin: typeof FunctionPlugin; names: string[] } | null = null
  */
 export function registerWsfFunctions(catalogue: CatalogueEntry[], metadata: FunctionsMetadata, options: RegisterOptions = {}): string[] {
   const blank = options.blankCells === "zero" ? 0 : null;
+  // The column-wide IF/LEN/ISBLANK/... of the add-in's sheets, computed by HyperFormula's own function bodies
+  // without its slow per-cell loop, and its list of changed cells kept without a deletion per spilled cell
+  // (fastVectorization.ts).
+  installFastVectorization();
+  installFastChangeList();
   if (registered) {
     HyperFormula.unregisterFunctionPlugin(registered.plugin as never);
     registered = null;
@@ -234,12 +240,15 @@ export function registerWsfFunctions(catalogue: CatalogueEntry[], metadata: Func
       // Pad a smaller result to the reserved block with #N/A: Excel has no cells there, and a later formula
       // must not read them as 0.
       const padding = new CellError(ErrorType.NA, `${name}: past the end of the result (the playground reserved ${reserved.rows} x ${reserved.columns} cells; Excel leaves them empty)`);
-      const block = Array.from({ length: Math.max(1, reserved.rows) }, (_, r) =>
-        Array.from({ length: Math.max(1, reserved.columns) }, (_, c) => {
-          const line = grid[r];
-          return line && c < line.length ? toHyperFormulaScalar(line[c], name) : padding;
-        }),
-      );
+      const rows = Math.max(1, reserved.rows);
+      const columns = Math.max(1, reserved.columns);
+      const block: unknown[][] = new Array(rows);
+      for (let r = 0; r < rows; r++) {
+        const line = grid[r];
+        const out = new Array<unknown>(columns);
+        for (let c = 0; c < columns; c++) out[c] = line && c < line.length ? toHyperFormulaScalar(line[c], name) : padding;
+        block[r] = out;
+      }
       return SimpleRangeValue.onlyValues(block as never);
     };
 

@@ -155,6 +155,22 @@ describe("wsf allocate", () => {
     expect(value("O7")).toEqual({ formula: "_xldudf_WSF_PERPUPIL('WSF Allocation'!$H4,'WSF Allocation'!$D4)", result: pane.protectedAmount[2] / pane.weightedPupils[2] });
   });
 
+  it("says which of the pane's sheets the .xlsx leaves out and why, after writing and in --help", async () => {
+    const out = join(dir, "noted.xlsx");
+    const run = await wsf("allocate", xlsx, "--preset", "lausd", "--pool", "prior", "--out", out);
+    expect(run.code).toBe(0);
+    for (const text of [run.err, (await wsf("allocate", "--help")).out]) {
+      expect(text).toContain("WSF Charts (charts cannot be written outside Excel");
+      expect(text).toContain("WSF Title I and WSF Comparability (they need the Title I step's choices");
+    }
+    // What the note says is left out is indeed not in the file, and nothing else is.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Schools", "WSF Parameters", "WSF Allocation", "WSF Equity"]);
+    // A .csv holds the allocation only: no note about sheets.
+    expect((await wsf("allocate", xlsx, "--preset", "lausd", "--pool", "prior", "--out", join(dir, "noted.csv"))).err).not.toContain("Not in the file");
+  });
+
   it("--values writes the same numbers without formulas", async () => {
     const out = join(dir, "values.xlsx");
     expect((await wsf("allocate", xlsx, "--preset", "lausd", "--pool", "prior", "--values", "--out", out, "-q")).code).toBe(0);

@@ -1,4 +1,4 @@
-import { Cell, isBlank, readNonNegative, readNumber, requireSameLength, vectorView } from "./cells";
+import { Cell, isBlank, readNonNegative, readNumber, requireSameLength, VectorView, vectorView } from "./cells";
 import { RowProblems } from "./RowProblems";
 import { valueError, WsfError } from "./WsfError";
 
@@ -65,9 +65,14 @@ export function readSample(fn: string, values: Cell, pupils: Cell | null | undef
   const rows = new Uint32Array(n);
   const extraOut = extras.map(() => new Float64Array(n));
   const allowNegative = options.allowNegative === true;
-  let m = 0;
   const problems = options.problems;
-  for (let i = 0; i < n; i++) {
+  // The common case first, in a loop of its own (V8 compiles it whole, see stats/sortByKey.ts): rows whose every
+  // cell is a finite number within bounds. The first row that is anything else (blank, text, out of bounds) ends
+  // it, and the general loop below reads from that row on, with the same checks and messages as before.
+  const counts = new Uint32Array(2);
+  plainRows(valueCells, pupilCells, extras, allowNegative, vals, wts, rows, extraOut, counts);
+  let m = counts[1];
+  for (let i = counts[0]; i < n; i++) {
     const cell = valueCells.at(i);
     if (isBlank(cell)) continue;
     const row = i + 1;
@@ -118,6 +123,53 @@ export function readSample(fn: string, values: Cell, pupils: Cell | null | undef
     unweighted,
     extras: extraOut.map((a) => a.subarray(0, m)),
   };
+}
+
+/**
+ * Reads rows from the first while each is plain: a finite value (>= 0 unless negatives are allowed), finite pupils
+ * >= 0, each extra finite and within its bounds. Writes them as `readSample` does; counts[0] = the first row
+ * (0-based) it did not read, counts[1] = the rows written.
+ */
+function plainRows(
+  valueCells: VectorView,
+  pupilCells: VectorView | null,
+  extras: { cells: VectorView; min?: number; max?: number }[],
+  allowNegative: boolean,
+  vals: Float64Array,
+  wts: Float64Array,
+  rows: Uint32Array,
+  extraOut: Float64Array[],
+  counts: Uint32Array,
+): void {
+  const n = valueCells.length;
+  let i = 0;
+  for (; i < n; i++) {
+    const x = valueCells.at(i);
+    if (typeof x !== "number" || !Number.isFinite(x) || (!allowNegative && x < 0)) break;
+    let w = 1;
+    if (pupilCells) {
+      const p = pupilCells.at(i);
+      if (typeof p !== "number" || !Number.isFinite(p) || !(p >= 0)) break;
+      w = p;
+    }
+    let plain = true;
+    for (let k = 0; k < extras.length; k++) {
+      const e = extras[k];
+      const f = e.cells.at(i);
+      if (typeof f !== "number" || !Number.isFinite(f) || (e.min !== undefined && f < e.min) || (e.max !== undefined && f > e.max)) {
+        plain = false;
+        break;
+      }
+      extraOut[k][i] = f;
+    }
+    if (!plain) break;
+    vals[i] = x;
+    wts[i] = w;
+    rows[i] = i + 1;
+  }
+  // No row was skipped, so as many rows were written as were read.
+  counts[0] = i;
+  counts[1] = i;
 }
 
 /** Builds a sample directly from numbers (engine callers and tests); weights default to 1. */

@@ -40,7 +40,8 @@ export function atkinson(s: WeightedSample, epsilon = 0.5, fn = "WSF.ATKINSON"):
     if (epsilon > 1) requirePositive(x, fn, "values", rows[i]);
     else if (x < 0) throw numError(fn, `values row ${rows[i]} is ${x}, expected a number >= 0`);
     pupils.add(w);
-    if (x > 0) terms.add(w * Math.pow(x / mu, power));
+    // The square root for the default epsilon 0.5: correctly rounded, and several times faster than pow.
+    if (x > 0) terms.add(w * (power === 0.5 ? Math.sqrt(x / mu) : Math.pow(x / mu, power)));
   }
   if (mu === 0) throw divZeroError(fn, "the mean is 0, so the Atkinson index is undefined");
   return 1 - Math.pow(terms.value / pupils.value, 1 / power);

@@ -27,27 +27,40 @@ export function elasticity(s: WeightedSample, factor: Float64Array, fn = "WSF.EL
   try {
     // The values' logarithms, when SDLOGS (or an earlier call) took them for this sample: every value with
     // pupils is then known to be > 0, so only the factor is checked, in row order as before.
+    // Each loop in a function of its own, compiled whole by V8 (see sortByKey.ts).
     let logValues = cachedLogValues(s);
-    if (logValues) {
-      for (let i = 0; i < n; i++) {
-        // A unit without pupils gets 0, as a fresh array would hold (scratch holds garbage).
-        logFactor[i] = weights[i] === 0 ? 0 : Math.log(requirePositive(factor[i], fn, "factor", rows[i]));
-      }
-    } else {
+    if (logValues) logFactorsInto(factor, weights, rows, fn, logFactor);
+    else {
       logValues = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        if (weights[i] === 0) {
-          logFactor[i] = 0;
-          continue;
-        }
-        logValues[i] = Math.log(requirePositive(values[i], fn, "values", rows[i]));
-        logFactor[i] = Math.log(requirePositive(factor[i], fn, "factor", rows[i]));
-      }
+      logsOfBothInto(values, factor, weights, rows, fn, logValues, logFactor);
     }
     const m = weightedMoments(logValues, logFactor, weights, total);
     if (m.constantY) throw divZeroError(fn, "every pupil has the same factor, so the elasticity is undefined");
     return m.covariance / m.varianceY;
   } finally {
     release(logFactor);
+  }
+}
+
+/**
+ * ln(factor) of every unit with pupils into `logFactor` (0 for a unit without pupils, as a fresh array would hold:
+ * scratch holds garbage). The values' logarithms are known already, so every value with pupils is > 0: only the
+ * factor is checked, in row order.
+ */
+function logFactorsInto(factor: Float64Array, weights: Float64Array, rows: Uint32Array, fn: string, logFactor: Float64Array): void {
+  for (let i = 0; i < factor.length; i++) {
+    logFactor[i] = weights[i] === 0 ? 0 : Math.log(requirePositive(factor[i], fn, "factor", rows[i]));
+  }
+}
+
+/** ln(value) and ln(factor) of every unit with pupils, each checked in row order (value first). */
+function logsOfBothInto(values: Float64Array, factor: Float64Array, weights: Float64Array, rows: Uint32Array, fn: string, logValues: Float64Array, logFactor: Float64Array): void {
+  for (let i = 0; i < values.length; i++) {
+    if (weights[i] === 0) {
+      logFactor[i] = 0;
+      continue;
+    }
+    logValues[i] = Math.log(requirePositive(values[i], fn, "values", rows[i]));
+    logFactor[i] = Math.log(requirePositive(factor[i], fn, "factor", rows[i]));
   }
 }

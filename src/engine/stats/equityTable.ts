@@ -40,7 +40,7 @@ export interface EquityTableRow {
  * quartile) and Poor / non-poor ratio. Each statistic keeps its own convention (see its function).
  * A statistic that is undefined for the data (a log of 0, no variance in poverty) gives its `WsfError` as that
  * row's value instead of failing the table; every message names `fn`. All sorting statistics share one sort of
- * the sample (`sortedByValue`), the log-based ones one set of logarithms (`logValues`), correlation and slope one set of moments; the first two held in scratch
+ * the sample (`sortedByValue`), the log-based ones (standard deviation of logs, elasticity, Theil, MLD) one set of logarithms (`logValues`), correlation and slope one set of moments; the first two held in scratch
  * memory for the call and forgotten after it (at a million rows fresh columns would bring on full garbage
  * collections over the caller's input).
  *
@@ -66,8 +66,8 @@ export function equityTable(s: WeightedSample, poverty?: Float64Array | null, fn
     ["McLoone index", () => mcLoone(s, "below", fn), "sorted"],
     ["Verstegen index", () => verstegen(s, fn), "sorted"],
     ["Gini coefficient", () => gini(s, fn), "sorted"],
-    ["Theil index", () => theil(s, fn)],
-    ["Mean log deviation", () => mld(s, fn)],
+    ["Theil index", () => theil(s, fn), "logs"],
+    ["Mean log deviation", () => mld(s, fn), "logs"],
     ["Atkinson index (epsilon = 0.5)", () => atkinson(s, 0.5, fn)],
     ["Standard deviation of logs", () => sdLogs(s, fn), "logs"],
   ];

@@ -102,32 +102,13 @@ function radixSortInto(keys: Float64Array, payload: Float64Array, sortedKeys: Fl
   try {
     let low = words4.subarray(0, n);
     let high = words4.subarray(n, 2 * n);
-    let minHigh = 0xffffffff;
-    let maxHigh = 0;
-    for (let i = 0; i < n; i++) {
-      const h = words[2 * i + HIGH_OFFSET];
-      const l = words[2 * i + LOW_OFFSET];
-      let orderedHigh: number;
-      if (h & 0x80000000) {
-        const isNegativeZero = h === 0x80000000 && l === 0;
-        orderedHigh = isNegativeZero ? 0x80000000 : ~h >>> 0;
-        low[i] = isNegativeZero ? 0 : ~l >>> 0;
-      } else {
-        orderedHigh = (h | 0x80000000) >>> 0;
-        low[i] = l;
-      }
-      high[i] = orderedHigh;
-      if (orderedHigh < minHigh) minHigh = orderedHigh;
-      if (orderedHigh > maxHigh) maxHigh = orderedHigh;
-    }
-
-    const spanBits = 32 - Math.clz32((maxHigh - minHigh) >>> 0);
+    const range = new Uint32Array(2);
+    orderedWords(words, low, high, range);
+    const minHigh = range[0];
+    const spanBits = 32 - Math.clz32((range[1] - minHigh) >>> 0);
     const passes = Math.ceil(spanBits / DIGIT_BITS);
     const counts = new Uint32Array(passes * BUCKETS);
-    for (let i = 0; i < n; i++) {
-      const h = (high[i] - minHigh) >>> 0;
-      for (let pass = 0; pass < passes; pass++) counts[pass * BUCKETS + ((h >>> (pass * DIGIT_BITS)) & DIGIT_MASK)]++;
-    }
+    countDigits(high, minHigh, passes, counts);
     // Each pass that moves anything swaps the columns with their spares: after an odd number of such passes
     // start in the spares, so that the last pass lands in the caller's arrays.
     let moving = 0;
@@ -157,47 +138,121 @@ function radixSortInto(keys: Float64Array, payload: Float64Array, sortedKeys: Fl
       }
       const shift = pass * DIGIT_BITS;
       if (order && spareOrder) {
-        for (let i = 0; i < n; i++) {
-          const h = high[i];
-          const target = starts[(((h - minHigh) >>> 0) >>> shift) & DIGIT_MASK]++;
-          spareOrder[target] = order[i];
-          spareHigh[target] = h;
-          spareLow[target] = low[i];
-          spareCarried[target] = carried[i];
-        }
+        scatterWithOrder(high, low, carried, order, spareHigh, spareLow, spareCarried, spareOrder, starts, minHigh, shift);
         [order, spareOrder] = [spareOrder, order];
-      } else {
-        for (let i = 0; i < n; i++) {
-          const h = high[i];
-          const target = starts[(((h - minHigh) >>> 0) >>> shift) & DIGIT_MASK]++;
-          spareHigh[target] = h;
-          spareLow[target] = low[i];
-          spareCarried[target] = carried[i];
-        }
-      }
+      } else scatter(high, low, carried, spareHigh, spareLow, spareCarried, starts, minHigh, shift);
       [carried, spareCarried] = [spareCarried, carried];
       [high, spareHigh] = [spareHigh, high];
       [low, spareLow] = [spareLow, low];
     }
 
     sortRunsByLowWord(order, high, low, carried);
-
-    // Rebuild the keys from their sorted words (the inverse of the order-preserving flip).
-    const out = new Uint32Array(sortedKeys.buffer, sortedKeys.byteOffset, 2 * n);
-    for (let k = 0; k < n; k++) {
-      const h = high[k];
-      if (h & 0x80000000) {
-        out[2 * k + HIGH_OFFSET] = (h ^ 0x80000000) >>> 0;
-        out[2 * k + LOW_OFFSET] = low[k];
-      } else {
-        out[2 * k + HIGH_OFFSET] = ~h >>> 0;
-        out[2 * k + LOW_OFFSET] = ~low[k] >>> 0;
-      }
-    }
+    rebuildKeys(high, low, new Uint32Array(sortedKeys.buffer, sortedKeys.byteOffset, 2 * n));
   } finally {
     release(words4);
     release(spareColumn);
     if (spareIndex) release(spareIndex);
+  }
+}
+
+// Each loop over the keys is a function of its own: V8 compiles a hot loop on the spot (on-stack replacement)
+// together with the code after it, which has not run yet and so deoptimises on first use; a function per loop
+// is compiled once, whole, and the next call runs it optimised from the start. Results go out through arrays
+// rather than object literals: V8 reuses a loop's on-stack-replacement code on the next call, and a literal
+// after the loop that had no type feedback then deoptimises it again on every call.
+
+/**
+ * The order-preserving high and low words of every key (flip the sign bit of non-negative numbers, every bit of
+ * negative ones; -0 as 0), and the range of the high words into `range` (smallest, largest).
+ */
+function orderedWords(words: Uint32Array, low: Uint32Array, high: Uint32Array, range: Uint32Array): void {
+  const n = low.length;
+  let minHigh = 0xffffffff;
+  let maxHigh = 0;
+  for (let i = 0; i < n; i++) {
+    const h = words[2 * i + HIGH_OFFSET];
+    const l = words[2 * i + LOW_OFFSET];
+    let orderedHigh: number;
+    if (h & 0x80000000) {
+      const isNegativeZero = h === 0x80000000 && l === 0;
+      orderedHigh = isNegativeZero ? 0x80000000 : ~h >>> 0;
+      low[i] = isNegativeZero ? 0 : ~l >>> 0;
+    } else {
+      orderedHigh = (h | 0x80000000) >>> 0;
+      low[i] = l;
+    }
+    high[i] = orderedHigh;
+    if (orderedHigh < minHigh) minHigh = orderedHigh;
+    if (orderedHigh > maxHigh) maxHigh = orderedHigh;
+  }
+  range[0] = minHigh;
+  range[1] = maxHigh;
+}
+
+/** The histogram of every pass's digit (high word less the smallest), one 2,048-entry block per pass. */
+function countDigits(high: Uint32Array, minHigh: number, passes: number, counts: Uint32Array): void {
+  for (let i = 0; i < high.length; i++) {
+    const h = (high[i] - minHigh) >>> 0;
+    for (let pass = 0; pass < passes; pass++) counts[pass * BUCKETS + ((h >>> (pass * DIGIT_BITS)) & DIGIT_MASK)]++;
+  }
+}
+
+/** One counting-sort pass: every unit to its digit's next place, words and payload moved together. */
+function scatter(
+  high: Uint32Array,
+  low: Uint32Array,
+  carried: Float64Array,
+  spareHigh: Uint32Array,
+  spareLow: Uint32Array,
+  spareCarried: Float64Array,
+  starts: Uint32Array,
+  minHigh: number,
+  shift: number,
+): void {
+  for (let i = 0; i < high.length; i++) {
+    const h = high[i];
+    const target = starts[(((h - minHigh) >>> 0) >>> shift) & DIGIT_MASK]++;
+    spareHigh[target] = h;
+    spareLow[target] = low[i];
+    spareCarried[target] = carried[i];
+  }
+}
+
+/** `scatter`, with the permutation moved along too. */
+function scatterWithOrder(
+  high: Uint32Array,
+  low: Uint32Array,
+  carried: Float64Array,
+  order: Uint32Array,
+  spareHigh: Uint32Array,
+  spareLow: Uint32Array,
+  spareCarried: Float64Array,
+  spareOrder: Uint32Array,
+  starts: Uint32Array,
+  minHigh: number,
+  shift: number,
+): void {
+  for (let i = 0; i < high.length; i++) {
+    const h = high[i];
+    const target = starts[(((h - minHigh) >>> 0) >>> shift) & DIGIT_MASK]++;
+    spareOrder[target] = order[i];
+    spareHigh[target] = h;
+    spareLow[target] = low[i];
+    spareCarried[target] = carried[i];
+  }
+}
+
+/** The keys rebuilt from their sorted words (the inverse of the order-preserving flip), into `out` (2 words a key). */
+function rebuildKeys(high: Uint32Array, low: Uint32Array, out: Uint32Array): void {
+  for (let k = 0; k < high.length; k++) {
+    const h = high[k];
+    if (h & 0x80000000) {
+      out[2 * k + HIGH_OFFSET] = (h ^ 0x80000000) >>> 0;
+      out[2 * k + LOW_OFFSET] = low[k];
+    } else {
+      out[2 * k + HIGH_OFFSET] = ~h >>> 0;
+      out[2 * k + LOW_OFFSET] = ~low[k] >>> 0;
+    }
   }
 }
 

@@ -65,6 +65,28 @@ export function holdWeightedMoments(x: ArrayLike<number>, y: ArrayLike<number>, 
 }
 
 function computeMoments(x: ArrayLike<number>, y: ArrayLike<number>, w: ArrayLike<number>, total: number): WeightedMoments {
+  // One function per pass, each compiled whole by V8, results through an array (see sortByKey.ts).
+  const sums = new Float64Array(3);
+  weightedSums(x, y, w, sums);
+  const meanX = sums[0] / total;
+  const meanY = sums[1] / total;
+  centredSums(x, y, w, meanX, meanY, sums);
+  const [sxx, syy, sxy] = sums;
+  const varianceX = sxx / total;
+  const varianceY = syy / total;
+  return {
+    meanX,
+    meanY,
+    varianceX,
+    varianceY,
+    covariance: sxy / total,
+    constantX: Math.sqrt(varianceX) <= NO_SPREAD * Math.abs(meanX),
+    constantY: Math.sqrt(varianceY) <= NO_SPREAD * Math.abs(meanY),
+  };
+}
+
+/** sum w x and sum w y over the units with weight, compensated, into out[0] and out[1]. */
+function weightedSums(x: ArrayLike<number>, y: ArrayLike<number>, w: ArrayLike<number>, out: Float64Array): void {
   const sumX = new CompensatedSum();
   const sumY = new CompensatedSum();
   for (let i = 0; i < w.length; i++) {
@@ -72,8 +94,12 @@ function computeMoments(x: ArrayLike<number>, y: ArrayLike<number>, w: ArrayLike
     sumX.add(w[i] * x[i]);
     sumY.add(w[i] * y[i]);
   }
-  const meanX = sumX.value / total;
-  const meanY = sumY.value / total;
+  out[0] = sumX.value;
+  out[1] = sumY.value;
+}
+
+/** sum w (x - mean x)^2, sum w (y - mean y)^2 and sum w (x - mean x)(y - mean y), compensated, into out[0..2]. */
+function centredSums(x: ArrayLike<number>, y: ArrayLike<number>, w: ArrayLike<number>, meanX: number, meanY: number, out: Float64Array): void {
   const xx = new CompensatedSum();
   const yy = new CompensatedSum();
   const xy = new CompensatedSum();
@@ -85,15 +111,7 @@ function computeMoments(x: ArrayLike<number>, y: ArrayLike<number>, w: ArrayLike
     yy.add(w[i] * dy * dy);
     xy.add(w[i] * dx * dy);
   }
-  const varianceX = xx.value / total;
-  const varianceY = yy.value / total;
-  return {
-    meanX,
-    meanY,
-    varianceX,
-    varianceY,
-    covariance: xy.value / total,
-    constantX: Math.sqrt(varianceX) <= NO_SPREAD * Math.abs(meanX),
-    constantY: Math.sqrt(varianceY) <= NO_SPREAD * Math.abs(meanY),
-  };
+  out[0] = xx.value;
+  out[1] = yy.value;
+  out[2] = xy.value;
 }

@@ -24,7 +24,9 @@ function letters(column: number): string {
  *   from WSF.BYGROUP(per pupil, poverty share, enrollment, 10), which spills group, min and max poverty,
  *   pupils, mean (J3:N12); columns P:Q copy group and mean side by side for the chart;
  * - Lorenz curve (A21): WSF.LORENZ(per pupil, enrollment) spills (n + 1) x 2 from S3, column U repeats the
- *   pupil share as the line of equality; both axes in per cent, with a legend naming the two lines;
+ *   pupil share as the line of equality (one formula spilling from U3, as every column of the allocation
+ *   sheet: a formula per row made the playground parse and track 10,000 cells at 10,000 schools); both axes
+ *   in per cent, with a legend naming the two lines;
  * - per pupil vs poverty (A38): a scatter with a linear trendline straight from the allocation sheet's
  *   adjacent "Poverty share" and "Per pupil" columns (header row included), poverty as per cent on the axis.
  * Every chart's data block includes its header row (series names). Without a poverty column only the
@@ -88,9 +90,9 @@ export function chartsSheet(allocation: AllocationCells): { sheet: SheetSpec; ch
 
   const lorenzColumn = d + 9; // S
   const lorenz: (string | null)[][] = [["Share of pupils", "Lorenz curve", "Line of equality"]];
+  const shares = `${letters(lorenzColumn)}3:${letters(lorenzColumn)}${3 + n}`;
   for (let i = 0; i <= n; i++) {
-    const r = 3 + i;
-    lorenz.push([i === 0 ? `=WSF.LORENZ(${allocation.ranges.perPupil},${allocation.pupilsRange})` : null, null, `=IF(${letters(lorenzColumn)}${r}="","",${letters(lorenzColumn)}${r})`]);
+    lorenz.push(i === 0 ? [`=WSF.LORENZ(${allocation.ranges.perPupil},${allocation.pupilsRange})`, null, `=IF(${shares}="","",${shares})`] : [null, null, null]);
   }
   blocks.push({ row: 0, column: lorenzColumn, values: [["Lorenz curve of per pupil amounts"]], headerRow: true });
   blocks.push({ row: 1, column: lorenzColumn, values: lorenz, headerRow: true, numberFormats: ["0.0%", "0.0%", "0.0%"] });

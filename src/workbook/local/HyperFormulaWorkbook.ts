@@ -73,6 +73,14 @@ export interface WorkbookMeta {
   active: string | null;
 }
 
+/**
+ * HyperFormula methods that change neither cells nor sheets: getters, checks, address conversions, event
+ * listeners. Every other public method is taken to change the workbook (see `trackContentChanges`).
+ */
+const READ_ONLY_HYPERFORMULA = /^(get|is|does|calculateFormula$|validateFormula$|normalizeFormula$|numberTo|simpleCellAddress|simpleCellRange|listNamedExpressions$|on$|off$|once$|countSheets$)/;
+/** HyperFormula's own helpers that its getters call (a getter calling one must not count as a change). */
+const HYPERFORMULA_INTERNALS = new Set(["ensureEvaluationIsNotSuspended", "ensureCapability", "extractTemporaryFormula", "compactLazyTransformationsIfNeeded", "recomputeIfDependencyGraphNeedsIt"]);
+
 /** The scenario store lives on this sheet (cell A1, as text), hidden from the tabs, so it moves with the workbook. */
 export const SCENARIO_SHEET = "WSF_Scenarios";
 
@@ -141,8 +149,14 @@ export class HyperFormulaWorkbook implements WorkbookPort {
   private selected: { row: number; column: number } = { row: 0, column: 0 };
   private version = 0;
 
+  /** Bumped around every HyperFormula call that can change cells or sheets (`trackContentChanges`). */
+  private contentVersion = 0;
+  /** Fingerprints computed at a `contentVersion`: valid while no call has changed anything since. */
+  private readonly fingerprintCache = new Map<string, { version: number; fingerprint: string }>();
+
   constructor(hf?: HyperFormula) {
     this.hf = hf ?? HyperFormula.buildEmpty({ ...hyperFormulaConfig });
+    this.trackContentChanges();
     this.hf.on("valuesUpdated", () => this.notifyView());
   }
 
@@ -294,20 +308,71 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     return names.map((name) => this.status(name));
   }
 
-  async writeSheet(spec: SheetSpec, options: WriteOptions = {}): Promise<void> {
-    assertWritable(this.status(spec.name), options);
-    // The blocks laid onto one grid (a later block over an earlier one, as writing them in order would) and
-    // set as the sheet's whole content in one call: at 10,000 schools about half the time of clearing the
-    // sheet and writing block by block (scripts/bench-playground.mjs).
+  /**
+   * A new workbook holding the add-in's sheets `specs`, as if written one after the other with `writeSheet`
+   * (the same cells, ownership, tables, looks and active sheet), built by HyperFormula in one call: no undo
+   * history or change list is kept for cells that were never there before, which at 10,000 schools is about a
+   * third of the time of writing the sample district (scripts/bench-playground.mjs). Names must differ.
+   */
+  static build(specs: readonly SheetSpec[]): HyperFormulaWorkbook {
+    const contents = new Map<string, RawCellContent[][]>();
+    for (const spec of specs) {
+      if (contents.has(spec.name)) throw new Error(`HyperFormulaWorkbook.build: the sheet "${spec.name}" is given twice.`);
+      contents.set(spec.name, HyperFormulaWorkbook.sheetContent(spec));
+    }
+    // buildFromSheets takes the sheets as an object, whose integer-like keys ("2024") would come first: such
+    // names are added afterwards, in order, as writeSheet would.
+    const indexLike = (name: string) => /^(0|[1-9]\d*)$/.test(name);
+    const first: Record<string, RawCellContent[][]> = {};
+    let i = 0;
+    for (; i < specs.length && !indexLike(specs[i].name); i++) first[specs[i].name] = contents.get(specs[i].name) as RawCellContent[][];
+    const workbook = new HyperFormulaWorkbook(HyperFormula.buildFromSheets(first, { ...hyperFormulaConfig }));
+    for (const spec of specs.slice(0, i)) workbook.remember(spec);
+    for (const spec of specs.slice(i)) workbook.writeNow(spec, contents.get(spec.name) as RawCellContent[][]);
+    // The sheet writeSheet would have left active: the last one asking to be, else the first written.
+    workbook.active = specs.reduce<string | null>((active, spec) => (spec.activate || active === null ? spec.name : active), null);
+    return workbook;
+  }
+
+  /**
+   * The blocks laid onto one grid (a later block over an earlier one, as writing them in order would), each
+   * row without its trailing blanks: the sheet is cleared first, so they would set nothing, and HyperFormula
+   * handles a blank set inside a spill by hashing the spilling formula's text for its undo record (at 10,000
+   * schools, each blank under the allocation sheet's formulas in row 2 cost more than a second in all).
+   */
+  private static sheetContent(spec: SheetSpec): RawCellContent[][] {
     const grid = composeBlocks(spec.blocks);
     const content: RawCellContent[][] = [];
     for (let r = 0; r < grid.row; r++) content.push([]);
-    const lead: RawCellContent[] = new Array<RawCellContent>(grid.column).fill(null);
-    for (const line of grid.values) content.push(grid.column > 0 ? [...lead, ...line.map(toRawContent)] : line.map(toRawContent));
+    for (const line of grid.values) {
+      let end = line.length;
+      while (end > 0 && toRawContent(line[end - 1]) === null) end--;
+      const row: RawCellContent[] = end > 0 ? new Array<RawCellContent>(grid.column).fill(null) : [];
+      for (let c = 0; c < end; c++) row.push(toRawContent(line[c]));
+      content.push(row);
+    }
+    return content;
+  }
+
+  async writeSheet(spec: SheetSpec, options: WriteOptions = {}): Promise<void> {
+    assertWritable(this.status(spec.name), options);
+    this.writeNow(spec, HyperFormulaWorkbook.sheetContent(spec));
+  }
+
+  /**
+   * Sets `content` as the sheet's whole content in one call (at 10,000 schools about half the time of clearing
+   * the sheet and writing block by block), then remembers it as the add-in's.
+   */
+  private writeNow(spec: SheetSpec, content: RawCellContent[][]): void {
     this.hf.batch(() => {
       const id = this.hf.doesSheetExist(spec.name) ? this.sheetId(spec.name) : this.sheetId(this.hf.addSheet(spec.name));
       this.hf.setSheetContent(id, content);
     });
+    this.remember(spec);
+  }
+
+  /** The add-in's record of a sheet it has just written: fingerprint, look, print setup, table, active sheet. */
+  private remember(spec: SheetSpec): void {
     this.fingerprints.set(spec.name, this.fingerprint(spec.name));
     this.looks.set(spec.name, this.lookOf(spec));
     if (spec.print) this.prints.set(spec.name, copyPrintSetup(spec.print));
@@ -666,7 +731,49 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     return sheetStatus(name, exists, remembered, exists && remembered !== undefined ? this.fingerprint(name) : undefined);
   }
 
+  /**
+   * Wraps every method of this HyperFormula instance that may change cells or sheets (all but the getters and
+   * checks in READ_ONLY_HYPERFORMULA and its internal helpers), whoever calls it: the add-in's writes, the
+   * grid's edits, undo, paste, row insertion, a file loaded into it. Each call bumps `contentVersion` before
+   * and after, so a fingerprint cached at another version is never used again. A method of a later
+   * HyperFormula version counts as a change unless it matches READ_ONLY_HYPERFORMULA: the cache can only be
+   * dropped too often, never kept past a change.
+   */
+  private trackContentChanges(): void {
+    const target = this.hf as unknown as Record<string, unknown>;
+    let proto: object | null = Object.getPrototypeOf(this.hf);
+    const seen = new Set<string>();
+    while (proto && proto !== Object.prototype) {
+      for (const name of Object.getOwnPropertyNames(proto)) {
+        if (seen.has(name)) continue;
+        seen.add(name);
+        if (name === "constructor" || READ_ONLY_HYPERFORMULA.test(name) || HYPERFORMULA_INTERNALS.has(name)) continue;
+        const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+        if (typeof descriptor?.value !== "function") continue;
+        const original = descriptor.value as (...args: unknown[]) => unknown;
+        const hf = this.hf;
+        target[name] = (...args: unknown[]) => {
+          this.contentVersion++;
+          try {
+            return original.apply(hf, args);
+          } finally {
+            this.contentVersion++;
+          }
+        };
+      }
+      proto = Object.getPrototypeOf(proto);
+    }
+  }
+
   private fingerprint(name: string): string {
+    const cached = this.fingerprintCache.get(name);
+    if (cached && cached.version === this.contentVersion) return cached.fingerprint;
+    const fingerprint = this.computeFingerprint(name);
+    this.fingerprintCache.set(name, { version: this.contentVersion, fingerprint });
+    return fingerprint;
+  }
+
+  private computeFingerprint(name: string): string {
     // Formulas as written and constants. HyperFormula serialises a spill's cells as their values; they are
     // left out, or every recalculation of a spilling formula would look like a hand edit.
     const sheet = this.sheetId(name);

@@ -61,6 +61,39 @@ describe("HyperFormulaWorkbook as a WorkbookPort", () => {
     expect((await wb.readTable("Schools")).rows[0][1]).toBe(100);
   });
 
+  test("a hand edit made straight on HyperFormula (the grid's paste, row insertion, undo, a formula replaced by its value) is seen after a status was read", async () => {
+    // The fingerprints are kept between calls that change nothing; every change below comes after a status
+    // was read (and so kept), and each must still show as a hand edit, then undone, as unedited again.
+    const wb = new HyperFormulaWorkbook();
+    await wb.writeSheet(schools);
+    await wb.writeSheet({ name: "Out", blocks: [{ row: 0, column: 0, values: [["=Schools!B2*2"]] }] });
+    const edited = async (name: string) => (await wb.inspectSheets([name]))[0].editedByHand;
+    const id = wb.hf.getSheetId("Schools") as number;
+    expect(await edited("Schools")).toBe(false);
+    wb.hf.copy({ start: { sheet: id, row: 1, col: 0 }, end: { sheet: id, row: 1, col: 2 } });
+    expect(await edited("Schools")).toBe(false);
+    wb.hf.paste({ sheet: id, row: 5, col: 0 });
+    expect(await edited("Schools")).toBe(true);
+    wb.hf.undo();
+    expect(await edited("Schools")).toBe(false);
+    wb.hf.addRows(id, [1, 1]);
+    expect(await edited("Schools")).toBe(true);
+    wb.hf.undo();
+    expect(await edited("Schools")).toBe(false);
+    wb.hf.setCellContents({ sheet: id, row: 2, col: 2 }, [[4501]]);
+    expect(await edited("Schools")).toBe(true);
+    wb.hf.undo();
+    expect(await edited("Schools")).toBe(false);
+    // The same value, as a constant instead of the formula: no value changes, the content does.
+    const out = wb.hf.getSheetId("Out") as number;
+    expect(await edited("Out")).toBe(false);
+    wb.hf.batch(() => wb.hf.setCellContents({ sheet: out, row: 0, col: 0 }, [[200]]));
+    expect(wb.cell("Out", 0, 0).value).toBe(200);
+    expect(await edited("Out")).toBe(true);
+    wb.hf.renameSheet(id, "Renamed");
+    expect((await wb.inspectSheets(["Schools"]))[0].exists).toBe(false);
+  });
+
   test("a recalculated spill is no hand edit: changing the data under an owned sheet's spilling formula keeps it unedited", async () => {
     const wb = new HyperFormulaWorkbook();
     await wb.writeSheet({ name: "Data", blocks: [{ row: 0, column: 0, values: [[1], [2], [3]] }] });
@@ -188,6 +221,31 @@ describe("HyperFormulaWorkbook as a WorkbookPort", () => {
     expect(wb.setCellByUser("S", 3, 0, "5")).toBeNull();
     expect(wb.cell("S", 2, 0).value).toBe("#SPILL!");
     expect(wb.cell("S", 2, 0).formula).toBe("=TRANSPOSE(TRANSPOSE(A1:A2))");
+  });
+
+  test("build gives the workbook that writing the same sheets one after the other gives: cells, ownership, tables, looks, active sheet", async () => {
+    const out = { name: "Out", blocks: [{ row: 1, column: 1, values: [["=SUM(Schools!B2:B3)", "=TRANSPOSE(Schools!B2:B3)"]], numberFormats: ["#,##0"] }], activate: true };
+    // "2024" is a name buildFromSheets would put first (an integer-like key of an object); it must stay last.
+    const year = { name: "2024", blocks: [{ row: 0, column: 0, values: [["=Out!B2+1"]] }] };
+    const written = new HyperFormulaWorkbook();
+    for (const spec of [schools, out, year]) await written.writeSheet(spec);
+    const built = HyperFormulaWorkbook.build([schools, out, year]);
+    for (const wb of [written, built]) {
+      expect(wb.visibleSheets()).toEqual(["Schools", "Out", "2024"]);
+      expect(wb.cell("Out", 1, 1).value).toBe(400);
+      expect(wb.cell("Out", 1, 3)).toEqual({ value: 300, spilled: true });
+      expect(wb.cell("2024", 0, 0).value).toBe(401);
+    }
+    for (const name of ["Schools", "Out", "2024"]) expect(await built.readSheet(name)).toEqual(await written.readSheet(name));
+    expect(built.exportMeta()).toEqual(written.exportMeta());
+    expect(await built.inspectSheets(["Schools", "Out", "2024"])).toEqual(await written.inspectSheets(["Schools", "Out", "2024"]));
+    expect(built.activeSheet).toBe("Out");
+    // Owned as if written: a person's edit is a hand edit, and the add-in may write its sheets again.
+    built.setCellByUser("Schools", 1, 1, "150");
+    expect(built.cell("Out", 1, 1).value).toBe(450);
+    expect((await built.inspectSheets(["Schools"]))[0].editedByHand).toBe(true);
+    await built.writeSheet(out);
+    expect(() => HyperFormulaWorkbook.build([schools, schools])).toThrow(/given twice/);
   });
 });
 

@@ -1,0 +1,199 @@
+import { HyperFormula, SimpleRangeValue } from "hyperformula";
+
+/**
+ * Built-in functions the add-in's sheets apply to whole columns (`IF(ISBLANK(Schools!$C$2:$C$10001),"",...)`):
+ * HyperFormula runs such a call once per cell of the result ("vectorization"), and its generic loop spends more
+ * time building argument lists than the functions themselves take. At 10,000 schools the allocation sheet's
+ * IF/LEN/ISBLANK/ISERROR columns were most of a weight edit's recalculation (scripts/bench-playground.mjs).
+ */
+export const FAST_VECTORIZED_FUNCTIONS = ["IF", "LEN", "ISBLANK", "ISERROR", "ISNUMBER", "ISTEXT", "ISNA", "NOT", "ABS", "ROUND", "TEXT"] as const;
+
+/* HyperFormula's FunctionPlugin internals used here (public in its JavaScript, protected in its typings). */
+interface PluginInternals {
+  runFunction: (args: unknown[], state: unknown, metadata: Metadata, impl: (...a: unknown[]) => unknown) => unknown;
+  evaluateAst(ast: unknown, state: unknown): unknown;
+  buildMetadataForEachArgumentValue(count: number, metadata: Metadata): unknown[];
+  isNumberOfArgumentValuesValid(argumentsMetadata: unknown[], count: number): boolean;
+  isRangePassedAsAScalarArgument(value: unknown, argumentMetadata: unknown): boolean;
+  vectorizeAndBroadcastArgumentsIfNecessary(on: boolean, values: unknown[], argumentsMetadata: unknown[], row: number, col: number): unknown[];
+  calculateSingleCellOfResultArray(
+    state: unknown,
+    args: unknown[],
+    argumentsMetadata: unknown[],
+    ignorable: boolean[],
+    empty: boolean[],
+    impl: (...a: unknown[]) => unknown,
+    returnNumberType: unknown,
+  ): unknown;
+}
+interface Metadata {
+  vectorizationForbidden?: boolean;
+  returnNumberType?: unknown;
+  expandRanges?: boolean;
+}
+interface PluginClass {
+  new (...args: never[]): PluginInternals;
+  prototype: Record<string, unknown>;
+  implementedFunctions: Record<string, { method: string } & Record<string, unknown>>;
+}
+
+/**
+ * HyperFormula's `runFunction`, the same steps in the same order (evaluate the arguments; check their number;
+ * the result's size from the ranges passed where a scalar is expected; per cell the broadcast arguments through
+ * HyperFormula's own coercion, function body and number type), without the per-cell array copies and
+ * `[...Array(n).keys()].map` of the original. Anything unusual (a wrong argument count, `expandRanges`) goes to
+ * the original, which evaluates the arguments itself.
+ */
+function runVectorized(plugin: PluginInternals, original: PluginInternals["runFunction"], args: { type: string }[], state: { arraysFlag?: boolean }, metadata: Metadata, impl: (...a: unknown[]) => unknown): unknown {
+  if (metadata.expandRanges) return original(args, state, metadata, impl);
+  const n = args.length;
+  const argumentsMetadata = plugin.buildMetadataForEachArgumentValue(n, metadata);
+  if (!plugin.isNumberOfArgumentValuesValid(argumentsMetadata, n)) return original(args, state, metadata, impl);
+  const values = new Array<unknown>(n);
+  const empty = new Array<boolean>(n);
+  const ignorable = new Array<boolean>(n).fill(false);
+  for (let i = 0; i < n; i++) {
+    values[i] = plugin.evaluateAst(args[i], state);
+    empty[i] = args[i].type === "EMPTY";
+  }
+  const on = Boolean(state.arraysFlag) && !metadata.vectorizationForbidden;
+  const data: (unknown[][] | null)[] = new Array(n).fill(null);
+  const heights = new Array<number>(n).fill(0);
+  const widths = new Array<number>(n).fill(0);
+  let height = 1;
+  let width = 1;
+  for (let i = 0; i < n; i++) {
+    if (!on || !plugin.isRangePassedAsAScalarArgument(values[i], argumentsMetadata[i])) continue;
+    const range = values[i] as SimpleRangeValue;
+    data[i] = range.data as unknown[][];
+    heights[i] = range.height();
+    widths[i] = range.width();
+    height = Math.max(height, heights[i]);
+    width = Math.max(width, widths[i]);
+  }
+  if (height === 1 && width === 1) {
+    const single = plugin.vectorizeAndBroadcastArgumentsIfNecessary(on, values, argumentsMetadata, 0, 0);
+    return plugin.calculateSingleCellOfResultArray(state, single, argumentsMetadata, ignorable, empty, impl, metadata.returnNumberType);
+  }
+  const result: unknown[][] = new Array(height);
+  const cellArgs = new Array<unknown>(n);
+  for (let r = 0; r < height; r++) {
+    const line = new Array<unknown>(width);
+    for (let c = 0; c < width; c++) {
+      for (let i = 0; i < n; i++) {
+        const block = data[i];
+        // As HyperFormula broadcasts: a one-row or one-column range repeats; past a range's end is undefined.
+        cellArgs[i] = block === null ? values[i] : block[heights[i] === 1 ? 0 : r]?.[widths[i] === 1 ? 0 : c];
+      }
+      const value = plugin.calculateSingleCellOfResultArray(state, cellArgs, argumentsMetadata, ignorable, empty, impl, metadata.returnNumberType);
+      if (value instanceof SimpleRangeValue) throw new Error("Function returning array cannot be vectorized.");
+      line[c] = value;
+    }
+    result[r] = line;
+  }
+  return SimpleRangeValue.onlyValues(result as never);
+}
+
+const installed = new Map<string, PluginClass>();
+
+/**
+ * Replaces the built-ins in `FAST_VECTORIZED_FUNCTIONS` (for every HyperFormula instance built afterwards) by
+ * subclasses of their own plugins whose method is HyperFormula's, run with the loop above: the same coercions,
+ * function bodies and errors, cell by cell (test/playground/fastVectorization.test.ts compares both on random
+ * cells). Calling it again does nothing; `restoreBuiltInVectorization` puts the originals back.
+ */
+export function installFastVectorization(): void {
+  for (const id of FAST_VECTORIZED_FUNCTIONS) {
+    if (installed.has(id)) continue;
+    const Base = HyperFormula.getFunctionPlugin(id) as unknown as PluginClass | undefined;
+    const entry = Base?.implementedFunctions?.[id];
+    if (!Base || !entry) continue; // not in this HyperFormula version: it keeps its own loop
+    const originalMethod = Base.prototype[entry.method] as (this: PluginInternals, ast: unknown, state: unknown) => unknown;
+    const methodName = `wsfFast_${entry.method}`;
+    class FastPlugin extends (Base as unknown as new (...args: never[]) => PluginInternals) {}
+    (FastPlugin.prototype as unknown as Record<string, unknown>)[methodName] = function (this: PluginInternals, ast: unknown, state: unknown) {
+      // The original method, seeing this loop as its `runFunction` (everything else is the plugin's own).
+      const view = Object.create(this) as PluginInternals;
+      view.runFunction = (args, st, metadata, impl) => runVectorized(this, this.runFunction, args as { type: string }[], st as { arraysFlag?: boolean }, metadata, impl);
+      return originalMethod.call(view, ast, state);
+    };
+    (FastPlugin as unknown as PluginClass).implementedFunctions = { [id]: { ...entry, method: methodName } };
+    HyperFormula.registerFunction(id, FastPlugin as never);
+    installed.set(id, Base);
+  }
+}
+
+/** Puts HyperFormula's own implementations back (tests compare the two). */
+export function restoreBuiltInVectorization(): void {
+  for (const [id, Base] of installed) HyperFormula.registerFunction(id, Base as never);
+  installed.clear();
+}
+
+/* HyperFormula's ContentChanges (not exported): the list of changed cells a recalculation reports. */
+interface ChangeList {
+  changes: Map<string, { address: { sheet: number; row: number; col: number } }>;
+  add(address: { sheet: number; row: number; col: number }, change: { value: unknown; address: { sheet: number; row: number; col: number } }): void;
+}
+let originalAdd: ChangeList["add"] | null = null;
+let changeListPrototype: ChangeList | null = null;
+
+/**
+ * HyperFormula records each recalculated spill in its change list by first deleting, one address at a time,
+ * every cell of the spill from the list (10,000 string keys for a 10,000-school column, for every spilling
+ * column, on every edit), though the list rarely holds any of them. This does the same deletions by going
+ * over the list instead when it is the shorter of the two: the same entries leave the list, in the same
+ * order, so the changes reported are the same (test/playground/fastVectorization.test.ts compares them).
+ * Found through an instance, as the class is not exported; left alone when its shape is not the one known.
+ */
+export function installFastChangeList(): void {
+  if (originalAdd) return;
+  const probe = HyperFormula.buildEmpty({ licenseKey: "gpl-v3" }) as unknown as { _crudOperations?: { operations?: { changes?: unknown } } };
+  const list = probe._crudOperations?.operations?.changes as ChangeList | undefined;
+  (probe as unknown as HyperFormula).destroy();
+  const prototype = list ? (Object.getPrototypeOf(list) as ChangeList) : null;
+  if (!list || !prototype || !(list.changes instanceof Map) || typeof prototype.add !== "function" || prototype.add.length !== 2) return;
+  const add = prototype.add;
+  // The keys must be HyperFormula's own: checked on an empty list of the same class.
+  const check = new (list.constructor as new () => ChangeList)();
+  const at = { sheet: 3, row: 17, col: 5 };
+  add.call(check, at, { value: 1, address: at });
+  if (!check.changes.has(keyOf(at)) || check.changes.size !== 1) return;
+  originalAdd = add;
+  changeListPrototype = prototype;
+  prototype.add = function (this: ChangeList, address, change) {
+    const value = change.value;
+    if (!(value instanceof SimpleRangeValue) || this.changes.size === 0) {
+      if (value instanceof SimpleRangeValue) this.changes.set(keyOf(address), change);
+      else add.call(this, address, change);
+      return;
+    }
+    const data = value.data as unknown[][];
+    let cells = 0;
+    for (const line of data) cells += line.length;
+    if (cells <= this.changes.size) {
+      add.call(this, address, change);
+      return;
+    }
+    for (const [key, entry] of this.changes) {
+      const a = entry.address;
+      const r = a.row - address.row;
+      if (a.sheet === address.sheet && r >= 0 && r < data.length) {
+        const c = a.col - address.col;
+        if (c >= 0 && c < data[r].length) this.changes.delete(key);
+      }
+    }
+    this.changes.set(keyOf(address), change);
+  };
+}
+
+/** HyperFormula's `addressKey`: the list's key of a cell. */
+function keyOf(address: { sheet: number; row: number; col: number }): string {
+  return `${address.sheet},${address.row},${address.col}`;
+}
+
+/** Puts HyperFormula's own change list back (tests compare the two). */
+export function restoreChangeList(): void {
+  if (changeListPrototype && originalAdd) changeListPrototype.add = originalAdd;
+  originalAdd = null;
+  changeListPrototype = null;
+}
