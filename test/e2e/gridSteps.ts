@@ -179,3 +179,46 @@ export async function drawnRowCount(page: Page): Promise<number> {
   await settled(page);
   return page.locator('[data-grid] table tbody tr[role="row"]').count();
 }
+
+/**
+ * The texts a block of cells shows, row by row, read in one go from the grid once it has settled (all of the
+ * block must be in view): `cellTexts(page, "A1:D6")`.
+ */
+export async function cellTexts(page: Page, range: string): Promise<string[][]> {
+  const [from, to = from] = range.split(":");
+  const a = cellIndex(from);
+  const b = cellIndex(to);
+  await settled(page);
+  return page.evaluate(
+    ([top, left, bottom, right]) => {
+      const rows: (string | null)[][] = [];
+      for (let r = top; r <= bottom; r++) {
+        const line: (string | null)[] = [];
+        for (let c = left; c <= right; c++) line.push(document.querySelector(`[data-grid] td[role="gridcell"][id="glide-cell-${c + 1}-${r}"]`)?.textContent ?? null);
+        rows.push(line);
+      }
+      return rows;
+    },
+    [Math.min(a.row, b.row), Math.min(a.column, b.column), Math.max(a.row, b.row), Math.max(a.column, b.column)] as const,
+  ).then((rows) => {
+    const missing = rows.flatMap((line, r) => line.flatMap((text, c) => (text === null ? [`row ${r + 1} column ${c + 1} of ${range}`] : [])));
+    if (missing.length > 0) throw new Error(`Not in view: ${missing.join(", ")}`);
+    return rows as string[][];
+  });
+}
+
+/** Drags the mouse from the middle of one cell to the middle of another, as a person selects a range. */
+export async function dragCells(page: Page, from: string, to: string): Promise<void> {
+  const a = await cellBox(page, from);
+  const b = await cellBox(page, to);
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** Double-clicks a cell, as a person does to edit it (the cell must be in view). */
+export async function doubleClickCell(page: Page, cell: string): Promise<void> {
+  const box = await cellBox(page, cell);
+  await page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2);
+}

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { openPlayground, screenshot, type OpenPlayground } from "./browser";
-import { cellEditor, cellText, chooseFromMenu, clickCell, clickHeader, goTo, gridHasFocus, isCellShown, selectedCellsInView, typeIntoCell } from "./gridSteps";
+import { cellEditor, cellText, cellTexts, chooseFromMenu, clickCell, clickHeader, doubleClickCell, dragCells, goTo, gridHasFocus, isCellShown, selectedCellsInView, typeIntoCell } from "./gridSteps";
 
 /* The playground's grid behaves like a spreadsheet, driven with the mouse and the keyboard as a person does:
  * range selection, the keys of Excel, copy and paste as tab-separated text (Excel's clipboard format), cut,
@@ -78,6 +78,18 @@ test("a new sheet: typing, Tab and Enter move as in Excel; F2 edits the formula;
   await page.keyboard.press("Escape");
   await cellEditor(page).waitFor({ state: "detached" });
   expect(await cellText(page, "B1")).toBe("10");
+  // A double click on B1 edits its formula too; Escape.
+  await doubleClickCell(page, "B1");
+  await cellEditor(page).waitFor();
+  expect(await cellEditor(page).inputValue()).toBe("=A1*2");
+  await page.keyboard.press("Escape");
+  await cellEditor(page).waitFor({ state: "detached" });
+  // A Shift+click straight after a click elsewhere selects a range and opens no editor.
+  await page.getByRole("tab", { name: "Sheet1", exact: true }).click();
+  await clickCell(page, "A2", { modifiers: ["Shift"] });
+  expect(await selectedCellsInView(page)).toEqual(["A1", "B1", "A2", "B2"]);
+  expect(await cellEditor(page).count()).toBe(0);
+  await goTo(page, "B1");
   // Typed over with a number, then Escape: the typing is dropped.
   await page.keyboard.type("9");
   await cellEditor(page).waitFor();
@@ -88,7 +100,7 @@ test("a new sheet: typing, Tab and Enter move as in Excel; F2 edits the formula;
   expect(await formulaBar().inputValue()).toBe("=A1*2");
 });
 
-test("range selection by the mouse (Shift+click) and the keyboard (Shift+arrows, Ctrl+Shift+Down); Home, Ctrl+arrows, Ctrl+End as in Excel", async () => {
+test("range selection by the mouse (drag, Shift+click) and the keyboard (Shift+arrows, Ctrl+Shift+Down); Home, Ctrl+arrows, Ctrl+End as in Excel", async () => {
   await page.getByRole("tab", { name: "Schools", exact: true }).click();
   await goTo(page, "B3");
   await gridHasFocus(page);
@@ -100,6 +112,13 @@ test("range selection by the mouse (Shift+click) and the keyboard (Shift+arrows,
   expect(await selectedCellsInView(page)).toEqual(["B3", "B4", "B5", "B6"]);
   await statusShows("Schools!B3:");
   await screenshot(page, "grid-range-selection");
+  // A drag with the mouse from B3 to D6 selects B3:D6, B3 the active cell (a click on a tab less than half a second
+  // before must not make the grid take the release for a double click and open an editor).
+  await page.getByRole("tab", { name: "Schools", exact: true }).click();
+  await dragCells(page, "B3", "D6");
+  expect(await selectedCellsInView(page)).toEqual(["B3", "C3", "D3", "B4", "C4", "D4", "B5", "C5", "D5", "B6", "C6", "D6"]);
+  await statusShows("Schools!B3:");
+  expect(await cellEditor(page).count()).toBe(0);
   // Home: column A of the row. Ctrl+Down: the last school (row 851, the header is row 1); Ctrl+Up: back to A1.
   await page.keyboard.press("Home");
   await statusShows("Schools!A3: S0002");
@@ -301,4 +320,93 @@ test("after Apply, Ctrl+Z has nothing to undo (never the add-in's work); a paste
     await page.waitForTimeout(100);
   }
   expect(await dialog.isVisible()).toBe(false);
+});
+
+/** A block of distinct texts, "A1v" in A1 and so on, 8 rows by 6 columns (A1:F8). */
+const BLOCK = Array.from({ length: 8 }, (_, r) => Array.from({ length: 6 }, (_, c) => `${"ABCDEF"[c]}${r + 1}v`));
+const tsv = (lines: string[][]) => lines.map((l) => l.join("\t")).join("\r\n") + "\r\n";
+/** BLOCK with the cells of `range` (inside A1:F8) changed by `change(text, row, column)`. */
+function blockWith(range: string, change: (text: string, row: number, column: number) => string): string[][] {
+  const [a, b = a] = range.split(":").map((x) => ({ column: x.charCodeAt(0) - 65, row: Number(x.slice(1)) - 1 }));
+  return BLOCK.map((line, r) => line.map((text, c) => (r >= a.row && r <= b.row && c >= a.column && c <= b.column ? change(text, r, c) : text)));
+}
+
+/** Types an address into the name box and presses Enter; the next key follows at once, as a fast typist's does. */
+async function nameBoxEnter(address: string): Promise<void> {
+  const box = page.getByLabel("Name box");
+  await box.fill(address);
+  await box.press("Enter");
+}
+
+test("a key pressed straight after the name box's Enter acts on the range named and on nothing else: Delete, Ctrl+C, Ctrl+X, Ctrl+V, Ctrl+D, typing", async () => {
+  await page.getByRole("button", { name: "New sheet" }).click();
+  await page.getByRole("tab", { name: "Sheet2", exact: true, selected: true }).waitFor();
+  await putOnClipboard(tsv(BLOCK));
+  await goTo(page, "A1");
+  await page.keyboard.press("Control+v");
+  await statusShows("Sheet2!A1: A1v");
+  expect(await cellTexts(page, "A1:F8")).toEqual(BLOCK);
+  // Delete, the selection before made by a click (the focus on the grid) or by the name box (the focus on the
+  // accessibility table's element of that cell, for up to 200 ms after): only the named range is cleared, never
+  // the cell selected before. Each is undone before the next.
+  const trials: { before: string; by: "click" | "name box"; named: string }[] = [
+    { before: "D6", by: "click", named: "A2:B3" },
+    { before: "B2", by: "name box", named: "E7:F8" },
+    { before: "F1", by: "click", named: "C4" },
+    { before: "A8", by: "name box", named: "B1:C2" },
+    { before: "E3", by: "click", named: "A6:A8" },
+    { before: "C7", by: "name box", named: "D2:F2" },
+  ];
+  for (const { before, by, named } of trials) {
+    if (by === "click") await clickCell(page, before);
+    else await nameBoxEnter(before);
+    await statusShows(`Sheet2!${before}: ${before}v`);
+    await nameBoxEnter(named);
+    await page.keyboard.press("Delete");
+    await statusShows(`Sheet2!${named.split(":")[0]}:`);
+    expect({ before, named, cells: await cellTexts(page, "A1:F8") }).toEqual({ before, named, cells: blockWith(named, () => "") });
+    await page.keyboard.press("Control+z");
+    expect(await cellTexts(page, "A1:F8")).toEqual(BLOCK);
+  }
+  // Ctrl+C straight after the name box: the range named, as Excel puts it on the clipboard.
+  await clickCell(page, "F8");
+  await statusShows("Sheet2!F8: F8v");
+  await nameBoxEnter("B2:C3");
+  await page.keyboard.press("Control+c");
+  await statusShows("Sheet2!B2: B2v");
+  expect(await clipboardText()).toBe("B2v\tC2v\r\nB3v\tC3v\r\n");
+  // Ctrl+V straight after the name box: pasted at the cell named (E5), not at B2. Undone.
+  await nameBoxEnter("E5");
+  await page.keyboard.press("Control+v");
+  await statusShows("Sheet2!E5: B2v");
+  expect(await cellTexts(page, "A1:F8")).toEqual(blockWith("E5:F6", (_, r, c) => BLOCK[r - 3][c - 3]));
+  await page.keyboard.press("Control+z");
+  expect(await cellTexts(page, "A1:F8")).toEqual(BLOCK);
+  // Ctrl+D straight after the name box: C3:D5 takes C3 and D3 down (texts, copied as they are). Undone.
+  await nameBoxEnter("C3:D5");
+  await page.keyboard.press("Control+d");
+  await statusShows("Sheet2!C3: C3v");
+  expect(await cellTexts(page, "A1:F8")).toEqual(blockWith("C3:D5", (_, _r, c) => BLOCK[2][c]));
+  await page.keyboard.press("Control+z");
+  expect(await cellTexts(page, "A1:F8")).toEqual(BLOCK);
+  // Ctrl+X straight after the name box, then Ctrl+V straight after the next: A7:B8 moves to D1:E2. Undone.
+  await nameBoxEnter("A7:B8");
+  await page.keyboard.press("Control+x");
+  await statusShows("Sheet2!A7: A7v");
+  await nameBoxEnter("D1");
+  await page.keyboard.press("Control+v");
+  await statusShows("Sheet2!D1: A7v");
+  const moved = blockWith("D1:E2", (_, r, c) => BLOCK[r + 6][c - 3]).map((line, r) => line.map((text, c) => (r >= 6 && c <= 1 ? "" : text)));
+  expect(await cellTexts(page, "A1:F8")).toEqual(moved);
+  await page.keyboard.press("Control+z");
+  expect(await cellTexts(page, "A1:F8")).toEqual(BLOCK);
+  // Typing straight after the name box goes into the cell named.
+  await clickCell(page, "A1");
+  await nameBoxEnter("F4");
+  await page.keyboard.type("typed");
+  await page.keyboard.press("Enter");
+  await statusShows("Sheet2!F5: F5v");
+  expect(await cellTexts(page, "A1:F8")).toEqual(blockWith("F4", () => "typed"));
+  await page.keyboard.press("Control+z");
+  expect(await cellTexts(page, "A1:F8")).toEqual(BLOCK);
 });

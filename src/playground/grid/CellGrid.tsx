@@ -117,8 +117,12 @@ function CellEditor(props: {
   edit: { row: number; column: number; text: string };
   bounds: { x: number; y: number; width: number; height: number } | undefined;
   onChange: (text: string) => void;
-  onCommit: (move: { row: number; column: number }) => void;
+  onCommit: (move: { row: number; column: number } | null) => void;
   onCancel: () => void;
+  /** The focus went elsewhere on the page: the edit is written and the focus stays where it went. */
+  onLeave: () => void;
+  /** The element the cells are drawn in: the focus going there is Glide's doing (after a click), not the person's. */
+  grid: HTMLElement | null;
 }) {
   const { edit, bounds } = props;
   const style = bounds
@@ -133,6 +137,15 @@ function CellEditor(props: {
       value={edit.text}
       style={{ ...style, boxSizing: "border-box", border: "2px solid #0f6cbd", padding: "0 3px", font: "12px 'Segoe UI', sans-serif", background: "#fff", outline: "none" }}
       onChange={(e) => props.onChange(e.target.value)}
+      onBlur={(e) => {
+        // Glide takes the focus back a frame after a click in the grid: the edit goes on. The focus going elsewhere
+        // on the page (the name box, the formula bar, the task pane) ends the edit, keeping what was typed, as a
+        // click elsewhere does in Excel; to nowhere (a click on blank page) it stays open.
+        const to = e.relatedTarget as Node | null;
+        const input = e.currentTarget;
+        if (to && props.grid?.contains(to)) requestAnimationFrame(() => input.isConnected && input.focus({ preventScroll: true }));
+        else if (to) props.onLeave();
+      }}
       onKeyDown={(e) => {
         e.stopPropagation();
         if (e.key === "Enter") {
@@ -173,6 +186,8 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
   /** Copied or cut in this grid: pasted as a range (formulas adjusted) while the clipboard still holds its text. */
   const clip = useRef<{ sheet: string; block: Block; text: string; cut: boolean } | null>(null);
   const endMode = useRef(false);
+  /** The cell of the last click in the grid, which a double click edits. */
+  const lastClicked = useRef<{ row: number; column: number } | null>(null);
   const [imageWindowLoader] = useState(() => new ImageWindowLoaderImpl());
 
   const dims = workbook.dimensions(sheet);
@@ -186,8 +201,47 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
   const offsets = useMemo(() => columnOffsets(look.columnWidths, columnCount), [look.columnWidths, columnCount]);
   const columns = useMemo<GridColumn[]>(() => offsets.widths.map((width, c) => ({ id: String(c), title: columnLetters(c), width })), [offsets]);
 
-  const [gridSelection, setGridSelection] = useState<GridSelection>(() => oneCell(selectedColumn, selectedRow, goTo && goTo.row === selectedRow && goTo.column === selectedColumn ? goTo : null));
-  const active = gridSelection.current?.cell;
+  const [gridSelection, setGridSelectionState] = useState<GridSelection>(() => oneCell(selectedColumn, selectedRow, goTo && goTo.row === selectedRow && goTo.column === selectedColumn ? goTo : null));
+  /**
+   * The selection as of its last change. Every key, clipboard and menu handler acts on this, never on a render's
+   * copy of it and never on the element that has the focus (Glide's accessibility table can hold the focus on the
+   * cell selected before, for up to 200 ms after a change).
+   */
+  const selectionRef = useRef(gridSelection);
+  const setGridSelection = useCallback((next: GridSelection) => {
+    selectionRef.current = next;
+    setGridSelectionState(next);
+  }, []);
+
+  /**
+   * Gives the keyboard to the grid's own focusable element: Glide's canvas (tabindex 0, where its key handler
+   * is), never a cell of its accessibility table (Glide's own focus() goes to the table cell it last focused,
+   * which after a selection made elsewhere, by the name box, is the cell selected before). True when it did.
+   */
+  const focusGrid = useCallback((): boolean => {
+    const canvas = root.current?.querySelector<HTMLCanvasElement>('canvas[data-testid="data-grid-canvas"]');
+    if (!canvas) return false;
+    if (!canvas.contains(document.activeElement)) canvas.focus({ preventScroll: true });
+    return canvas.contains(document.activeElement);
+  }, []);
+
+  /** The grid had the focus last: inside it now, or the page's when the element it focused was redrawn away. */
+  const ownsKeyboard = useRef(false);
+  const hasKeyboard = useCallback((): boolean => {
+    const now = document.activeElement;
+    if (now && root.current?.contains(now)) return true;
+    return ownsKeyboard.current && (now === null || now === document.body);
+  }, []);
+
+  /** True when every cell of the block is drawn whole in the cells' part of the grid (below and right of the headers). */
+  const blockInView = (block: Block): boolean => {
+    const canvas = root.current?.querySelector("canvas");
+    const first = editor.current?.getBounds(block.column, block.row);
+    const last = editor.current?.getBounds(block.column + block.columns - 1, block.row + block.rows - 1);
+    if (!canvas || !first || !last) return false;
+    const view = canvas.getBoundingClientRect();
+    return first.x >= view.left + ROW_HEADER_WIDTH && first.y >= view.top + ROW_HEIGHT && last.x + last.width <= view.right && last.y + last.height <= view.bottom;
+  };
 
   /**
    * Scrolls a block into view with one call (Glide scrolls by the distance from where it last drew, so a second
@@ -195,6 +249,8 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
    */
   const scrollToBlock = useCallback((block: Block) => {
     const range = block.rows > 1 || block.columns > 1;
+    // A range already wholly in view stays where it is (as in Excel); one partly hidden comes in from its top-left.
+    if (range && blockInView(block)) return;
     editor.current?.scrollTo(block.column, block.row, "both", 0, 0, range ? { hAlign: "start", vAlign: "start" } : undefined);
   }, []);
 
@@ -216,7 +272,10 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
       pendingScroll.current = block;
       return undefined;
     }
+    const active = selectionRef.current.current?.cell;
     if (!asked && active && active[0] === selectedColumn && active[1] === selectedRow) return;
+    // An edit still open ends with what was typed before the selection moves, as a click elsewhere ends it.
+    commitEditRef.current(null, true);
     pendingScroll.current = null;
     setGridSelection(oneCell(selectedColumn, selectedRow, asked));
     scrollToBlock(block);
@@ -228,12 +287,14 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
     api,
     () => ({
       focus: () => {
-        if (editingRef.current || document.getElementById("portal")?.contains(document.activeElement)) return;
-        editor.current?.focus();
-        // Before Glide has drawn its accessibility table (a grid just opened) its focus() has no cell to focus;
-        // before it has measured its size it has no canvas yet: then the focus comes when it first draws.
-        if (!root.current?.contains(document.activeElement)) root.current?.querySelector("canvas")?.focus();
-        wantFocus.current = !root.current?.contains(document.activeElement);
+        if (document.getElementById("portal")?.contains(document.activeElement)) return;
+        const input = editingRef.current ? root.current?.querySelector<HTMLInputElement>('input[aria-label^="Edit cell"]') : null;
+        if (input) {
+          input.focus({ preventScroll: true });
+          return;
+        }
+        // Before Glide has measured its size (a grid just opened) it has no canvas yet: then the focus comes when it first draws.
+        wantFocus.current = !focusGrid();
       },
     }),
     [],
@@ -283,14 +344,14 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
 
   /** The block the person has selected: the current range, or whole rows or columns picked by their headers. */
   const selectedBlock = useCallback((): Block | null => {
-    const { current, rows, columns: cols } = gridSelection;
+    const { current, rows, columns: cols } = selectionRef.current;
     if (current) return { row: current.range.y, column: current.range.x, rows: current.range.height, columns: current.range.width };
     const usedColumns = Math.max(1, dims.columns);
     const usedRows = Math.max(1, dims.rows);
     if (rows.length > 0) return { row: rows.first()!, column: 0, rows: rows.last()! - rows.first()! + 1, columns: usedColumns };
     if (cols.length > 0) return { row: 0, column: cols.first()!, rows: usedRows, columns: cols.last()! - cols.first()! + 1 };
     return null;
-  }, [gridSelection, dims.rows, dims.columns]);
+  }, [dims.rows, dims.columns]);
 
   const select = useCallback(
     (block: Block) => {
@@ -298,7 +359,7 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
       workbook.select(block.row, block.column);
       scrollToBlock(block);
     },
-    [workbook, scrollToBlock],
+    [workbook, scrollToBlock, setGridSelection],
   );
 
   const blockText = useCallback(
@@ -352,10 +413,11 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
     if (block) onMessage(workbook.clearByUser(sheet, block.row, block.column, block.rows, block.columns));
   }, [selectedBlock, workbook, sheet, onMessage]);
 
-  // The clipboard: the browser's own copy, cut and paste events while the grid has the focus (Ctrl+C, Ctrl+X,
-  // Ctrl+V, or the browser's menu), so text goes to and comes from Excel and any other program.
+  // The clipboard: the browser's own copy, cut and paste events while the grid has the keyboard (Ctrl+C, Ctrl+X,
+  // Ctrl+V, or the browser's menu), so text goes to and comes from Excel and any other program. While a cell is
+  // edited the editor's input copies and pastes its own text.
   useEffect(() => {
-    const focused = () => !!root.current && root.current.contains(document.activeElement);
+    const focused = () => !editingRef.current && hasKeyboard();
     const onCopy = (e: ClipboardEvent, cut: boolean) => {
       if (!focused() || !e.clipboardData) return;
       const text = copy(cut);
@@ -378,7 +440,7 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
       window.removeEventListener("cut", cutListener);
       window.removeEventListener("paste", pasteListener);
     };
-  }, [copy, paste]);
+  }, [copy, paste, hasKeyboard]);
 
   const isEmpty = (row: number, column: number) => row >= dims.rows || column >= dims.columns || workbook.cell(sheet, row, column).value === null;
 
@@ -417,30 +479,33 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
   const startEdit = useCallback(
     (row: number, column: number, text: string | null) => {
       const current = displayed(row, column).cell;
-      setEditing({ row, column, text: text ?? current.formula ?? (current.value === null ? "" : String(current.value)) });
+      const next = { row, column, text: text ?? current.formula ?? (current.value === null ? "" : String(current.value)) };
+      editingRef.current = next;
+      setEditing(next);
     },
     [displayed],
   );
   /** Writes the edited text and moves the selection as Excel does after Enter, Tab and their Shift variants. */
-  const commitEdit = (move: { row: number; column: number } | null) => {
+  const commitEdit = (move: { row: number; column: number } | null, keepFocus = false) => {
     const edit = editingRef.current;
     if (!edit) return;
     editingRef.current = null;
     setEditing(null);
     onMessage(workbook.setCellByUser(sheet, edit.row, edit.column, edit.text));
     if (move) select({ row: Math.max(0, edit.row + move.row), column: Math.max(0, edit.column + move.column), rows: 1, columns: 1 });
-    editor.current?.focus();
+    if (!keepFocus) focusGrid();
   };
+  const commitEditRef = useRef(commitEdit);
+  commitEditRef.current = commitEdit;
   const cancelEdit = () => {
     editingRef.current = null;
     setEditing(null);
-    editor.current?.focus();
+    focusGrid();
   };
   useEffect(() => setEditing(null), [sheet]);
 
   // The grid keeps the keyboard when its focused element is taken away under it (Glide redraws its table of
   // cells, and the focus falls to the page): the next key brings the focus back and goes to the grid.
-  const ownsKeyboard = useRef(false);
   useEffect(() => {
     const onFocusIn = (e: FocusEvent) => {
       const to = e.target as Node | null;
@@ -448,9 +513,8 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
     };
     const onKey = (e: KeyboardEvent) => {
       if (!ownsKeyboard.current || (document.activeElement !== document.body && document.activeElement !== null)) return;
-      editor.current?.focus();
-      const target = document.activeElement;
-      if (!target || target === document.body) return;
+      if (!focusGrid()) return;
+      const target = document.activeElement!;
       // Ctrl+C, X and V: the browser's clipboard event follows the focus, now in the grid.
       if ((e.ctrlKey || e.metaKey) && /^[cxv]$/i.test(e.key)) return;
       e.preventDefault();
@@ -463,11 +527,13 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
       document.removeEventListener("focusin", onFocusIn, true);
       document.removeEventListener("keydown", onKey, true);
     };
-  }, []);
+  }, [focusGrid]);
 
   const onKeyDown = (event: GridKeyEventArgs) => {
     const ctrl = event.ctrlKey || event.metaKey;
     const key = event.key;
+    const gridSelection = selectionRef.current;
+    const active = gridSelection.current?.cell;
     const cell = active ? { column: active[0], row: active[1] } : { column: selectedColumn, row: selectedRow };
     const arrows: Record<string, [number, number]> = { ArrowDown: [1, 0], ArrowUp: [-1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
     const wasEnd = endMode.current;
@@ -476,7 +542,16 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
       event.cancel();
       event.preventDefault();
     };
-    // Typing starts an edit with the key typed (the input shows it), F2 an edit of the formula.
+    // Typing starts an edit with the key typed (the input shows it), F2 an edit of the formula. A key that reaches
+    // the grid while an edit is open (its input not yet focused) goes on the end of that edit's text.
+    const open = editingRef.current;
+    if (open && key.length === 1 && !ctrl && !event.altKey) {
+      done();
+      const next = { ...open, text: open.text + key };
+      editingRef.current = next;
+      setEditing(next);
+      return;
+    }
     if (key.length === 1 && !ctrl && !event.altKey) {
       done();
       startEdit(cell.row, cell.column, key);
@@ -543,7 +618,7 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
     const count = axis === "rows" ? block.rows : block.columns;
     const problem = insert ? workbook.insertLinesByUser(sheet, axis, at, count) : workbook.deleteLinesByUser(sheet, axis, at, count);
     onMessage(problem);
-    editor.current?.focus();
+    focusGrid();
   };
 
   const block = menu ? selectedBlock() : null;
@@ -559,6 +634,27 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
       data-grid
       aria-label={`Sheet ${sheet}`}
       onContextMenu={(e) => e.preventDefault()}
+      onMouseDown={(e) => {
+        // A press on the cells or headers gives the grid the keyboard, as in Excel (Glide takes it after a click but
+        // not after a drag: a range dragged after clicking a sheet tab left the keys with the tab). Not a press in
+        // the cell editor or on a chart.
+        const target = e.target as HTMLElement;
+        if (editingRef.current || e.button !== 0 || target.closest("input") || target.closest("[data-charts]")) return;
+        focusGrid();
+        requestAnimationFrame(() => {
+          if (!editingRef.current && !root.current?.contains(document.activeElement)) focusGrid();
+        });
+      }}
+      onDoubleClick={(e) => {
+        // The browser's double click (two clicks on one spot, quickly): Glide's own flag is set by any two mouse
+        // releases within 500 ms anywhere on the page (a tab clicked, then a Shift+click in the grid opened an
+        // editor). After the frame, when Glide has taken the focus back after the click.
+        const at = lastClicked.current;
+        if (!at || e.shiftKey || e.ctrlKey || e.metaKey || editingRef.current) return;
+        requestAnimationFrame(() => {
+          if (!editingRef.current) startEdit(at.row, at.column, null);
+        });
+      }}
     >
       <DataEditorCore
         ref={editor}
@@ -583,6 +679,11 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
         rowSelect="multi"
         gridSelection={gridSelection}
         onGridSelectionChange={(next) => {
+          // Only the mouse and the keys select. Glide also selects the cell of an accessibility-table element that
+          // receives the focus, and that element can be the cell selected before (still in the table for up to
+          // 200 ms): a Delete or a paste that followed would act there, silently, instead of on what is selected.
+          const cause = (window as { event?: Event }).event?.type;
+          if (cause === "focusin" || cause === "focus") return;
           // A click elsewhere while editing keeps what was typed, as in Excel.
           if (editingRef.current) commitEdit(null);
           setGridSelection(next);
@@ -590,8 +691,8 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
           if (cell && (cell[0] !== selectedColumn || cell[1] !== selectedRow)) workbook.select(cell[1], cell[0]);
         }}
         onCellEdited={onCellEdited}
-        onCellClicked={([column, row], args) => {
-          if (args.isDoubleClick && column >= 0 && row >= 0) startEdit(row, column, null);
+        onCellClicked={([column, row]) => {
+          lastClicked.current = column >= 0 && row >= 0 ? { row, column } : null;
         }}
         onDelete={() => {
           clear();
@@ -611,8 +712,7 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
               // Not when the focus got into the grid or its cell editor meanwhile (a person already typing).
               const now = document.activeElement;
               if (root.current?.contains(now) || document.getElementById("portal")?.contains(now)) return;
-              editor.current?.focus();
-              if (!root.current?.contains(document.activeElement)) root.current?.querySelector("canvas")?.focus();
+              focusGrid();
             });
           }
         }}
@@ -622,18 +722,31 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
           const inBlock = picked && row >= picked.row && row < picked.row + picked.rows && (column < 0 || (column >= picked.column && column < picked.column + picked.columns));
           if (column < 0) {
             // The row header: the rows selected, or this row.
-            if (!(inBlock && gridSelection.rows.length > 0)) setGridSelection({ current: undefined, rows: CompactSelection.fromSingleSelection(row), columns: CompactSelection.empty() });
+            if (!(inBlock && selectionRef.current.rows.length > 0)) setGridSelection({ current: undefined, rows: CompactSelection.fromSingleSelection(row), columns: CompactSelection.empty() });
           } else if (!inBlock) select({ row, column, rows: 1, columns: 1 });
           setMenu({ x: args.bounds.x + args.localEventX, y: args.bounds.y + args.localEventY, lines: column < 0 ? "rows" : "cells" });
         }}
         onHeaderContextMenu={(column, args) => {
           args.preventDefault();
-          if (!gridSelection.columns.hasIndex(column)) setGridSelection({ current: undefined, rows: CompactSelection.empty(), columns: CompactSelection.fromSingleSelection(column) });
+          if (!selectionRef.current.columns.hasIndex(column)) setGridSelection({ current: undefined, rows: CompactSelection.empty(), columns: CompactSelection.fromSingleSelection(column) });
           setMenu({ x: args.bounds.x + args.localEventX, y: args.bounds.y + args.localEventY, lines: "columns" });
         }}
       />
-      {editing && <CellEditor edit={editing} bounds={editor.current?.getBounds(editing.column, editing.row)} onChange={(text) => setEditing({ ...editing, text })} onCommit={commitEdit} onCancel={cancelEdit} />}
-      <div className={styles.charts}>
+      {editing && (
+        <CellEditor
+          edit={editing}
+          bounds={editor.current?.getBounds(editing.column, editing.row)}
+          onChange={(text) => {
+            editingRef.current = { ...editing, text };
+            setEditing(editingRef.current);
+          }}
+          onCommit={commitEdit}
+          onCancel={cancelEdit}
+          onLeave={() => commitEdit(null, true)}
+          grid={root.current}
+        />
+      )}
+      <div className={styles.charts} data-charts>
         {workbook.chartsOn(sheet).map((spec) => (
           <div key={spec.name} className={styles.chart} style={{ top: chartTop(spec.position.row), left: chartLeft(spec.position.column) }}>
             <ChartView spec={spec} data={workbook.chartData(spec)} />
@@ -645,7 +758,7 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
         onOpenChange={(_, data) => {
           if (!data.open) {
             setMenu(null);
-            editor.current?.focus();
+            focusGrid();
           }
         }}
         positioning={{ target: menu ? { getBoundingClientRect: () => new DOMRect(menu.x, menu.y, 0, 0) } : undefined, position: "below", align: "start" }}
@@ -674,7 +787,7 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
                   .readText()
                   .then((text) => {
                     paste(text);
-                    editor.current?.focus();
+                    focusGrid();
                   })
                   .catch(() => onMessage("The browser did not allow reading the clipboard here; use Ctrl+V."));
               }}
