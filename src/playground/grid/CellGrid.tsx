@@ -248,11 +248,32 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
    * call before it redraws would add to the first): a cell by the least scrolling, a range from its top-left.
    */
   const scrollToBlock = useCallback((block: Block) => {
+    wanted.current = { block, tries: 0 };
     const range = block.rows > 1 || block.columns > 1;
     // A range already wholly in view stays where it is (as in Excel); one partly hidden comes in from its top-left.
     if (range && blockInView(block)) return;
     editor.current?.scrollTo(block.column, block.row, "both", 0, 0, range ? { hAlign: "start", vAlign: "start" } : undefined);
   }, []);
+  /**
+   * The block last scrolled to on purpose (the name box, Enter, a paste), until the person scrolls, clicks or
+   * presses a key. When the grid has drawn with its top-left cell out of view (Glide scrolls on its own to a cell
+   * whose accessibility element gets the focus; a grid just opened was still scrolling to its first cell), it is
+   * scrolled to again, a few times at most, one scroll per drawing.
+   */
+  const wanted = useRef<{ block: Block; tries: number } | null>(null);
+  const checkQueued = useRef(false);
+  const keepWantedInView = () => {
+    if (!wanted.current || checkQueued.current) return;
+    checkQueued.current = true;
+    requestAnimationFrame(() => {
+      checkQueued.current = false;
+      const w = wanted.current;
+      if (!w || pendingScroll.current || w.tries >= 3 || blockInView({ ...w.block, rows: 1, columns: 1 })) return;
+      w.tries++;
+      const range = w.block.rows > 1 || w.block.columns > 1;
+      editor.current?.scrollTo(w.block.column, w.block.row, "both", 0, 0, range ? { hAlign: "start", vAlign: "start" } : undefined);
+    });
+  };
 
   // The name box asked for a cell or range (`goTo`, new each time), or the workbook's selected cell moved from
   // outside (the task pane's clickable problems): select it and scroll it into view. A grid just opened (another
@@ -530,6 +551,8 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
   }, [focusGrid]);
 
   const onKeyDown = (event: GridKeyEventArgs) => {
+    // The keys move the view from here on (Glide's arrows scroll by themselves); a block this handler selects is kept in view.
+    wanted.current = null;
     const ctrl = event.ctrlKey || event.metaKey;
     const key = event.key;
     const gridSelection = selectionRef.current;
@@ -638,12 +661,16 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
         // A press on the cells or headers gives the grid the keyboard, as in Excel (Glide takes it after a click but
         // not after a drag: a range dragged after clicking a sheet tab left the keys with the tab). Not a press in
         // the cell editor or on a chart.
+        wanted.current = null;
         const target = e.target as HTMLElement;
         if (editingRef.current || e.button !== 0 || target.closest("input") || target.closest("[data-charts]")) return;
         focusGrid();
         requestAnimationFrame(() => {
           if (!editingRef.current && !root.current?.contains(document.activeElement)) focusGrid();
         });
+      }}
+      onWheelCapture={() => {
+        wanted.current = null;
       }}
       onDoubleClick={(e) => {
         // The browser's double click (two clicks on one spot, quickly): Glide's own flag is set by any two mouse
@@ -703,9 +730,13 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
           setRegion({ x: r.x, y: r.y, tx: tx ?? 0, ty: ty ?? 0 });
           const pending = pendingScroll.current;
           if (pending && r.height > 0) {
-            pendingScroll.current = null;
-            requestAnimationFrame(() => scrollToBlock(pending));
-          }
+            // Unless the name box asked for another block meanwhile.
+            requestAnimationFrame(() => {
+              if (pendingScroll.current !== pending) return;
+              pendingScroll.current = null;
+              scrollToBlock(pending);
+            });
+          } else if (r.height > 0) keepWantedInView();
           if (wantFocus.current && r.height > 0) {
             wantFocus.current = false;
             requestAnimationFrame(() => {
