@@ -233,46 +233,62 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
     return ownsKeyboard.current && (now === null || now === document.body);
   }, []);
 
-  /** True when every cell of the block is drawn whole in the cells' part of the grid (below and right of the headers). */
-  const blockInView = (block: Block): boolean => {
-    const canvas = root.current?.querySelector("canvas");
-    const first = editor.current?.getBounds(block.column, block.row);
-    const last = editor.current?.getBounds(block.column + block.columns - 1, block.row + block.rows - 1);
-    if (!canvas || !first || !last) return false;
-    const view = canvas.getBoundingClientRect();
-    return first.x >= view.left + ROW_HEADER_WIDTH && first.y >= view.top + ROW_HEIGHT && last.x + last.width <= view.right && last.y + last.height <= view.bottom;
-  };
-
+  const offsetsRef = useRef(offsets);
+  offsetsRef.current = offsets;
   /**
-   * Scrolls a block into view with one call (Glide scrolls by the distance from where it last drew, so a second
-   * call before it redraws would add to the first): a cell by the least scrolling, a range from its top-left.
+   * Scrolls a block into view: a cell by the least scrolling, a range not wholly in view from its top-left (as in
+   * Excel). The position is worked out from the block alone (rows ROW_HEIGHT high, columns as laid out) and set
+   * on Glide's scroller, so a second call before Glide redraws lands in the same place: Glide's own scrollTo adds
+   * the distance from where it last drew, and two calls in one frame (the name box's, and Glide's own after its
+   * accessibility table moved the focus) scrolled twice as far. True when it scrolled.
    */
-  const scrollToBlock = useCallback((block: Block) => {
-    wanted.current = { block, tries: 0 };
-    const range = block.rows > 1 || block.columns > 1;
-    // A range already wholly in view stays where it is (as in Excel); one partly hidden comes in from its top-left.
-    if (range && blockInView(block)) return;
-    editor.current?.scrollTo(block.column, block.row, "both", 0, 0, range ? { hAlign: "start", vAlign: "start" } : undefined);
+  const scrollToPlace = useCallback((block: Block): boolean => {
+    const scroller = root.current?.querySelector<HTMLElement>(".dvn-scroller");
+    if (!scroller || scroller.clientHeight === 0) return false;
+    const { left: lefts, widths } = offsetsRef.current;
+    const columnLeft = (c: number) => (lefts[c] ?? lefts[lefts.length - 1] ?? ROW_HEADER_WIDTH) - ROW_HEADER_WIDTH;
+    const last = block.column + block.columns - 1;
+    const left = columnLeft(block.column);
+    const right = columnLeft(last) + (widths[last] ?? 0);
+    const top = block.row * ROW_HEIGHT;
+    const bottom = (block.row + block.rows) * ROW_HEIGHT;
+    const viewWidth = scroller.clientWidth - ROW_HEADER_WIDTH;
+    const viewHeight = scroller.clientHeight - ROW_HEIGHT;
+    let x = scroller.scrollLeft;
+    let y = scroller.scrollTop;
+    if (block.rows > 1 || block.columns > 1) {
+      if (!(top >= y && bottom <= y + viewHeight && left >= x && right <= x + viewWidth)) {
+        x = left;
+        y = top;
+      }
+    } else {
+      if (top < y) y = top;
+      else if (top + ROW_HEIGHT > y + viewHeight) y = top + ROW_HEIGHT - viewHeight;
+      if (left < x) x = left;
+      else if (right > x + viewWidth) x = Math.min(left, right - viewWidth);
+    }
+    if (Math.round(x) === Math.round(scroller.scrollLeft) && Math.round(y) === Math.round(scroller.scrollTop)) return false;
+    scroller.scrollTo(x, y);
+    return true;
   }, []);
+  const scrollToBlock = useCallback(
+    (block: Block) => {
+      wanted.current = { block, tries: 0 };
+      scrollToPlace(block);
+    },
+    [scrollToPlace],
+  );
   /**
    * The block last scrolled to on purpose (the name box, Enter, a paste), until the person scrolls, clicks or
-   * presses a key. When the grid has drawn with its top-left cell out of view (Glide scrolls on its own to a cell
-   * whose accessibility element gets the focus; a grid just opened was still scrolling to its first cell), it is
-   * scrolled to again, a few times at most, one scroll per drawing.
+   * presses a key. When the grid has drawn with it out of view (Glide scrolls on its own to a cell whose
+   * accessibility element gets the focus; a grid just opened was still scrolling to its first cell), it is
+   * scrolled to again, a few times at most.
    */
   const wanted = useRef<{ block: Block; tries: number } | null>(null);
-  const checkQueued = useRef(false);
   const keepWantedInView = () => {
-    if (!wanted.current || checkQueued.current) return;
-    checkQueued.current = true;
-    requestAnimationFrame(() => {
-      checkQueued.current = false;
-      const w = wanted.current;
-      if (!w || pendingScroll.current || w.tries >= 3 || blockInView({ ...w.block, rows: 1, columns: 1 })) return;
-      w.tries++;
-      const range = w.block.rows > 1 || w.block.columns > 1;
-      editor.current?.scrollTo(w.block.column, w.block.row, "both", 0, 0, range ? { hAlign: "start", vAlign: "start" } : undefined);
-    });
+    const w = wanted.current;
+    if (!w || pendingScroll.current || w.tries >= 5) return;
+    if (scrollToPlace(w.block)) w.tries++;
   };
 
   // The name box asked for a cell or range (`goTo`, new each time), or the workbook's selected cell moved from
@@ -601,7 +617,7 @@ export function CellGrid({ workbook, sheet, version, goTo, onMessage, api }: Cel
         const bottom = Math.max(anchor.y + anchor.height - 1, to.row);
         const right = Math.max(anchor.x + anchor.width - 1, to.column);
         setGridSelection(oneCell(cell.column, cell.row, { row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 }));
-        editor.current?.scrollTo(to.column, to.row, "both", 0, 0);
+        scrollToPlace({ row: to.row, column: to.column, rows: 1, columns: 1 });
       } else select({ row: to.row, column: to.column, rows: 1, columns: 1 });
     } else if (key === "End" && ctrl) {
       done();
