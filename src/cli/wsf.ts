@@ -8,7 +8,7 @@ import { runFormula } from "../engine/scenario/runFormula";
 import type { ScenarioFile } from "../engine/scenario/scenarioFile";
 import { equityTable, type EquityTableRow } from "../engine/stats/equityTable";
 import { columnLetters } from "../workbook/shared/columnLetters";
-import { type AllocationRun, SHEETS_NOT_WRITTEN, writeAllocationCsv, writeAllocationXlsx } from "./allocationOutput";
+import { type AllocationRun, SHEETS_NOT_WRITTEN, sheetsNotWritten, writeAllocationCsv, writeAllocationXlsx } from "./allocationOutput";
 import { CliError, place } from "./CliError";
 import { checkOutput, isFolderTarget, writeAtomically } from "./outputFile";
 import {
@@ -28,6 +28,7 @@ import {
 import { type Progress, silentProgress, terminalProgress } from "./progress";
 import { readInput, type InputTable } from "./readInput";
 import { writeStatements } from "./statements";
+import { prepareTitleI, titleISummary } from "./titleIOutput";
 
 /** Where the command writes: standard output and error, and whether a progress bar may be shown. */
 export interface CliIo {
@@ -100,7 +101,8 @@ async function prepareRun(file: string, options: FormulaOptions, io: CliIo, prog
     if (error instanceof WsfError) throw new CliError(`${place(table.file, table.sheet)}: the formula cannot be computed: ${error.message}`);
     throw error;
   }
-  return { table, mapping, spec, schools, result };
+  const titleI = scenario?.titleI ? prepareTitleI(table, mapping, scenario.titleI, options.scenario as string) : undefined;
+  return { table, mapping, spec, schools, result, ...(titleI ? { titleI } : {}) };
 }
 
 function summary(run: AllocationRun): string {
@@ -154,7 +156,8 @@ async function allocateCommand(file: string, options: FormulaOptions & { out?: s
   } else {
     await writeAtomically(out, (temporary) => (kind === ".xlsx" ? writeAllocationXlsx(temporary, run, { values: options.values, progress }) : writeAllocationCsv(temporary, run)));
   }
-  if (!options.quiet) io.err(`${summary(run)}${out !== undefined ? `Wrote ${out}\n` : ""}${kind === ".xlsx" ? `${SHEETS_NOT_WRITTEN}\n` : ""}`);
+  const titleINote = run.titleI ? (kind === ".xlsx" ? titleISummary(run.titleI) : "Title I: the scenario's Title I choices go into an .xlsx output (WSF Title I), not into the allocation CSV.\n") : "";
+  if (!options.quiet) io.err(`${summary(run)}${titleINote}${out !== undefined ? `Wrote ${out}\n` : ""}${kind === ".xlsx" ? `${sheetsNotWritten(run)}\n` : ""}`);
   return 0;
 }
 
@@ -303,7 +306,7 @@ Examples:
     .option("--values", "in the .xlsx, values instead of WSF formulas (for people without the add-in)")
     .addHelpText(
       "after",
-      "\nThe .xlsx holds the schools table, WSF Parameters, WSF Allocation and WSF Equity as the pane writes them.\n" +
+      "\nThe .xlsx holds the schools table, WSF Parameters, WSF Allocation and WSF Equity as the pane writes them, and\nWSF Title I and WSF Comparability when the --scenario file holds the Title I step's choices (\"titleI\").\n" +
         `${SHEETS_NOT_WRITTEN}\n` +
         "\nExamples:\n  wsf allocate schools.xlsx --preset lausd --pool prior --out allocation.xlsx\n  wsf allocate schools.csv --scenario fy27.json --out allocation.csv\n  wsf allocate schools.xlsx --preset nyc --pool 12000000 --values --out values.xlsx",
     )
