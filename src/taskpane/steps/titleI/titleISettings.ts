@@ -109,7 +109,8 @@ export function readTitleISheet(values: readonly CellValue[][], comparability: r
     if (typeof id === "string" && id === "Total") break;
     const reason = text(at(r, 9));
     const row = r - TITLE_I_FIRST_ROW + 1;
-    if (reason !== "") skipped.push({ row, school: byRow.get(row)?.school ?? (typeof id === "string" && !/^row \d+$/.test(id) ? id : id === null ? null : String(id)), reason });
+    // The sheet's rows are the table's rows: a reason added there is for that row (its id is not needed).
+    if (reason !== "") skipped.push({ row, school: byRow.get(row)?.school ?? null, reason });
   }
   const tolerance = comparability?.[2]?.[1];
   const small = comparability?.[3]?.[1];
