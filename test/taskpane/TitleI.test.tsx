@@ -203,6 +203,24 @@ describe("task pane: Title I", () => {
     // Row 3 (Cole) is skipped by the reason typed on the sheet: Drew alone, 300 x $160 = $48,000.
     await waitFor(() => expect(rankedRows()[0]).toEqual(["1", "Drew", "75.0%", "May serve", "Served", "$48,000"]));
     expect(rankedRows()[1]).toEqual(["2", "Cole", "50.0%", "May serve", "Skipped", "$0"]);
+    // The pane and the sheet agree; an edit in the pane after Apply says the sheet is now out of date.
+    expect(within(region).queryByLabelText("Title I sheet out of date")).not.toBeInTheDocument();
+    const box = within(region).getByRole("textbox", { name: "Dollars per low-income child" });
+    await second.user.clear(box);
+    await second.user.type(box, "170");
+    expect(await within(region).findByLabelText("Title I sheet out of date")).toHaveTextContent("The WSF Title I sheet still shows the choices applied last");
+    await second.user.clear(box);
+    await second.user.type(box, "160");
+    await waitFor(() => expect(within(region).queryByLabelText("Title I sheet out of date")).not.toBeInTheDocument());
+  });
+
+  test("no school eligible: the pane says the pool is not allocated instead of showing $0 everywhere", async () => {
+    const rows = CLEAN_ROWS.map((r) => [...r.slice(0, 3), 0, ...r.slice(4)]);
+    const { user } = renderTaskPane(schoolsWorkbook(rows));
+    await chooseSchoolsTable(user);
+    await enterAllocation(user, "90000");
+    expect(await within(titleIRegion()).findByText(/^No school is served: /)).toBeInTheDocument();
+    expect(within(titleIRegion()).getByLabelText("Title I summary")).toHaveTextContent("0 of 4 schools served, 0 low-income children; every served school");
   });
 
   test("refuses to write over a sheet of the same name that the add-in did not create", async () => {

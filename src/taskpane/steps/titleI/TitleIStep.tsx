@@ -207,6 +207,11 @@ export function TitleIStep({ state }: { state: ReturnType<typeof useTitleI> }) {
         checked={state.exemptSmall}
         onChange={(_, data) => state.setExemptSmall(data.checked === true)}
       />
+      {state.stale && (
+        <p className={styles.problem} role="status" aria-label="Title I sheet out of date">
+          The WSF Title I sheet still shows the choices applied last, not the ones above: apply again to update it.
+        </p>
+      )}
       <div className={rows.row}>
         <Button appearance="primary" onClick={() => void state.apply()} disabled={state.busy || state.columnProblem !== null || state.formProblem !== null}>
           {state.applied ? "Apply Title I again" : "Apply Title I"}

@@ -86,6 +86,9 @@ export function previewTitleI(rows: readonly CellValue[][], choices: TitleIChoic
   else if (!(choices.districtAllocation > 0)) allocationProblem = "Enter the district's Title I allocation to see the allocations.";
   else if (pool < 0) allocationProblem = "The reservations add up to more than the district's allocation.";
   else if (choices.allocation?.mode === "perchild" && !(choices.allocation.perChild > 0)) allocationProblem = "Enter the dollars per low-income child to see the allocations.";
+  else if (!schools.some((s) => s.served)) {
+    allocationProblem = `No school is served: ${schools.some((s) => s.status !== "Not eligible") ? "every eligible school is skipped or has no low-income children" : "no school is eligible under this ranking method"}, so the pool is not allocated. Choose another method or serve a skipped school.`;
+  }
   else {
     if (needsMinimum && districtLowIncome > 0) minimum = titleIMinimum(choices.districtAllocation, districtLowIncome);
     const served = rows.map(() => 0 as CellValue);

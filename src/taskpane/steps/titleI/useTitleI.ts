@@ -48,6 +48,8 @@ export function useTitleI(table: TableData | null, mapping: ColumnMapping) {
   const [pending, setPending] = useState<{ sheets: SheetSpec[]; edited: string[]; record: { tableId: string; settings: TitleISettings } } | null>(null);
   const [busy, setBusy] = useState(false);
   const [applied, setApplied] = useState(false);
+  /** The choices on the Title I sheet (written by Apply, or read back on reopening), to say when the pane differs. */
+  const [onSheet, setOnSheet] = useState<string | null>(null);
 
   const columns: TitleIColumns = useMemo(() => {
     const out = { ...guessed };
@@ -167,6 +169,7 @@ export function useTitleI(table: TableData | null, mapping: ColumnMapping) {
           await port.writeScenarioStore(serializeScenarioStore(latest.scenarios, latest.setAside, latest.applied, record));
         }
         setApplied(true);
+        setOnSheet(JSON.stringify(record.settings));
         const served = preview?.schools.filter((s) => s.served).length ?? 0;
         messages.show({
           intent: "success",
@@ -243,6 +246,13 @@ export function useTitleI(table: TableData | null, mapping: ColumnMapping) {
   // A workbook whose Title I sheet the pane wrote: come back on the choices recorded at Apply, with what the
   // sheet's parameter cells say now read over them (once per table).
   const reopened = useRef<string | null>(null);
+  const syncOnSheet = useRef(false);
+  useEffect(() => {
+    if (syncOnSheet.current && settings !== null) {
+      syncOnSheet.current = false;
+      setOnSheet(JSON.stringify(settings));
+    }
+  }, [settings]);
   useEffect(() => {
     if (!table || reopened.current === table.info.id) return;
     reopened.current = table.info.id;
@@ -257,6 +267,8 @@ export function useTitleI(table: TableData | null, mapping: ColumnMapping) {
       if (!live) return;
       load(readTitleISheet(sheet, cmp, record.settings));
       setApplied(true);
+      // What the sheet holds is what the pane now shows: take the choices as they come out of the form.
+      syncOnSheet.current = true;
     })().catch((error) => live && messages.showError("Could not read the Title I sheet back", error, "The Title I step starts empty; apply it again."));
     return () => {
       live = false;
@@ -287,6 +299,8 @@ export function useTitleI(table: TableData | null, mapping: ColumnMapping) {
     preview,
     busy,
     applied,
+    /** Applied, and the pane's choices now differ from what the Title I sheet was written with. */
+    stale: applied && onSheet !== null && (settings === null || JSON.stringify(settings) !== onSheet),
     pending,
     apply,
     confirm,
