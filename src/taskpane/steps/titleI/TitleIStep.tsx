@@ -16,6 +16,9 @@ const useStyles = makeStyles({
   number: { paddingBlock: "2px", paddingInline: "4px", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   word: { paddingBlock: "2px", paddingInline: "4px", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, textAlign: "start", whiteSpace: "nowrap" },
   problem: { margin: 0, color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
+  // The mode and its amount side by side, tops aligned, so a message under the amount does not push the mode down.
+  modeRow: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS, alignItems: "start" },
+  amount: { maxWidth: "220px" },
 });
 
 const METHODS: { value: TitleIRankMethod; label: string }[] = [
@@ -34,8 +37,8 @@ const COLUMN_FIELDS: { key: keyof TitleIColumns; label: string; optional: boolea
 ];
 
 const MODES: { value: TitleIModeChoice; label: string }[] = [
-  { value: "pool", label: "Spread the pool evenly per low-income child" },
-  { value: "perchild", label: "A fixed amount per low-income child (must fit in the pool)" },
+  { value: "pool", label: "The pool, spread evenly per child" },
+  { value: "perchild", label: "A fixed amount per child" },
 ];
 
 const STATUS_TEXT = { "Must serve": "Must serve", Eligible: "May serve", "Not eligible": "Not eligible" } as const;
@@ -90,7 +93,7 @@ export function TitleIStep({ state }: { state: ReturnType<typeof useTitleI> }) {
           <NumberField key={k} label={`Reserved: ${RESERVATION_LABELS[k]}`} value={state.drafts[k]} onChange={(v) => state.setDraft(k, v)} error={state.amountErrors[k]} placeholder="0" />
         ))}
       </div>
-      <div className={rows.grid}>
+      <div className={styles.modeRow}>
         <Field label="Pay served schools" size="small">
           <Select size="small" value={state.mode} onChange={(_, data) => state.setMode(data.value as TitleIModeChoice)}>
             {MODES.map((m) => (
@@ -101,7 +104,9 @@ export function TitleIStep({ state }: { state: ReturnType<typeof useTitleI> }) {
           </Select>
         </Field>
         {state.mode === "perchild" && (
-          <NumberField label="Dollars per low-income child" value={state.drafts.perChild} onChange={(v) => state.setDraft("perChild", v)} error={state.amountErrors.perChild} placeholder="$" />
+          <div className={styles.amount}>
+            <NumberField label="Dollars per low-income child" value={state.drafts.perChild} onChange={(v) => state.setDraft("perChild", v)} error={state.amountErrors.perChild} placeholder="$" />
+          </div>
         )}
       </div>
 
