@@ -4,8 +4,9 @@ import { allocationSheet } from "../../../src/taskpane/sheets/allocationSheet";
 import { parametersSheet } from "../../../src/taskpane/sheets/parametersSheet";
 import { readTransition, sameTransition } from "../../../src/taskpane/sheets/readTransition";
 import { transitionSheet } from "../../../src/taskpane/sheets/transitionSheet";
-import type { CellValue, SheetSpec, TableInfo } from "../../../src/workbook/WorkbookPort";
+import type { CellValue, TableInfo } from "../../../src/workbook/WorkbookPort";
 import { headers as baseHeaders, mapping, nycLike } from "./threeSchoolTable";
+import { sheetGrid as grid } from "../../support/sheetGrid";
 
 /* The plan read back from the "WSF Transition" sheet the pane writes: a round trip over random plans (the
  * identity: what was written is what is read), and each edit a person can make to the rules block, with the
@@ -14,20 +15,6 @@ import { headers as baseHeaders, mapping, nycLike } from "./threeSchoolTable";
 
 const headers = [...baseHeaders, "Projected 2026", "Projected 2027"];
 const table: TableInfo = { id: "Schools", label: "Schools (A1:K4)", kind: "table", sheet: "Schools", address: "Schools!A1:K4", headers, rowCount: 3 };
-
-/** The sheet's cells as a grid (values and formulas alike: the rules block holds constants). */
-function grid(spec: SheetSpec): CellValue[][] {
-  const out: CellValue[][] = [];
-  for (const b of spec.blocks) {
-    b.values.forEach((line, r) =>
-      line.forEach((v, c) => {
-        while (out.length <= b.row + r) out.push([]);
-        if (v !== null) out[b.row + r][b.column + c] = v;
-      }),
-    );
-  }
-  return out.map((line) => Array.from(line, (v) => v ?? null));
-}
 
 function written(settings: TransitionSettings): CellValue[][] {
   const { cells: paramCells } = parametersSheet(nycLike, { tableLabel: table.label, headers, mapping });
