@@ -112,7 +112,9 @@ describe("task pane: Title I", () => {
     dialog = await openDialog("Replace your hand edits?");
     await user.click(within(dialog).getByRole("button", { name: "Replace", hidden: true }));
     await screen.findByText("Title I applied");
-    expect(wb.getCell("WSF Title I", 3, 1).value).toBe(90_000);
+    // The pane followed the amount typed on the sheet, so Apply wrote it back: the sheet is the truth.
+    expect(within(region).getByRole("textbox", { name: "District Title I allocation" })).toHaveValue("95000");
+    expect(wb.getCell("WSF Title I", 3, 1).value).toBe(95_000);
   });
 
   test("a fixed amount per child pays children x the amount and shows what is left of the pool", async () => {
@@ -174,8 +176,9 @@ describe("task pane: Title I", () => {
     expect(within(region).getByRole("combobox", { name: "Pay served schools" })).toHaveValue("perchild");
     expect(within(region).getByRole("textbox", { name: "Dollars per low-income child" })).toHaveValue("250");
     expect(within(region).getByRole("textbox", { name: "District Title I allocation" })).toHaveValue("90000");
-    // Drew skipped; under the district rate (51%) nobody else is eligible.
-    expect(rankedRows()[0]).toEqual(["1", "Drew", "75.0%", "May serve", "Skipped", "$0"]);
+    // Drew skipped; under the district rate (51%) nobody else is eligible, so nothing is allocated.
+    expect(rankedRows()[0]).toEqual(["1", "Drew", "75.0%", "May serve", "Skipped", ""]);
+    expect(within(region).getByText(/^No school is served: every eligible school is skipped/)).toBeInTheDocument();
   });
 
   test("reopening the workbook opens the Title I step on the applied choices, with the sheet's edits read over them", async () => {
@@ -212,6 +215,23 @@ describe("task pane: Title I", () => {
     await second.user.clear(box);
     await second.user.type(box, "160");
     await waitFor(() => expect(within(region).queryByLabelText("Title I sheet out of date")).not.toBeInTheDocument());
+  });
+
+  test("after Apply the pane follows an edit on the Title I sheet: the amount per child typed there", async () => {
+    const wb = schoolsWorkbook();
+    const { user } = renderTaskPane(wb);
+    await chooseSchoolsTable(user);
+    await enterAllocation(user, "90000");
+    const region = titleIRegion();
+    await user.selectOptions(within(region).getByRole("combobox", { name: "Pay served schools" }), "perchild");
+    await user.type(within(region).getByRole("textbox", { name: "Dollars per low-income child" }), "150");
+    await user.click(within(region).getByRole("button", { name: "Apply Title I" }));
+    await screen.findByText("Title I applied");
+    wb.setCell("WSF Title I", 16, 1, 120);
+    await waitFor(() => expect(within(region).getByRole("textbox", { name: "Dollars per low-income child" })).toHaveValue("120"));
+    // Drew 300 x $120 = $36,000; the pane and the sheet agree.
+    await waitFor(() => expect(rankedRows()[0]).toEqual(["1", "Drew", "75.0%", "May serve", "Served", "$36,000"]));
+    expect(within(region).queryByLabelText("Title I sheet out of date")).not.toBeInTheDocument();
   });
 
   test("no school eligible: the pane says the pool is not allocated instead of showing $0 everywhere", async () => {

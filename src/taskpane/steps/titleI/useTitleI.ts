@@ -50,6 +50,8 @@ export function useTitleI(table: TableData | null, mapping: ColumnMapping) {
   const [applied, setApplied] = useState(false);
   /** The choices on the Title I sheet (written by Apply, or read back on reopening), to say when the pane differs. */
   const [onSheet, setOnSheet] = useState<string | null>(null);
+  /** Counts writes, so the sheet is read back (and followed) after each Apply. */
+  const [writes, setWrites] = useState(0);
 
   const columns: TitleIColumns = useMemo(() => {
     const out = { ...guessed };
@@ -170,6 +172,7 @@ export function useTitleI(table: TableData | null, mapping: ColumnMapping) {
         }
         setApplied(true);
         setOnSheet(JSON.stringify(record.settings));
+        setWrites((w) => w + 1);
         const served = preview?.schools.filter((s) => s.served).length ?? 0;
         messages.show({
           intent: "success",
@@ -243,9 +246,9 @@ export function useTitleI(table: TableData | null, mapping: ColumnMapping) {
     messages.show({ intent: "info", title: "Nothing was written", text: "Your hand edits are kept. Copy them elsewhere, then apply again to update the Title I sheets." });
   }, [messages]);
 
-  // A workbook whose Title I sheet the pane wrote: come back on the choices recorded at Apply, with what the
-  // sheet's parameter cells say now read over them (once per table).
-  const reopened = useRef<string | null>(null);
+  // A workbook whose Title I sheet the pane wrote: the step comes back on the choices recorded at Apply, with
+  // what the sheet's parameter cells say read over them, when the table is chosen (a reopened or reloaded
+  // workbook), and again whenever a person edits the sheet: the sheet wins.
   const syncOnSheet = useRef(false);
   useEffect(() => {
     if (syncOnSheet.current && settings !== null) {
@@ -253,27 +256,51 @@ export function useTitleI(table: TableData | null, mapping: ColumnMapping) {
       setOnSheet(JSON.stringify(settings));
     }
   }, [settings]);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  const settingsRef = useRef(settings);
+  settingsRef.current = settings;
+  const tableId = table?.info.id ?? null;
   useEffect(() => {
-    if (!table || reopened.current === table.info.id) return;
-    reopened.current = table.info.id;
+    if (tableId === null) return;
     let live = true;
-    (async () => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let unsubscribe: (() => void) | null = null;
+    const readBack = async (): Promise<boolean> => {
       const record = parseScenarioStore(await port.readScenarioStore()).appliedTitleI;
-      if (!record || record.tableId !== table.info.id) return;
+      if (!record || record.tableId !== tableId) return false;
       const [titleIStatus, cmpStatus] = await port.inspectSheets([TITLE_I_SHEET, COMPARABILITY_SHEET]);
-      if (!titleIStatus.exists || !titleIStatus.owned) return;
+      if (!titleIStatus.exists || !titleIStatus.owned) return false;
       const sheet = (await port.readSheet(TITLE_I_SHEET)).values;
       const cmp = cmpStatus.exists && cmpStatus.owned ? (await port.readSheet(COMPARABILITY_SHEET)).values : null;
-      if (!live) return;
-      load(readTitleISheet(sheet, cmp, record.settings));
+      if (!live) return false;
+      // The sheet was written from the record: its cells are read over the record (the sheet wins over the form).
+      const back = readTitleISheet(sheet, cmp, record.settings);
       setApplied(true);
-      // What the sheet holds is what the pane now shows: take the choices as they come out of the form.
-      syncOnSheet.current = true;
-    })().catch((error) => live && messages.showError("Could not read the Title I sheet back", error, "The Title I step starts empty; apply it again."));
+      if (JSON.stringify(back) === JSON.stringify(settingsRef.current)) setOnSheet(JSON.stringify(back));
+      else {
+        loadRef.current(back);
+        // What the sheet holds is what the pane now shows: take the choices as they come out of the form.
+        syncOnSheet.current = true;
+      }
+      return true;
+    };
+    const failed = (error: unknown) => live && messages.showError("Could not read the Title I sheet back", error, "Apply Title I again to rewrite it.");
+    void (async () => {
+      if (!(await readBack()) || !live) return;
+      const stop = await port.onChange(TITLE_I_SHEET, () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => void readBack().catch(failed), 150);
+      });
+      if (live) unsubscribe = stop;
+      else stop();
+    })().catch(failed);
     return () => {
       live = false;
+      clearTimeout(timer);
+      unsubscribe?.();
     };
-  }, [table, port, load, messages]);
+  }, [tableId, writes, port, messages]);
 
   return {
     headers,
