@@ -14,8 +14,9 @@ import { suggestMapping } from "../../src/engine/table/suggestMapping";
 import { comparabilitySheet } from "../../src/taskpane/sheets/comparabilitySheet";
 import { titleISheet, type TitleIChoices } from "../../src/taskpane/sheets/titleISheet";
 import { hyperFormulaConfig } from "../../src/workbook/local/HyperFormulaWorkbook";
-import type { CellValue, SheetSpec, TableInfo } from "../../src/workbook/WorkbookPort";
+import type { CellValue, TableInfo } from "../../src/workbook/WorkbookPort";
 import { functionFilePaths } from "../support/functionFiles";
+import { sheetGrid } from "../support/sheetGrid";
 import { writeXlsx, wsf } from "./support";
 
 /*
@@ -75,20 +76,6 @@ async function scenarioFile(name: string, titleI?: unknown): Promise<string> {
   return path;
 }
 
-function grid(spec: SheetSpec): CellValue[][] {
-  const out: CellValue[][] = [];
-  for (const b of spec.blocks) {
-    b.values.forEach((line, r) =>
-      line.forEach((v, c) => {
-        if (v === null) return;
-        while (out.length <= b.row + r) out.push([]);
-        out[b.row + r][b.column + c] = v;
-      }),
-    );
-  }
-  return out.map((line) => Array.from(line, (v) => v ?? null));
-}
-
 /** The pane's Title I and Comparability sheets for choices made by hand from the settings, evaluated. */
 function paneSheets(s: TitleISettings) {
   const table: TableInfo = { id: "Schools", label: "Schools", kind: "headerRow", sheet: "Schools", address: `'Schools'!A1:${"ABCDEFGHIJKLMNOPQRSTUVWXYZ"[headers.length - 1]}${district.rows.length + 1}`, headers, rowCount: district.rows.length };
@@ -107,8 +94,8 @@ function paneSheets(s: TitleISettings) {
   };
   const built = titleISheet(table, choices);
   const cmp = comparabilitySheet(table, { enrollment: choices.enrollment, gradeSpan: choices.gradeSpan, staff: column("Instructional staff FTE"), salaries: column("State/local salaries"), id: choices.id, name: choices.name, tolerance: s.comparability.tolerance, smallSchool: s.comparability.smallSchool }, built.cells).sheet;
-  const hf = HyperFormula.buildFromSheets({ Schools: [district.headers as CellValue[], ...(district.rows as CellValue[][])], [built.sheet.name]: grid(built.sheet), [cmp.name]: grid(cmp) }, { ...hyperFormulaConfig });
-  return { hf, sheets: { "WSF Title I": grid(built.sheet), "WSF Comparability": grid(cmp) } };
+  const hf = HyperFormula.buildFromSheets({ Schools: [district.headers as CellValue[], ...(district.rows as CellValue[][])], [built.sheet.name]: sheetGrid(built.sheet), [cmp.name]: sheetGrid(cmp) }, { ...hyperFormulaConfig });
+  return { hf, sheets: { "WSF Title I": sheetGrid(built.sheet), "WSF Comparability": sheetGrid(cmp) } };
 }
 
 const cents = (x: number) => Math.round(x * 100);
@@ -121,7 +108,7 @@ function compareSheet(book: ExcelJS.Workbook, name: "WSF Title I" | "WSF Compara
   let formulas = 0;
   // The spills' anchors: the pane writes one spilling formula, the CLI one INDEX per cell.
   const anchors = new Map<number, string>();
-  source.forEach((line, r) => line.forEach((v, c) => typeof v === "string" && /^=WSF\.(TITLEIRANK|TITLEIALLOCATE|COMPARABILITY)\(/.test(v) && anchors.set(c, v)));
+  source.forEach((line) => line.forEach((v, c) => typeof v === "string" && /^=WSF\.(TITLEIRANK|TITLEIALLOCATE|COMPARABILITY)\(/.test(v) && anchors.set(c, v)));
   const spillColumn = (c: number): { formula: string; row: number; j: number } | null => {
     for (const [anchor, formula] of anchors) {
       const width = formula.startsWith("=WSF.TITLEIRANK(") ? 3 : formula.startsWith("=WSF.COMPARABILITY(") ? 2 : 1;

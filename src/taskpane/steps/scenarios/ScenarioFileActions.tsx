@@ -76,7 +76,7 @@ export function ScenarioFileActions({ store, current }: { store: ReturnType<type
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      messages.show({ intent: "success", title: `Scenario file "${fileName(name)}" exported`, text: `Run it from the command line: wsf allocate <schools.xlsx> --scenario ${fileName(name)}` });
+      messages.show({ intent: "success", title: `Scenario file "${fileName(name)}" exported`, text: `Run it from the command line: wsf allocate <schools.xlsx> --scenario ${fileName(name)}${titleI ? ". It holds the Title I choices, so the .xlsx gets the WSF Title I sheet too." : ". It holds no Title I choices (choose them in step 8 first to include them)."}` });
     } catch (error) {
       messages.showError("Could not export the scenario", error);
     }
