@@ -63,10 +63,8 @@ export function prepareTitleI(table: InputTable, mapping: ColumnMapping, setting
     const lines = preview.problems.slice(0, 10).map((p) => `  ${p.dataRow > 0 ? `${place(table.file, table.sheet, table.headerRow + 1 + p.dataRow)}: ` : ""}${p.message}`);
     throw new CliError(`${source}: the Title I ranking cannot be computed:\n${lines.join("\n")}`);
   }
+  // The preview's problems include a pool below the 125% minimum, an amount per child the pool cannot pay and no school served.
   if (preview.allocationProblem !== null) throw new CliError(`${source}: the Title I allocation cannot be computed: ${preview.allocationProblem}`);
-  if (!preview.schools.some((s) => s.served)) {
-    throw new CliError(`${source}: no school is served under the Title I choices (none is eligible, or every eligible school is skipped), so the pool of $${preview.pool.toFixed(2)} would not be allocated`);
-  }
   const cmp: ComparabilityChoices | null =
     columns.staff !== null || columns.salaries !== null
       ? { enrollment: choices.enrollment, gradeSpan: columns.gradeSpan, staff: columns.staff, salaries: columns.salaries, id: choices.id, name: choices.name, tolerance: settings.comparability.tolerance, smallSchool: settings.comparability.smallSchool }

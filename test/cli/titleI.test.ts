@@ -226,7 +226,7 @@ describe("wsf allocate with Title I choices in the scenario", () => {
     const out = join(dir, "zero-out.xlsx");
     const run = await wsf("allocate", zero, "--scenario", await scenarioFile("Zero", { ...settings, skipped: [] }), "--out", out);
     expect(run.code).toBe(1);
-    expect(run.err).toContain("no school is served under the Title I choices");
+    expect(run.err).toContain("Zero.json: the Title I allocation cannot be computed: No school is served: every eligible school is skipped or has no low-income children, so the pool is not allocated.");
     expect(await readFile(out).catch(() => null)).toBeNull();
   });
 });

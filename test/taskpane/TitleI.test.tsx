@@ -113,7 +113,8 @@ describe("task pane: Title I", () => {
     await user.click(within(dialog).getByRole("button", { name: "Replace", hidden: true }));
     await screen.findByText("Title I applied");
     // The pane followed the amount typed on the sheet, so Apply wrote it back: the sheet is the truth.
-    expect(within(region).getByRole("textbox", { name: "District Title I allocation" })).toHaveValue("95000");
+    await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).not.toBeInTheDocument());
+    await waitFor(() => expect(within(region).getByRole("textbox", { name: "District Title I allocation" })).toHaveValue("95000"));
     expect(wb.getCell("WSF Title I", 3, 1).value).toBe(95_000);
   });
 

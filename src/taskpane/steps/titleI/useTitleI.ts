@@ -29,7 +29,7 @@ export type TitleIModeChoice = "pool" | "perchild";
  * of that name the add-in did not create stops the apply; hand edits are replaced only after the person
  * says so; re-applying rewrites the sheets in place.
  *
- * The choices as a scenario keeps them are `settings` (null while a field is wrong); `load` puts stored ones
+ * The choices as a scenario keeps them are `settings` (null while a field is wrong or no allocation is entered); `load` puts stored ones
  * back (a restored scenario). Apply records them in the workbook's scenario store, so when the pane opens on
  * a workbook whose Title I sheet it wrote, the step comes back on them, with the sheet's parameter cells
  * (method, amounts, amount per child, skip reasons, tolerance) read over them: the sheet wins.
@@ -110,11 +110,16 @@ export function useTitleI(table: TableData | null, mapping: ColumnMapping) {
     };
   }, [table, columnProblem, method, columns, mapping.id, mapping.name, amounts, skipped, mode]);
 
-  /** The choices as a scenario keeps them; null while a column or an amount is missing or wrong. */
-  const settings: TitleISettings | null = useMemo(
+  /** The choices as the sheet is written from them; null while a column or an amount is missing or wrong. */
+  const formSettings: TitleISettings | null = useMemo(
     () => (choices && table && formProblem === null ? settingsFromChoices(headers.map(String), table.rows, columns, choices, { tolerance: amounts.tolerance, smallSchool }) : null),
     [choices, table, formProblem, headers, columns, amounts.tolerance, smallSchool],
   );
+  /**
+   * The choices as a scenario keeps them: null as above, and while no district allocation is entered (a step
+   * never used is not saved with scenarios or exported, so wsf does not try to run it).
+   */
+  const settings = formSettings !== null && formSettings.districtAllocation > 0 ? formSettings : null;
 
   /** Puts stored choices back (a restored scenario, a reopened workbook); says what the table lacks. */
   const load = useCallback(
@@ -189,11 +194,11 @@ export function useTitleI(table: TableData | null, mapping: ColumnMapping) {
   );
 
   const apply = useCallback(async () => {
-    if (!table || !choices || !settings) {
+    if (!table || !choices || !formSettings) {
       messages.show({ intent: "error", title: "Nothing to apply yet", text: columnProblem ?? formProblem ?? "Choose a schools table first." });
       return;
     }
-    const record = { tableId: table.info.id, settings };
+    const record = { tableId: table.info.id, settings: formSettings };
     let sheets: SheetSpec[];
     try {
       const built = titleISheet(table.info, choices);
@@ -232,7 +237,7 @@ export function useTitleI(table: TableData | null, mapping: ColumnMapping) {
     }
     if (edited.length > 0) setPending({ sheets, edited, record });
     else await write(sheets, false, record);
-  }, [table, choices, settings, columns, amounts.tolerance, smallSchool, columnProblem, formProblem, port, messages, write]);
+  }, [table, choices, formSettings, columns, amounts.tolerance, smallSchool, columnProblem, formProblem, port, messages, write]);
 
   const confirm = useCallback(async () => {
     if (!pending) return;
@@ -251,15 +256,15 @@ export function useTitleI(table: TableData | null, mapping: ColumnMapping) {
   // workbook), and again whenever a person edits the sheet: the sheet wins.
   const syncOnSheet = useRef(false);
   useEffect(() => {
-    if (syncOnSheet.current && settings !== null) {
+    if (syncOnSheet.current && formSettings !== null) {
       syncOnSheet.current = false;
-      setOnSheet(JSON.stringify(settings));
+      setOnSheet(JSON.stringify(formSettings));
     }
-  }, [settings]);
+  }, [formSettings]);
   const loadRef = useRef(load);
   loadRef.current = load;
-  const settingsRef = useRef(settings);
-  settingsRef.current = settings;
+  const settingsRef = useRef(formSettings);
+  settingsRef.current = formSettings;
   const tableId = table?.info.id ?? null;
   useEffect(() => {
     if (tableId === null) return;
@@ -327,7 +332,7 @@ export function useTitleI(table: TableData | null, mapping: ColumnMapping) {
     busy,
     applied,
     /** Applied, and the pane's choices now differ from what the Title I sheet was written with. */
-    stale: applied && onSheet !== null && (settings === null || JSON.stringify(settings) !== onSheet),
+    stale: applied && onSheet !== null && (formSettings === null || JSON.stringify(formSettings) !== onSheet),
     pending,
     apply,
     confirm,
