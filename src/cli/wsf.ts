@@ -27,8 +27,7 @@ import {
 } from "./prepare";
 import { type Progress, silentProgress, terminalProgress } from "./progress";
 import { readInput, type InputTable } from "./readInput";
-import { writeStatements } from "./statements";
-import { prepareTitleI, titleISummary } from "./titleIOutput";
+import type { TitleIRun } from "./titleIOutput";
 
 /** Where the command writes: standard output and error, and whether a progress bar may be shown. */
 export interface CliIo {
@@ -101,7 +100,8 @@ async function prepareRun(file: string, options: FormulaOptions, io: CliIo, prog
     if (error instanceof WsfError) throw new CliError(`${place(table.file, table.sheet)}: the formula cannot be computed: ${error.message}`);
     throw error;
   }
-  const titleI = scenario?.titleI ? prepareTitleI(table, mapping, scenario.titleI, options.scenario as string) : undefined;
+  // Loaded only for a scenario with Title I choices, so the other runs start as fast as before.
+  const titleI: TitleIRun | undefined = scenario?.titleI ? (await import("./titleIOutput")).prepareTitleI(table, mapping, scenario.titleI, options.scenario as string) : undefined;
   return { table, mapping, spec, schools, result, ...(titleI ? { titleI } : {}) };
 }
 
@@ -156,7 +156,7 @@ async function allocateCommand(file: string, options: FormulaOptions & { out?: s
   } else {
     await writeAtomically(out, (temporary) => (kind === ".xlsx" ? writeAllocationXlsx(temporary, run, { values: options.values, progress }) : writeAllocationCsv(temporary, run)));
   }
-  const titleINote = run.titleI ? (kind === ".xlsx" ? titleISummary(run.titleI) : "Title I: the scenario's Title I choices go into an .xlsx output (WSF Title I), not into the allocation CSV.\n") : "";
+  const titleINote = run.titleI ? (kind === ".xlsx" ? (await import("./titleIOutput")).titleISummary(run.titleI) : "Title I: the scenario's Title I choices go into an .xlsx output (WSF Title I), not into the allocation CSV.\n") : "";
   if (!options.quiet) io.err(`${summary(run)}${titleINote}${out !== undefined ? `Wrote ${out}\n` : ""}${kind === ".xlsx" ? `${sheetsNotWritten(run)}\n` : ""}`);
   return 0;
 }
@@ -253,6 +253,8 @@ async function statementsCommand(file: string, options: FormulaOptions & { out: 
     if (existing.length > 0 && !options.force) throw new CliError(`${options.out}: the folder is not empty; add --force to write the statements into it, or choose another --out`);
   }
   const run = await prepareRun(file, options, io, progress);
+  // pdf-lib loaded only for this command (a tenth of a second the other commands do without).
+  const { writeStatements } = await import("./statements");
   if (folder) {
     // Written into a temporary folder beside the target, then moved in file by file: a failure leaves nothing
     // behind, and files already in the folder that are not statements of these schools are kept.
