@@ -233,6 +233,21 @@ describe("task pane: Title I", () => {
     // Drew 300 x $120 = $36,000; the pane and the sheet agree.
     await waitFor(() => expect(rankedRows()[0]).toEqual(["1", "Drew", "75.0%", "May serve", "Served", "$36,000"]));
     expect(within(region).queryByLabelText("Title I sheet out of date")).not.toBeInTheDocument();
+
+    // The amount cleared on the sheet (its allocations read #VALUE!): the pane names the cell instead of showing $120 in silence.
+    wb.setCell("WSF Title I", 16, 1, null);
+    const problem = await within(region).findByText("WSF Title I!B17 is blank: enter the dollars per low-income child (above 0).");
+    expect(problem).toHaveAttribute("role", "alert");
+    expect(await screen.findByText("The Title I sheet has a cell it cannot use")).toBeInTheDocument();
+    // A reservation typed as text (the pool's SUM would skip it) is named too; a cleared reservation is none.
+    wb.setCell("WSF Title I", 16, 1, 110);
+    wb.setCell("WSF Title I", 9, 1, "5k");
+    await within(region).findByText("WSF Title I!B10 is \"5k\": enter the reserved dollars (0 or more), or leave it blank for none.");
+    expect(within(region).queryByText(/^WSF Title I!B17/)).not.toBeInTheDocument();
+    wb.setCell("WSF Title I", 9, 1, null);
+    await waitFor(() => expect(within(region).queryByRole("alert")).not.toBeInTheDocument());
+    await waitFor(() => expect(within(region).getByRole("textbox", { name: "Dollars per low-income child" })).toHaveValue("110"));
+    expect(screen.queryByText("The Title I sheet has a cell it cannot use")).not.toBeInTheDocument();
   });
 
   test("no school eligible: the pane says the pool is not allocated instead of showing $0 everywhere", async () => {

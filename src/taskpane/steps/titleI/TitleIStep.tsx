@@ -212,6 +212,11 @@ export function TitleIStep({ state }: { state: ReturnType<typeof useTitleI> }) {
         checked={state.exemptSmall}
         onChange={(_, data) => state.setExemptSmall(data.checked === true)}
       />
+      {state.sheetProblems.map((p) => (
+        <p key={p} className={styles.problem} role="alert">
+          {p}
+        </p>
+      ))}
       {state.stale && (
         <p className={styles.problem} role="status" aria-label="Title I sheet out of date">
           The WSF Title I sheet still shows the choices applied last, not the ones above: apply again to update it.

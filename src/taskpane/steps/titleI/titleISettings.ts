@@ -79,28 +79,49 @@ export function placeSettings(
   return { columns, skipped, missing };
 }
 
+/** What the Title I sheets say now, read over the choices they were written from; `problems` names each cell the sheets' formulas cannot use. */
+export interface TitleISheetReadBack {
+  settings: TitleISettings;
+  problems: string[];
+}
+
 /**
  * The parameter cells of the "WSF Title I" sheet read back over the settings it was written from (a person
  * may have changed the method, the allocation, a reservation, the amount per child or a skip reason there
- * since): what the sheet says wins where it holds a usable value; anything else keeps the applied value.
- * `comparability` is the "WSF Comparability" sheet's values (tolerance B3, exempt size B4), or null.
+ * since): what the sheet says wins. A cell the sheet's formulas cannot use is a problem naming it (never an
+ * old value kept in silence, which would show a figure the sheet no longer has):
+ * - the ranking method (B3) is district, 35 or span; the district allocation (B4) a number of 0 or more;
+ * - a reservation (B6:B10) a number of 0 or more, or blank, which the pool's SUM reads as 0;
+ * - in the per-child mode, the dollars per low-income child (B17) a number above 0;
+ * - on "WSF Comparability" (`comparability`, or null when it was not written): the tolerance (B3) a share
+ *   from 0 to 1, the exempt size (B4) 0 or blank (none exempt) or a number of pupils above 0.
+ * Where a cell is a problem the settings keep the applied value, so the result is never half read.
  *
  * Cost O(n) for n school rows.
  *
- * @example readTitleISheet(values, null, settings).districtAllocation // the number in B4
+ * @example readTitleISheet(values, null, settings).settings.districtAllocation // the number in B4
  */
-export function readTitleISheet(values: readonly CellValue[][], comparability: readonly CellValue[][] | null, settings: TitleISettings): TitleISettings {
+export function readTitleISheet(values: readonly CellValue[][], comparability: readonly CellValue[][] | null, settings: TitleISettings): TitleISheetReadBack {
+  const problems: string[] = [];
   const at = (r: number, c: number): CellValue => values[r]?.[c] ?? null;
-  const dollars = (r: number, fallback: number): number => {
-    const x = at(r, 1);
-    return typeof x === "number" && Number.isFinite(x) && x >= 0 ? x : fallback;
+  const said = (v: CellValue): string => (v === null || v === "" ? "blank" : typeof v === "string" ? JSON.stringify(v) : String(v));
+  const number = (cell: CellValue, where: string, what: string, ok: (x: number) => boolean, fallback: number, blank?: number): number => {
+    if (blank !== undefined && (cell === null || cell === "")) return blank;
+    if (typeof cell === "number" && Number.isFinite(cell) && ok(cell)) return cell;
+    problems.push(`${where} is ${said(cell)}: enter ${what}.`);
+    return fallback;
   };
   const method = at(2, 1);
+  let chosenMethod = settings.method;
+  if (method === "district" || method === "35" || method === "span") chosenMethod = method;
+  else problems.push(`WSF Title I!B3 is ${said(method)}: enter the ranking method district, 35 or span.`);
+  const districtAllocation = number(at(3, 1), "WSF Title I!B4", "the district's Title I allocation in dollars (0 or more)", (x) => x >= 0, settings.districtAllocation);
   const reservations = { ...settings.reservations };
-  RESERVATION_KEYS.forEach((k, i) => (reservations[k] = dollars(5 + i, reservations[k])));
-  const perChildCell = at(16, 1);
-  const allocation: TitleISettings["allocation"] =
-    settings.allocation.mode === "perchild" && typeof perChildCell === "number" && Number.isFinite(perChildCell) && perChildCell >= 0 ? { mode: "perchild", perChild: perChildCell } : settings.allocation;
+  RESERVATION_KEYS.forEach((k, i) => (reservations[k] = number(at(5 + i, 1), `WSF Title I!B${6 + i}`, "the reserved dollars (0 or more), or leave it blank for none", (x) => x >= 0, reservations[k], 0)));
+  let allocation = settings.allocation;
+  if (settings.allocation.mode === "perchild") {
+    allocation = { mode: "perchild", perChild: number(at(16, 1), "WSF Title I!B17", "the dollars per low-income child (above 0)", (x) => x > 0, settings.allocation.perChild) };
+  }
   // Skip reasons: column J of each school row (the pane writes them; a person may add or clear one).
   const byRow = new Map(settings.skipped.map((s) => [s.row, s]));
   const skipped: TitleISettings["skipped"] = [];
@@ -112,18 +133,22 @@ export function readTitleISheet(values: readonly CellValue[][], comparability: r
     // The sheet's rows are the table's rows: a reason added there is for that row (its id is not needed).
     if (reason !== "") skipped.push({ row, school: byRow.get(row)?.school ?? null, reason });
   }
-  const tolerance = comparability?.[2]?.[1];
-  const small = comparability?.[3]?.[1];
+  let { tolerance, smallSchool } = settings.comparability;
+  if (comparability !== null) {
+    tolerance = number(comparability[2]?.[1] ?? null, "WSF Comparability!B3", "the tolerance as a share from 0 to 1 (0.10 for 10%)", (x) => x >= 0 && x <= 1, tolerance);
+    const small = number(comparability[3]?.[1] ?? null, "WSF Comparability!B4", "the largest exempt school in pupils, or 0 for none", (x) => x >= 0, smallSchool ?? 0, 0);
+    smallSchool = small > 0 ? small : null;
+  }
   return {
-    ...settings,
-    method: method === "district" || method === "35" || method === "span" ? method : settings.method,
-    districtAllocation: dollars(3, settings.districtAllocation),
-    reservations,
-    allocation,
-    skipped: values.length > TITLE_I_FIRST_ROW ? skipped : settings.skipped,
-    comparability: {
-      tolerance: typeof tolerance === "number" && tolerance >= 0 && tolerance <= 1 ? tolerance : settings.comparability.tolerance,
-      smallSchool: comparability === null ? settings.comparability.smallSchool : typeof small === "number" && small > 0 ? small : null,
+    settings: {
+      ...settings,
+      method: chosenMethod,
+      districtAllocation,
+      reservations,
+      allocation,
+      skipped: values.length > TITLE_I_FIRST_ROW ? skipped : settings.skipped,
+      comparability: { tolerance, smallSchool },
     },
+    problems,
   };
 }

@@ -21,6 +21,8 @@ const EMPTY_DRAFTS: Drafts = { allocation: "", perChild: "", tolerance: "10", eq
 /** How served schools are paid, as the pane offers it. */
 export type TitleIModeChoice = "pool" | "perchild";
 
+const SHEET_PROBLEM = "The Title I sheet has a cell it cannot use";
+
 /**
  * The Title I step's state: the columns (guessed from the mapping and the headers, changeable), the
  * ranking method, the district allocation and the reservations as typed, the schools skipped by hand with
@@ -52,6 +54,8 @@ export function useTitleI(table: TableData | null, mapping: ColumnMapping) {
   const [onSheet, setOnSheet] = useState<string | null>(null);
   /** Counts writes, so the sheet is read back (and followed) after each Apply. */
   const [writes, setWrites] = useState(0);
+  /** Cells of the Title I sheets their formulas cannot use, each named (empty when the sheets read back whole). */
+  const [sheetProblems, setSheetProblems] = useState<string[]>([]);
 
   const columns: TitleIColumns = useMemo(() => {
     const out = { ...guessed };
@@ -280,8 +284,16 @@ export function useTitleI(table: TableData | null, mapping: ColumnMapping) {
       const cmp = cmpStatus.exists && cmpStatus.owned ? (await port.readSheet(COMPARABILITY_SHEET)).values : null;
       if (!live) return false;
       // The sheet was written from the record: its cells are read over the record (the sheet wins over the form).
-      const back = readTitleISheet(sheet, cmp, record.settings);
+      const read = readTitleISheet(sheet, cmp, record.settings);
       setApplied(true);
+      setSheetProblems(read.problems);
+      if (read.problems.length > 0) {
+        // The form keeps what it had; the message says which cell the sheet cannot use (no stale figure in silence).
+        messages.show({ intent: "error", title: SHEET_PROBLEM, text: `${read.problems.join(" ")} Until it is fixed, the pane keeps the choices it last read, and its preview may not be what the sheet shows.` });
+        return true;
+      }
+      messages.dismiss(SHEET_PROBLEM);
+      const back = read.settings;
       if (JSON.stringify(back) === JSON.stringify(settingsRef.current)) setOnSheet(JSON.stringify(back));
       else {
         loadRef.current(back);
@@ -331,6 +343,7 @@ export function useTitleI(table: TableData | null, mapping: ColumnMapping) {
     preview,
     busy,
     applied,
+    sheetProblems,
     /** Applied, and the pane's choices now differ from what the Title I sheet was written with. */
     stale: applied && onSheet !== null && (formSettings === null || JSON.stringify(formSettings) !== onSheet),
     pending,
