@@ -10,7 +10,7 @@ import { equityTable, type EquityTableRow } from "../engine/stats/equityTable";
 import { columnLetters } from "../workbook/shared/columnLetters";
 import { type AllocationRun, SHEETS_NOT_WRITTEN, writeAllocationCsv, writeAllocationXlsx } from "./allocationOutput";
 import { CliError, place } from "./CliError";
-import { checkOutput, isFolderTarget, writeAtomically } from "./outputFile";
+import { checkFolder, checkOutput, holdTemporary, isFolderTarget, writeAtomically } from "./outputFile";
 import {
   columnHints,
   findHeader,
@@ -144,11 +144,13 @@ async function allocateCommand(file: string, options: FormulaOptions & { out?: s
     const { join } = await import("node:path");
     const { readFile, rm } = await import("node:fs/promises");
     const path = join(tmpdir(), `wsf-${process.pid}-${Date.now()}.csv`);
+    const release = holdTemporary(path);
     try {
       await writeAllocationCsv(path, run);
       io.out(await readFile(path, "utf8"));
     } finally {
       await rm(path, { force: true });
+      release();
     }
   } else {
     await writeAtomically(out, (temporary) => (kind === ".xlsx" ? writeAllocationXlsx(temporary, run, { values: options.values, progress }) : writeAllocationCsv(temporary, run)));
@@ -243,6 +245,7 @@ async function statementsCommand(file: string, options: FormulaOptions & { out: 
   const folder = (await isFolderTarget(options.out)) && extname(options.out).toLowerCase() !== ".pdf";
   if (!folder && extname(options.out).toLowerCase() !== ".pdf") throw new CliError(`--out ${options.out}: expected a .pdf file or a folder`);
   if (!folder) checkOutput(options.out, [file], options.force === true);
+  else checkFolder(options.out, dirname(resolve(options.out)));
   const progress = options.quiet ? silentProgress : io.progress();
   if (folder) {
     const existing = await readdir(options.out).catch(() => [] as string[]);
@@ -256,12 +259,14 @@ async function statementsCommand(file: string, options: FormulaOptions & { out: 
     // behind, and files already in the folder that are not statements of these schools are kept.
     const target = resolve(options.out);
     const staging = await mkdtemp(join(dirname(target), ".wsf-statements-"));
+    const release = holdTemporary(staging);
     try {
       await writeStatements(staging, true, run.spec, run.result, run.schools, progress);
       await mkdir(target, { recursive: true });
       for (const name of await readdir(staging)) await rename(join(staging, name), join(target, name));
     } finally {
       await rm(staging, { recursive: true, force: true });
+      release();
     }
   } else {
     await writeAtomically(options.out, async (temporary) => {

@@ -1,9 +1,10 @@
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { closeSync, existsSync, openSync, unlinkSync } from "node:fs";
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { writeAtomically } from "../../src/cli/outputFile";
+import { XlsxWriter } from "../../src/cli/xlsxWriter";
 import { csvText, writeXlsx, wsf } from "./support";
 
 /** Each bad input: the message names the file (sheet, row, column where there is one), exit code 1, no output left. */
@@ -159,6 +160,53 @@ describe("bad input: a message naming the file, sheet, row and column; exit code
     expect(await readFile(out, "utf8")).toMatch(/^School ID,School,/);
   });
 
+  it("an output folder that does not exist: says which, and creates nothing", async () => {
+    const path = join(dir, "eight.xlsx");
+    await writeXlsx(path, eight);
+    for (const name of ["out.xlsx", "out.csv"]) {
+      const out = join(dir, "no-such-folder", "sub", name);
+      const result = await wsf("allocate", path, "--preset", "flat", "--out", out);
+      expect(result).toMatchObject({ code: 1, err: `wsf: ${out}: the folder ${join(dir, "no-such-folder", "sub")} does not exist; create it first, or choose another --out\n` });
+    }
+    const equity = await wsf("equity", path, "--value", "Enrollment", "--out", join(dir, "no-such-folder", "equity.txt"));
+    expect(equity.code).toBe(1);
+    expect(equity.err).toContain("the folder");
+    const statements = await wsf("statements", path, "--preset", "flat", "--out", join(dir, "no-such-folder", "statements") + "/");
+    expect(statements.code).toBe(1);
+    expect(statements.err).toContain(`the folder ${join(dir, "no-such-folder")} does not exist`);
+    expect(existsSync(join(dir, "no-such-folder"))).toBe(false);
+  });
+
+  it("a read-only output location: exit code 1 with a plain message, for .xlsx, .csv, equity and statements", async () => {
+    const path = join(dir, "eight.xlsx");
+    await writeXlsx(path, eight);
+    const folder = await readOnlyFolder();
+    const before = await readdir(folder);
+    for (const args of [
+      ["allocate", path, "--preset", "flat", "--out", join(folder, "out.xlsx")],
+      ["allocate", path, "--preset", "flat", "--out", join(folder, "out.csv")],
+      ["equity", path, "--value", "Enrollment", "--out", join(folder, "equity.txt")],
+      ["statements", path, "--preset", "flat", "--out", join(folder, "statements.pdf")],
+    ]) {
+      const result = await wsf(...args);
+      expect(result.code).toBe(1);
+      expect(result.err).toMatch(new RegExp(`^wsf: ${folder}/\\S+: cannot be written: (permission denied \\(you cannot create files in the folder ${folder}\\)|the folder ${folder} is on a read-only disk); choose another --out\n$`));
+    }
+    expect(await readdir(folder)).toEqual(before);
+  });
+
+  it("the .xlsx writer reports a file it cannot create instead of waiting for ever", async () => {
+    // Before: the write stream's error was swallowed, the writer waited for a "drain" that never came, and
+    // the process ended with exit code 0 and no file.
+    const writer = new XlsxWriter(join(dir, "missing-folder", "x.xlsx"));
+    const attempt = (async () => {
+      const sheet = await writer.sheet("A");
+      for (let r = 1; r <= 20_000; r++) await sheet.row(r, [`school ${r}`, r, r * 1.5]);
+      await writer.close();
+    })();
+    await expect(attempt).rejects.toMatchObject({ code: "ENOENT" });
+  });
+
   it("a failure while writing leaves neither a partial file nor a changed old one", async () => {
     const out = await file("old.csv", "old");
     await expect(
@@ -182,6 +230,26 @@ describe("bad input: a message naming the file, sheet, row and column; exit code
     expect(missing).toMatchObject({ code: 1, err: `wsf: ${join(dir, "missing.xlsx")}: cannot be read (no such file)\n` });
   });
 });
+
+/** A folder in which no file can be created: a folder made read-only, or /sys for root, who ignores permissions. */
+async function readOnlyFolder(): Promise<string> {
+  const canCreate = (folder: string): boolean => {
+    const probe = join(folder, `.probe-${process.pid}`);
+    try {
+      closeSync(openSync(probe, "wx"));
+      unlinkSync(probe);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const folder = join(dir, "read-only");
+  await mkdir(folder, { recursive: true });
+  await chmod(folder, 0o555);
+  if (!canCreate(folder)) return folder;
+  if (existsSync("/sys") && !canCreate("/sys")) return "/sys";
+  throw new Error("no read-only folder to test with (running as root outside Linux?)");
+}
 
 describe("the wsf launcher (package.json bin)", () => {
   const root = resolve(__dirname, "../..");
