@@ -273,4 +273,36 @@ describe("the wsf launcher (package.json bin)", () => {
     expect(bad.stderr).toContain("launcher-empty.csv: the file is empty");
     expect(bad.stdout).toBe("");
   });
+
+  it("Ctrl+C while writing a 100,000-school .xlsx leaves no file behind and says so", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "wsf-interrupt-"));
+    try {
+      const lines = ["School ID,School,Enrollment,Low income (FRL),English learners,Prior-year allocation"];
+      for (let i = 1; i <= 100_000; i++) {
+        const enrollment = 200 + ((i * 37) % 900);
+        lines.push(`S${i},School ${i},${enrollment},${Math.floor((enrollment * ((i * 13) % 100)) / 100)},${Math.floor((enrollment * ((i * 7) % 30)) / 100)},${enrollment * 5000}`);
+      }
+      await writeFile(join(folder, "state.csv"), `${lines.join("\n")}\n`);
+      const child = spawn(process.execPath, [join(root, "bin/wsf.js"), "allocate", "state.csv", "--preset", "lausd", "--pool", "prior", "--out", "state.xlsx"], { cwd: folder });
+      let err = "";
+      child.stderr.on("data", (chunk: Buffer) => void (err += chunk.toString()));
+      const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
+      // Ctrl+C once the temporary file beside the output holds data: the .xlsx is being written.
+      let interrupted = false;
+      while (!interrupted) {
+        const partial = (await readdir(folder)).find((f) => f.endsWith(".partial"));
+        if (partial && (await readFile(join(folder, partial))).length > 0) {
+          child.kill("SIGINT");
+          interrupted = true;
+        } else if (child.exitCode !== null) break;
+        else await new Promise((wait) => setTimeout(wait, 5));
+      }
+      expect(interrupted).toBe(true);
+      expect(await exited).toBe(130);
+      expect(err).toContain("wsf: stopped (Ctrl+C); no output was written");
+      expect(await readdir(folder)).toEqual(["state.csv"]);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
