@@ -14,6 +14,7 @@ import { mappingToColumns, serializeScenarioFile } from "../../src/engine/scenar
 import { equityTable } from "../../src/engine/stats/equityTable";
 import { readSchools } from "../../src/engine/table/readSchools";
 import { suggestMapping } from "../../src/engine/table/suggestMapping";
+import { writeSampleWorkbook } from "../../src/cli/sampleWorkbook";
 import { statementOf } from "../../src/cli/statements";
 import { writeCsv, writeXlsx, wsf } from "./support";
 
@@ -213,6 +214,20 @@ describe("wsf equity", () => {
     expect(csvOut.out).toContain(`Gini coefficient,${got.find((g) => g.metric === "Gini coefficient")!.value},`);
     const text = await wsf(...args);
     expect(text.out).toMatch(/^Statistic\s+Value\nMean\s+[\d,]+\.\d\d\n/);
+  });
+
+  it("runs the --help example on the sample workbook of `npm run samples` (helper columns saved with their values)", async () => {
+    const sample = join(dir, "sample-district.xlsx");
+    await writeSampleWorkbook(sample);
+    const { code, out, err } = await wsf("equity", sample, "--value", "Total per pupil", "--pupils", "Enrollment", "--format", "json");
+    expect(err).toBe("");
+    expect(code).toBe(0);
+    // Identity: the pupil-weighted mean of (P + Q) / E is all the money over all the pupils.
+    const [e, p, q] = ["Enrollment", "Unrestricted spending", "Restricted spending"].map((h) => district.headers.indexOf(h));
+    expect(Math.min(e, p, q)).toBeGreaterThanOrEqual(0);
+    const money = district.rows.reduce((t, r) => t + (r[p] as number) + (r[q] as number), 0);
+    const pupils = district.rows.reduce((t, r) => t + (r[e] as number), 0);
+    expect((JSON.parse(out) as { metric: string; value: number }[]).find((r) => r.metric === "Mean")!.value).toBeCloseTo(money / pupils, 6);
   });
 
   it("turns a count of pupils in poverty into a share with --poverty-count", async () => {
