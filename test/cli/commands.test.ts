@@ -16,7 +16,7 @@ import { readSchools } from "../../src/engine/table/readSchools";
 import { suggestMapping } from "../../src/engine/table/suggestMapping";
 import { writeSampleWorkbook } from "../../src/cli/sampleWorkbook";
 import { statementOf } from "../../src/cli/statements";
-import { writeCsv, writeXlsx, wsf } from "./support";
+import { csvText, writeCsv, writeXlsx, wsf } from "./support";
 
 /**
  * Every command on the sample district against the task pane's own computation of the same scenario: the
@@ -228,6 +228,29 @@ describe("wsf equity", () => {
     const money = district.rows.reduce((t, r) => t + (r[p] as number) + (r[q] as number), 0);
     const pupils = district.rows.reduce((t, r) => t + (r[e] as number), 0);
     expect((JSON.parse(out) as { metric: string; value: number }[]).find((r) => r.metric === "Mean")!.value).toBeCloseTo(money / pupils, 6);
+  });
+
+  it("names the file, row and column where one row makes a statistic undefined", async () => {
+    // Row 3 of the file (the second school) has no pupils in poverty: a share of 0 has no logarithm, so the
+    // elasticity is #NUM!; the other statistics stand.
+    const path = join(dir, "zero-poverty.csv");
+    await writeFile(path, csvText(["School ID", "Enrollment", "FRL", "Dollars per pupil"], [["A", 100, 40, 5000], ["B", 200, 0, 4000], ["C", 300, 90, 6000]]));
+    const { code, out } = await wsf("equity", path, "--value", "Dollars per pupil", "--pupils", "Enrollment", "--poverty-count", "FRL");
+    expect(code).toBe(0);
+    expect(out).toMatch(new RegExp(`\\nElasticity with poverty +#NUM! ${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}, row 3, column C \\(FRL\\): is 0, expected a number > 0 \\(this statistic takes its logarithm\\)\\n`));
+    // Hand calculation: (100 x 5,000 + 200 x 4,000 + 300 x 6,000) / 600 pupils = 5,166.67.
+    expect(out).toMatch(/\nMean +5,166\.67\n/);
+  });
+
+  it("writes counts in its messages with thousands separators", async () => {
+    const rows = Array.from({ length: 1200 }, (_, i) => [`S${i + 1}`, 100 + (i % 50), 1_000_000]);
+    const path = join(dir, "thousand.csv");
+    await writeFile(path, csvText(["School ID", "Enrollment", "Prior-year allocation"], rows));
+    const check = await wsf("check", path);
+    expect(check.out.split("\n")[0]).toBe(`${path}: 1,200 rows, 1,200 schools ready for the formula`);
+    const allocate = await wsf("allocate", path, "--preset", "flat", "--pool", "prior", "--out", join(dir, "thousand-out.csv"));
+    expect(allocate.code).toBe(0);
+    expect(allocate.err).toMatch(/: 1,200 schools, base \$[\d,]+\.\d\d per weighted pupil, total \$1,200,000,000\.00\n/);
   });
 
   it("turns a count of pupils in poverty into a share with --poverty-count", async () => {
