@@ -181,6 +181,11 @@ describe("wsf allocate", () => {
     expect(sheet.getCell("E2").value).toBe(pane.base);
     expect(sheet.getCell("H851").value).toBe(pane.protectedAmount[849]);
     sheet.eachRow((row, r) => r <= 851 && row.eachCell((cell) => expect(cell.formula).toBeUndefined()));
+    // No sheet of the file holds a formula: the schools table, WSF Parameters, WSF Allocation, WSF Equity.
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Schools", "WSF Parameters", "WSF Allocation", "WSF Equity"]);
+    const formulas: string[] = [];
+    for (const w of workbook.worksheets) w.eachRow((row) => row.eachCell((cell) => void (cell.type === ExcelJS.ValueType.Formula && formulas.push(`${w.name}!${cell.address}`))));
+    expect(formulas).toEqual([]);
   });
 
   it("runs a scenario file with the base solved from a pool given in dollars", async () => {
