@@ -231,6 +231,16 @@ describe("bad input: a message naming the file, sheet, row and column; exit code
   });
 });
 
+/** A state-sized table of `n` schools as CSV text (counts varied by a fixed rule, every one valid). */
+function stateCsv(n: number): string {
+  const lines = ["School ID,School,Enrollment,Low income (FRL),English learners,Prior-year allocation"];
+  for (let i = 1; i <= n; i++) {
+    const enrollment = 200 + ((i * 37) % 900);
+    lines.push(`S${i},School ${i},${enrollment},${Math.floor((enrollment * ((i * 13) % 100)) / 100)},${Math.floor((enrollment * ((i * 7) % 30)) / 100)},${enrollment * 5000}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
 /** A folder in which no file can be created: a folder made read-only, or /sys for root, who ignores permissions. */
 async function readOnlyFolder(): Promise<string> {
   const canCreate = (folder: string): boolean => {
@@ -274,15 +284,32 @@ describe("the wsf launcher (package.json bin)", () => {
     expect(bad.stdout).toBe("");
   });
 
+  it("piped: standard output holds only the CSV or JSON, standard error no progress bar", async () => {
+    const path = await file("state-20k.csv", stateCsv(20_000));
+    const run = (...args: string[]) => spawnSync(process.execPath, [join(root, "bin/wsf.js"), ...args], { encoding: "utf8", maxBuffer: 1 << 28 });
+    const allocate = run("allocate", path, "--preset", "lausd", "--pool", "prior");
+    expect(allocate.status).toBe(0);
+    const lines = allocate.stdout.split("\n");
+    expect(lines[0]).toMatch(/^School ID,School,Enrollment,/);
+    expect(lines.length).toBe(20_002); // header, 20,000 schools, and the final line break
+    expect(lines[20_001]).toBe("");
+    const columns = lines[0].split(",").length;
+    expect(lines.slice(1, -1).every((l) => l.split(",").length === columns)).toBe(true);
+    // Standard error: the summary only, no carriage returns or terminal escapes of a progress bar.
+    expect(allocate.stderr).toMatch(/^LAUSD-style: 20,000 schools, base \$[\d,.]+ per weighted pupil, total \$[\d,.]+\n$/);
+    const json = run("equity", path, "--value", "Prior-year allocation", "--pupils", "Enrollment", "--format", "json");
+    expect(json.status).toBe(0);
+    expect(json.stderr).toBe("");
+    expect((JSON.parse(json.stdout) as { metric: string }[])[0].metric).toBe("Mean");
+    const csv = run("equity", path, "--value", "Prior-year allocation", "--pupils", "Enrollment", "--format", "csv");
+    expect(csv.stdout.split("\n")[0]).toBe("Statistic,Value,Error");
+    expect(csv.stderr).toBe("");
+  }, 60_000);
+
   it("Ctrl+C while writing a 100,000-school .xlsx leaves no file behind and says so", async () => {
     const folder = await mkdtemp(join(tmpdir(), "wsf-interrupt-"));
     try {
-      const lines = ["School ID,School,Enrollment,Low income (FRL),English learners,Prior-year allocation"];
-      for (let i = 1; i <= 100_000; i++) {
-        const enrollment = 200 + ((i * 37) % 900);
-        lines.push(`S${i},School ${i},${enrollment},${Math.floor((enrollment * ((i * 13) % 100)) / 100)},${Math.floor((enrollment * ((i * 7) % 30)) / 100)},${enrollment * 5000}`);
-      }
-      await writeFile(join(folder, "state.csv"), `${lines.join("\n")}\n`);
+      await writeFile(join(folder, "state.csv"), stateCsv(100_000));
       const child = spawn(process.execPath, [join(root, "bin/wsf.js"), "allocate", "state.csv", "--preset", "lausd", "--pool", "prior", "--out", "state.xlsx"], { cwd: folder });
       let err = "";
       child.stderr.on("data", (chunk: Buffer) => void (err += chunk.toString()));
