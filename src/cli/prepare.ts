@@ -109,7 +109,22 @@ export function includeSpecColumns(table: InputTable, mapping: ColumnMapping, sp
 /** One data problem as a line: the file, sheet, sheet row and column, then the engine's message. */
 export function problemLine(table: InputTable, p: DataProblem): string {
   const column = p.column >= 0 ? columnLetters(p.sheetColumn) : undefined;
-  return `${place(table.file, table.sheet, p.sheetRow + 1, column, p.column >= 0 ? p.header : undefined)}: ${p.message}`;
+  return `${place(table.file, table.sheet, p.sheetRow + 1, column, p.column >= 0 ? p.header : undefined)}: ${problemDetail(p)}`;
+}
+
+/**
+ * The engine's message without what the place before it already says, and with one row number: the pane's
+ * `Schools table: FRL row 3 (sheet row 4) is "n/a", ...` (row 3 of the table, row 4 of the sheet) after
+ * `file, row 4, column J (FRL): ` would give a reader two row numbers for one cell, so it becomes
+ * `is "n/a", ...`, and `of row 1 (sheet row 2)` becomes `of row 2`.
+ */
+export function problemDetail(p: DataProblem): string {
+  let text = p.message.replace(/^Schools table: /, "");
+  if (p.column >= 0 && p.row > 0) {
+    const prefix = `${p.header} row ${p.row} (sheet row ${p.sheetRow + 1}) `;
+    if (text.startsWith(prefix)) text = text.slice(prefix.length);
+  }
+  return text.replace(/\brows (\d+) to (\d+) \(sheet rows (\d+) to (\d+)\)/g, "rows $3 to $4").replace(/\brow (\d+) \(sheet row (\d+)\)/g, "row $2");
 }
 
 /**

@@ -102,9 +102,10 @@ async function prepareRun(file: string, options: FormulaOptions, io: CliIo, prog
   return { table, mapping, spec, schools, result };
 }
 
-/** A count as a person reads it: 100000 -> "100,000". */
-function count(n: number): string {
-  return n.toLocaleString("en-US");
+/** A count as a person reads it: 100000 -> "100,000"; with a noun, "1 school", "100,000 schools". */
+function count(n: number, noun?: string): string {
+  const text = n.toLocaleString("en-US");
+  return noun === undefined ? text : `${text} ${n === 1 ? noun : `${noun}s`}`;
 }
 
 function summary(run: AllocationRun): string {
@@ -112,7 +113,7 @@ function summary(run: AllocationRun): string {
   const money = (x: number): string => `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
   const floored = r.floored.filter(Boolean).length;
   const capped = r.capped.filter(Boolean).length;
-  return `${run.spec.name ?? "Formula"}: ${count(run.schools.length)} schools, base ${money(r.base)} per weighted pupil, total ${money(r.total)}${floored + capped > 0 ? `, ${count(floored)} held up by the stop-loss, ${count(capped)} held down by the gain cap` : ""}\n`;
+  return `${run.spec.name ?? "Formula"}: ${count(run.schools.length, "school")}, base ${money(r.base)} per weighted pupil, total ${money(r.total)}${floored + capped > 0 ? `, ${count(floored)} held up by the stop-loss, ${count(capped)} held down by the gain cap` : ""}\n`;
 }
 
 async function checkCommand(file: string, options: TableOptions & { format?: string }, io: CliIo): Promise<number> {
@@ -126,7 +127,7 @@ async function checkCommand(file: string, options: TableOptions & { format?: str
   if (options.format === "json") {
     io.out(`${JSON.stringify({ file: table.file, sheet: table.sheet, schools: schools.length, rows: table.rows.length, columns: roles, problems: problems.map((p) => ({ ...p, where: problemLine(table, p) })) }, null, 2)}\n`);
   } else {
-    io.out(`${place(table.file, table.sheet)}: ${count(table.rows.length)} rows, ${count(schools.length)} schools ready for the formula\n`);
+    io.out(`${place(table.file, table.sheet)}: ${count(table.rows.length, "row")}, ${count(schools.length, "school")} ready for the formula\n`);
     io.out(`Columns: ${roles.join("; ")}\n`);
     for (const p of problems) io.out(`${p.severity}: ${problemLine(table, p)}\n`);
     const errors = problems.filter((p) => p.severity === "error").length;
@@ -284,7 +285,7 @@ async function statementsCommand(file: string, options: FormulaOptions & { out: 
       await writeStatements(temporary, false, run.spec, run.result, run.schools, progress);
     });
   }
-  if (!options.quiet) io.err(`${summary(run)}Wrote ${count(run.schools.length)} statements to ${options.out}\n`);
+  if (!options.quiet) io.err(`${summary(run)}Wrote ${count(run.schools.length, "statement")} to ${options.out}\n`);
   return 0;
 }
 

@@ -64,10 +64,24 @@ describe("wsf check", () => {
     await writeFile(path, [district.headers, ...rows].map((r) => r.join(",")).join("\n"));
     const text = await wsf("check", path);
     expect(text.code).toBe(1);
-    expect(text.out).toContain(`error: ${path}, row 4, column J (Low income (FRL)): Schools table: Low income (FRL) row 3 (sheet row 4) is "n/a", expected a number of pupils`);
+    expect(text.out).toContain(`\nerror: ${path}, row 4, column J (Low income (FRL)): is "n/a", expected a number of pupils\n`);
     const json = await wsf("check", path, "--format", "json");
     expect(json.code).toBe(1);
     expect(JSON.parse(json.out).problems).toHaveLength(1);
+  });
+
+  it("says a blank row inside the table once, with the file's row number, and counts in the singular for one", async () => {
+    const path = join(dir, "blank-row.csv");
+    await writeFile(path, csvText(["School ID", "Enrollment", "Low income (FRL)"], [["A", 100, 40], [null, null, null], ["B", 20, 30]]));
+    const { code, out } = await wsf("check", path);
+    expect(code).toBe(1);
+    expect(out).toBe(
+      `${path}: 3 rows, 1 school ready for the formula\n` +
+        'Columns: id = "School ID"; enrollment = "Enrollment"; frl = "Low income (FRL)"\n' +
+        `warning: ${path}, row 3: row 3 is blank and skipped; delete blank rows inside the table so the allocation sheet lines up with the schools\n` +
+        `error: ${path}, row 4, column C (Low income (FRL)): is 30, more than the 20 enrolled\n` +
+        "1 error, 1 warning.\n",
+    );
   });
 });
 
