@@ -97,6 +97,8 @@ describe("bad input: a message naming the file, sheet, row and column; exit code
   it("an old .xls and a file that only claims to be .xlsx", async () => {
     const ole2 = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
     await failsWith(["allocate", await file("old.xls", ole2), "--preset", "flat"], "old.xls: is an old Excel 97-2003 workbook (.xls), which wsf cannot read; open it in Excel and save it as .xlsx");
+    // A workbook saved with a password is encrypted in the same old container, under its .xlsx name.
+    await failsWith(["allocate", await file("locked.xlsx", ole2), "--preset", "flat"], "locked.xlsx: is protected with a password (encrypted), or is an old .xls renamed to .xlsx; wsf cannot read it.");
     const fake = await wsf("check", await file("fake.xlsx", "School,Enrollment\nA,1\n"));
     expect(fake.code).toBe(1);
     expect(fake.err).toContain("fake.xlsx: is not an Excel workbook");
