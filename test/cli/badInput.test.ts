@@ -73,6 +73,16 @@ describe("bad input: a message naming the file, sheet, row and column; exit code
     expect(existsSync(out)).toBe(false);
   });
 
+  it("numbers a .csv holds as Excel shows them ($2,511,703; 1,100) are refused with the reason, not guessed", async () => {
+    const path = await file("formatted.csv", 'School ID,Enrollment,FRL,Prior year allocation\r\nA,"1,100",40,"$2,511,703"\r\nB,200,20,900000\r\n');
+    const result = await wsf("allocate", path, "--preset", "flat", "--out", join(dir, "formatted.xlsx"));
+    expect(result.code).toBe(1);
+    const why = "(a number written with a currency sign or thousands separators, as Excel saves a formatted cell in a .csv; wsf does not guess what they mean: format the column as General in Excel before saving the .csv, or use the .xlsx)";
+    expect(result.err).toContain(`  ${path}, row 2, column B (Enrollment): is "1,100", expected a number of pupils ${why}\n`);
+    expect(result.err).toContain(`  ${path}, row 2, column D (Prior year allocation): is "$2,511,703", expected a dollar amount or a blank (a new school) ${why}\n`);
+    expect(existsSync(join(dir, "formatted.xlsx"))).toBe(false);
+  });
+
   it("duplicate school ids, on an .xlsx sheet", async () => {
     const rows = eight.rows.map((r) => [...r]);
     rows[5][0] = rows[2][0];
