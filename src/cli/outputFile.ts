@@ -83,10 +83,15 @@ export function checkOutput(output: string, inputs: readonly string[], force: bo
 
 /** Temporary files and folders being written; removed if the run is stopped (Ctrl+C, kill). */
 const temporaries = new Set<string>();
+let exitHooked = false;
+
+function removeHeld(): void {
+  for (const path of temporaries) rmSync(path, { recursive: true, force: true });
+}
 const STOP_SIGNALS: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
 
 function stopped(signal: NodeJS.Signals): void {
-  for (const path of temporaries) rmSync(path, { recursive: true, force: true });
+  removeHeld();
   process.stderr.write(`\nwsf: stopped (${signal === "SIGINT" ? "Ctrl+C" : signal}); no output was written\n`);
   // 128 + the signal number, as a shell reports a stopped program (130 for Ctrl+C).
   process.exit(signal === "SIGINT" ? 130 : signal === "SIGTERM" ? 143 : 129);
@@ -98,6 +103,11 @@ function stopped(signal: NodeJS.Signals): void {
  */
 export function holdTemporary(path: string): () => void {
   if (temporaries.size === 0) for (const signal of STOP_SIGNALS) process.on(signal, stopped);
+  if (!exitHooked) {
+    // An early exit (standard output closed by `| head`) removes what is still held, too.
+    process.on("exit", removeHeld);
+    exitHooked = true;
+  }
   temporaries.add(path);
   return () => {
     if (!temporaries.delete(path)) return;

@@ -319,6 +319,23 @@ describe("the wsf launcher (package.json bin)", () => {
     expect(csv.stderr).toBe("");
   }, 60_000);
 
+  it("piped into a reader that stops early (| head -1): no temporary file left, nothing on standard error", async () => {
+    const path = await file("state-head.csv", stateCsv(20_000));
+    // The CSV for standard output is staged in the temporary folder (TMPDIR) as wsf-<pid>-<time>.csv.
+    const staging = await mkdtemp(join(tmpdir(), "wsf-head-"));
+    try {
+      const result = spawnSync("sh", ["-c", '"$0" "$1" allocate "$2" --preset lausd --pool prior -q | head -1', process.execPath, join(root, "bin/wsf.js"), path], {
+        encoding: "utf8",
+        env: { ...process.env, TMPDIR: staging },
+      });
+      expect(result.stdout).toMatch(/^School ID,School,Enrollment,[^\n]*\n$/);
+      expect(result.stderr).toBe("");
+      expect(await readdir(staging)).toEqual([]);
+    } finally {
+      await rm(staging, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it("Ctrl+C while writing a 100,000-school .xlsx leaves no file behind and says so", async () => {
     const folder = await mkdtemp(join(tmpdir(), "wsf-interrupt-"));
     try {
