@@ -17,19 +17,31 @@ import { columnLetters } from "../workbook/shared/columnLetters";
 import type { InputTable } from "./readInput";
 import type { Progress } from "./progress";
 import { silentProgress } from "./progress";
+import type { CachedSheet, TitleIRun } from "./titleIOutput";
 import { escapeXml, type SheetWriter, type XCell, XlsxWriter, type XStyle } from "./xlsxWriter";
 
 /**
  * The task pane's sheets that `wsf allocate` does not write, and why (said in `--help`, the README and on
  * standard error after an .xlsx is written): charts need Excel's chart objects, which this writer (and exceljs)
  * cannot write; the explanation is one school's, made on demand; Title I and comparability need the Title I
- * step's choices, which a scenario file does not carry.
+ * step's choices, which only a scenario file that holds them (`titleI`) carries.
  */
 export const SHEETS_NOT_WRITTEN =
   "Not in the file: WSF Charts (charts cannot be written outside Excel: open the file with the add-in and use Charts), " +
-  "WSF Explain (one school's math, made on demand in the pane), WSF Title I and WSF Comparability (they need the Title I " +
-  "step's choices - district allocation, reservations, ranking method, skipped schools - which a scenario file does not " +
-  "carry: run the Title I step in the pane on the written file).";
+  "WSF Explain (one school's math, made on demand in the pane), and WSF Title I and WSF Comparability unless the " +
+  "scenario file holds the Title I step's choices (\"titleI\": district allocation, reservations, ranking method, " +
+  "skipped schools, how schools are paid; export the scenario from the pane after choosing them, or run the Title I step " +
+  "in the pane on the written file).";
+
+/** What `wsf allocate` says it left out of an .xlsx: the Title I sheets only when the run had no Title I choices. */
+export function sheetsNotWritten(run: AllocationRun): string {
+  if (!run.titleI) return SHEETS_NOT_WRITTEN;
+  return (
+    "Not in the file: WSF Charts (charts cannot be written outside Excel: open the file with the add-in and use Charts) " +
+    `and WSF Explain (one school's math, made on demand in the pane). WSF Title I${run.titleI.comparability ? " and WSF Comparability are" : " is"} written from the scenario's Title I choices.` +
+    (run.titleI.comparability ? "" : " WSF Comparability is not: the Title I choices name no staff or salaries column.")
+  );
+}
 
 /** Everything an allocation run produced, for the writers. */
 export interface AllocationRun {
@@ -38,6 +50,8 @@ export interface AllocationRun {
   spec: FormulaSpec;
   schools: School[];
   result: FormulaResult;
+  /** The scenario's Title I choices placed on the table, when it holds some: the Title I sheets are written. */
+  titleI?: TitleIRun;
 }
 
 /** The name of the schools sheet in the files wsf writes: the input's sheet, or "Schools" for a .csv. */
@@ -160,7 +174,8 @@ async function writeBlocks(sheet: SheetWriter, blocks: Block[], cellOf: (value: 
  * (values, as read), "WSF Parameters", "WSF Allocation" and "WSF Equity" as the task pane writes them (its
  * own sheet builders), each WSF formula stored as `_xldudf_WSF_...` (excel-behaviour.md item 8) and made
  * single-valued: the allocation sheet's spilling formulas become one formula per school row, and the equity
- * table one `INDEX(WSF.EQUITYTABLE(...), k, 2)` per statistic. Every formula carries its cached value from
+ * table one `INDEX(WSF.EQUITYTABLE(...), k, 2)` per statistic; with the scenario's Title I choices, "WSF
+ * Title I" and "WSF Comparability" likewise (`titleIOutput`). Every formula carries its cached value from
  * the engine, so the file shows the numbers without the add-in. With `values`, plain values only.
  *
  * @throws Error from the sheet builders or the file system.
@@ -320,6 +335,21 @@ export async function writeAllocationXlsx(path: string, run: AllocationRun, opti
     return values ? (cached as XCell) : f(storedFormula(text), cached);
   });
   await book.endSheet();
+
+  // 5. Title I and Comparability, when the scenario holds the Title I step's choices.
+  if (run.titleI) {
+    const { comparabilityCachedSheet, titleICachedSheet } = await import("./titleIOutput");
+    const titleI = titleICachedSheet(info, table, run.titleI);
+    const sheets: CachedSheet[] = [titleI, ...(run.titleI.comparability ? [comparabilityCachedSheet(info, table, run.titleI, titleI)] : [])];
+    for (const { sheet: spec, results } of sheets) {
+      sheet = await book.sheet(spec.name, { widths: spec.columnWidths });
+      await writeBlocks(sheet, spec.blocks, (text, row, column) => {
+        const cached = results.get(`${row},${column}`) ?? null;
+        return values ? (cached === "" ? null : (cached as XCell)) : f(storedFormula(text), cached);
+      });
+      await book.endSheet();
+    }
+  }
   progress.stop();
   await book.close();
 }

@@ -8,7 +8,7 @@ import { runFormula } from "../engine/scenario/runFormula";
 import type { ScenarioFile } from "../engine/scenario/scenarioFile";
 import { equityTable, type EquityTableRow } from "../engine/stats/equityTable";
 import { columnLetters } from "../workbook/shared/columnLetters";
-import { type AllocationRun, SHEETS_NOT_WRITTEN, writeAllocationCsv, writeAllocationXlsx } from "./allocationOutput";
+import { type AllocationRun, SHEETS_NOT_WRITTEN, sheetsNotWritten, writeAllocationCsv, writeAllocationXlsx } from "./allocationOutput";
 import { CliError, place } from "./CliError";
 import { checkFolder, checkOutput, holdTemporary, isFolderTarget, writeAtomically } from "./outputFile";
 import {
@@ -27,6 +27,7 @@ import {
 } from "./prepare";
 import { type Progress, silentProgress, terminalProgress } from "./progress";
 import { readInput, type InputTable } from "./readInput";
+import type { TitleIRun } from "./titleIOutput";
 
 /** Where the command writes: standard output and error, and whether a progress bar may be shown. */
 export interface CliIo {
@@ -99,7 +100,9 @@ async function prepareRun(file: string, options: FormulaOptions, io: CliIo, prog
     if (error instanceof WsfError) throw new CliError(`${place(table.file, table.sheet)}: the formula cannot be computed: ${error.message}`);
     throw error;
   }
-  return { table, mapping, spec, schools, result };
+  // Loaded only for a scenario with Title I choices, so the other runs start as fast as before.
+  const titleI: TitleIRun | undefined = scenario?.titleI ? (await import("./titleIOutput")).prepareTitleI(table, mapping, scenario.titleI, options.scenario as string) : undefined;
+  return { table, mapping, spec, schools, result, ...(titleI ? { titleI } : {}) };
 }
 
 /** A count as a person reads it: 100000 -> "100,000"; with a noun, "1 school", "100,000 schools". */
@@ -161,7 +164,8 @@ async function allocateCommand(file: string, options: FormulaOptions & { out?: s
   } else {
     await writeAtomically(out, (temporary) => (kind === ".xlsx" ? writeAllocationXlsx(temporary, run, { values: options.values, progress }) : writeAllocationCsv(temporary, run)));
   }
-  if (!options.quiet) io.err(`${summary(run)}${out !== undefined ? `Wrote ${out}\n` : ""}${kind === ".xlsx" ? `${SHEETS_NOT_WRITTEN}\n` : ""}`);
+  const titleINote = run.titleI ? (kind === ".xlsx" ? (await import("./titleIOutput")).titleISummary(run.titleI) : "Title I: the scenario's Title I choices go into an .xlsx output (WSF Title I), not into the allocation CSV.\n") : "";
+  if (!options.quiet) io.err(`${summary(run)}${titleINote}${out !== undefined ? `Wrote ${out}\n` : ""}${kind === ".xlsx" ? `${sheetsNotWritten(run)}\n` : ""}`);
   return 0;
 }
 
@@ -321,7 +325,7 @@ Examples:
     .option("--values", "in the .xlsx, values instead of WSF formulas (for people without the add-in)")
     .addHelpText(
       "after",
-      "\nThe .xlsx holds the schools table, WSF Parameters, WSF Allocation and WSF Equity as the pane writes them.\n" +
+      "\nThe .xlsx holds the schools table, WSF Parameters, WSF Allocation and WSF Equity as the pane writes them, and\nWSF Title I and WSF Comparability when the --scenario file holds the Title I step's choices (\"titleI\").\n" +
         `${SHEETS_NOT_WRITTEN}\n` +
         "\nExamples:\n  wsf allocate schools.xlsx --preset lausd --pool prior --out allocation.xlsx\n  wsf allocate schools.csv --scenario fy27.json --out allocation.csv\n  wsf allocate schools.xlsx --preset nyc --pool 12000000 --values --out values.xlsx",
     )

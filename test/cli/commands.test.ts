@@ -176,7 +176,7 @@ describe("wsf allocate", () => {
     expect(run.code).toBe(0);
     for (const text of [run.err, (await wsf("allocate", "--help")).out]) {
       expect(text).toContain("WSF Charts (charts cannot be written outside Excel");
-      expect(text).toContain("WSF Title I and WSF Comparability (they need the Title I step's choices");
+      expect(text).toContain("WSF Title I and WSF Comparability unless the scenario file holds the Title I step's choices");
     }
     // What the note says is left out is indeed not in the file, and nothing else is.
     const workbook = new ExcelJS.Workbook();
