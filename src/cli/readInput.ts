@@ -69,6 +69,12 @@ export interface ReadOptions {
 export async function readInput(file: string, options: ReadOptions = {}): Promise<InputTable> {
   const head = await sniff(file);
   const ext = extname(file).toLowerCase();
+  if (head.length >= 8 && head.equals(OLE2) && (ext === ".xlsx" || ext === ".xlsm")) {
+    // Excel saves a workbook encrypted with a password in this older container, whatever its extension.
+    throw new CliError(
+      `${file}: is protected with a password (encrypted), or is an old .xls renamed to ${ext}; wsf cannot read it. In Excel remove the password (File, Info, Protect Workbook, Encrypt with Password) or save a copy as .xlsx (Excel Workbook) or .csv (CSV UTF-8)`,
+    );
+  }
   if (head.length >= 8 && head.equals(OLE2)) {
     throw new CliError(`${file}: is an old Excel 97-2003 workbook (.xls), which wsf cannot read; open it in Excel and save it as .xlsx (Excel Workbook) or .csv (CSV UTF-8)`);
   }

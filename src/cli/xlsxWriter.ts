@@ -135,13 +135,13 @@ class EntryWriter {
     this.pendingLength = 0;
     this.crc = crc32(buffer, this.crc);
     this.size += buffer.length;
-    if (!this.deflate.write(buffer)) await once(this.deflate, "drain");
+    if (!this.deflate.write(buffer)) await this.zip.guard(once(this.deflate, "drain"));
   }
 
   async end(): Promise<Entry> {
     await this.flush();
     this.deflate.end();
-    await this.done;
+    await this.zip.guard(this.done);
     if (this.size > 0xffffffff || this.compressed > 0xffffffff) throw new Error(`${this.name} would exceed 4 GB, too large for an .xlsx part`);
     return { name: this.name, offset: this.offset, crc: this.crc >>> 0, compressed: this.compressed, size: this.size };
   }
@@ -201,14 +201,28 @@ export class XlsxWriter {
   private readonly numFmts = new Map<string, number>();
   private readonly styleCache = new WeakMap<XStyle, number>();
 
+  /** Rejects with the file's error (cannot be created, disk full): every wait on the file races it. */
+  private readonly failure: Promise<never>;
+
   constructor(path: string) {
     this.out = createWriteStream(path);
-    this.out.on("error", () => undefined);
+    this.failure = new Promise<never>((_, reject) => this.out.once("error", reject));
+    // Observed through guard(); without this a failure nobody is waiting for would be an unhandled rejection.
+    this.failure.catch(() => undefined);
+  }
+
+  /**
+   * `waiting`, or the file's error if the file fails first. Without it a file that cannot be written (a
+   * read-only folder) left the writer waiting for a "drain" that never comes, and the process ended with
+   * exit code 0 and no file.
+   */
+  guard<T>(waiting: Promise<T>): Promise<T> {
+    return Promise.race([waiting, this.failure]);
   }
 
   private async raw(buffer: Buffer): Promise<void> {
     this.position += buffer.length;
-    if (!this.out.write(buffer)) await once(this.out, "drain");
+    if (!this.out.write(buffer)) await this.guard(once(this.out, "drain"));
   }
 
   private localHeader(name: string): Buffer {
@@ -361,7 +375,7 @@ export class XlsxWriter {
     end.writeUInt32LE(start, 16);
     await this.raw(end);
     this.out.end();
-    await once(this.out, "close");
+    await this.guard(once(this.out, "close"));
   }
 }
 
