@@ -17,19 +17,31 @@ import { columnLetters } from "../workbook/shared/columnLetters";
 import type { InputTable } from "./readInput";
 import type { Progress } from "./progress";
 import { silentProgress } from "./progress";
-import { type SheetWriter, type XCell, XlsxWriter, type XStyle } from "./xlsxWriter";
+import type { CachedSheet, TitleIRun } from "./titleIOutput";
+import { escapeXml, type SheetWriter, type XCell, XlsxWriter, type XStyle } from "./xlsxWriter";
 
 /**
  * The task pane's sheets that `wsf allocate` does not write, and why (said in `--help`, the README and on
  * standard error after an .xlsx is written): charts need Excel's chart objects, which this writer (and exceljs)
  * cannot write; the explanation is one school's, made on demand; Title I and comparability need the Title I
- * step's choices, which a scenario file does not carry.
+ * step's choices, which only a scenario file that holds them (`titleI`) carries.
  */
 export const SHEETS_NOT_WRITTEN =
   "Not in the file: WSF Charts (charts cannot be written outside Excel: open the file with the add-in and use Charts), " +
-  "WSF Explain (one school's math, made on demand in the pane), WSF Title I and WSF Comparability (they need the Title I " +
-  "step's choices - district allocation, reservations, ranking method, skipped schools - which a scenario file does not " +
-  "carry: run the Title I step in the pane on the written file).";
+  "WSF Explain (one school's math, made on demand in the pane), and WSF Title I and WSF Comparability unless the " +
+  "scenario file holds the Title I step's choices (\"titleI\": district allocation, reservations, ranking method, " +
+  "skipped schools, how schools are paid; export the scenario from the pane after choosing them, or run the Title I step " +
+  "in the pane on the written file).";
+
+/** What `wsf allocate` says it left out of an .xlsx: the Title I sheets only when the run had no Title I choices. */
+export function sheetsNotWritten(run: AllocationRun): string {
+  if (!run.titleI) return SHEETS_NOT_WRITTEN;
+  return (
+    "Not in the file: WSF Charts (charts cannot be written outside Excel: open the file with the add-in and use Charts) " +
+    `and WSF Explain (one school's math, made on demand in the pane). WSF Title I${run.titleI.comparability ? " and WSF Comparability are" : " is"} written from the scenario's Title I choices.` +
+    (run.titleI.comparability ? "" : " WSF Comparability is not: the Title I choices name no staff or salaries column.")
+  );
+}
 
 /** Everything an allocation run produced, for the writers. */
 export interface AllocationRun {
@@ -38,6 +50,8 @@ export interface AllocationRun {
   spec: FormulaSpec;
   schools: School[];
   result: FormulaResult;
+  /** The scenario's Title I choices placed on the table, when it holds some: the Title I sheets are written. */
+  titleI?: TitleIRun;
 }
 
 /** The name of the schools sheet in the files wsf writes: the input's sheet, or "Schools" for a .csv. */
@@ -160,7 +174,8 @@ async function writeBlocks(sheet: SheetWriter, blocks: Block[], cellOf: (value: 
  * (values, as read), "WSF Parameters", "WSF Allocation" and "WSF Equity" as the task pane writes them (its
  * own sheet builders), each WSF formula stored as `_xldudf_WSF_...` (excel-behaviour.md item 8) and made
  * single-valued: the allocation sheet's spilling formulas become one formula per school row, and the equity
- * table one `INDEX(WSF.EQUITYTABLE(...), k, 2)` per statistic. Every formula carries its cached value from
+ * table one `INDEX(WSF.EQUITYTABLE(...), k, 2)` per statistic; with the scenario's Title I choices, "WSF
+ * Title I" and "WSF Comparability" likewise (`titleIOutput`). Every formula carries its cached value from
  * the engine, so the file shows the numbers without the add-in. With `values`, plain values only.
  *
  * @throws Error from the sheet builders or the file system.
@@ -212,18 +227,22 @@ export async function writeAllocationXlsx(path: string, run: AllocationRun, opti
   body.values[0].forEach((cell, c) => {
     if (c !== columns.base && typeof cell === "string" && cell.startsWith("=")) templates[c] = rowTemplate(cell, first, last);
   });
+  // The templates as XML, escaped once (a row number needs no escaping): the sheet's formulas are a few
+  // kilobytes a row, hundreds of megabytes of text to escape at 100,000 schools.
+  const templatesXml = templates.map((template) => (template ? template.map(escapeXml) : null));
   const rowOf = (r: number): number => first + r;
   sheet = await book.sheet(allocation.sheet.name, { widths: allocation.sheet.columnWidths, freezeHeader: true });
   await sheet.row(1, titles.values[0] as XCell[], titles.values[0].map(() => BOLD));
   const povertyHeader = povertyHeaderOf(run);
   const cells: XCell[] = new Array(titles.values[0].length);
+  const cached: Result[] = new Array(cells.length);
   for (let r = 0; r < n; r++) {
     cells.fill(null);
     const i = index[r];
     if (i >= 0) {
       const s = schools[i];
       const source = body.values[r];
-      const cached: Result[] = new Array(cells.length).fill(null);
+      cached.fill(null);
       cached[columns.id] = mapping.id !== undefined ? (table.rows[r][mapping.id] as Result) : s.id;
       cached[columns.name] = mapping.name !== undefined ? (isBlank(table.rows[r][mapping.name]) ? 0 : (table.rows[r][mapping.name] as Result)) : null;
       cached[columns.enrollment] = s.enrollment;
@@ -237,14 +256,16 @@ export async function writeAllocationXlsx(path: string, run: AllocationRun, opti
       cached[columns.perPupil] = result.perPupil[i] === null ? { error: "#DIV/0!" } : result.perPupil[i];
       // wsf refuses a table with a bad row, so no school's row needs fixing.
       cached[columns.check] = "";
+      const rowNumber = String(rowOf(r));
       for (let c = 0; c < cells.length; c++) {
-        const template = templates[c];
-        const text = template ? template.join(String(rowOf(r))) : source[c];
-        if (text === null || text === undefined) continue;
+        const template = templatesXml[c];
+        const text = template ? null : source[c];
+        if (!template && (text === null || text === undefined)) continue;
         const value = cached[c];
         if (!template && (typeof text !== "string" || !text.startsWith("="))) cells[c] = text as XCell;
         else if (values) cells[c] = value === "" ? null : (value as XCell);
-        else cells[c] = f(template ? (text as string) : storedFormula(text as string), value);
+        else if (template) cells[c] = { formula: template.join(rowNumber), result: value, escaped: true };
+        else cells[c] = f(storedFormula(text as string), value);
       }
     }
     await sheet.row(rowOf(r), cells, columnStyles);
@@ -314,6 +335,21 @@ export async function writeAllocationXlsx(path: string, run: AllocationRun, opti
     return values ? (cached as XCell) : f(storedFormula(text), cached);
   });
   await book.endSheet();
+
+  // 5. Title I and Comparability, when the scenario holds the Title I step's choices.
+  if (run.titleI) {
+    const { comparabilityCachedSheet, titleICachedSheet } = await import("./titleIOutput");
+    const titleI = titleICachedSheet(info, table, run.titleI);
+    const sheets: CachedSheet[] = [titleI, ...(run.titleI.comparability ? [comparabilityCachedSheet(info, table, run.titleI, titleI)] : [])];
+    for (const { sheet: spec, results } of sheets) {
+      sheet = await book.sheet(spec.name, { widths: spec.columnWidths });
+      await writeBlocks(sheet, spec.blocks, (text, row, column) => {
+        const cached = results.get(`${row},${column}`) ?? null;
+        return values ? (cached === "" ? null : (cached as XCell)) : f(storedFormula(text), cached);
+      });
+      await book.endSheet();
+    }
+  }
   progress.stop();
   await book.close();
 }
@@ -324,6 +360,11 @@ function csvField(value: unknown): string {
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   const text = String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** `csvField` of a number, or "" for null. */
+function csvNumber(value: number | null): string {
+  return Number.isFinite(value) ? String(value) : "";
 }
 
 /** The allocation sheet's column titles, as the pane writes them. */
@@ -346,32 +387,40 @@ export async function writeAllocationCsv(path: string, run: AllocationRun): Prom
   const titles = allocationTitles(run).filter((title) => title !== "Check");
   const povertyHeader = povertyHeaderOf(run);
   const out = createWriteStream(path, { encoding: "utf8" });
-  const chunks: string[] = [titles.map(csvField).join(",")];
+  // Lines are joined into one string and written about 64 KB at a time; each number is formatted once, as
+  // csvField does (String, the shortest text that reads back as the same double), the base once for every line.
+  let text = `${titles.map(csvField).join(",")}\n`;
   const flush = async (): Promise<void> => {
-    if (!out.write(`${chunks.join("\n")}\n`)) await once(out, "drain");
-    chunks.length = 0;
+    if (!out.write(text)) await once(out, "drain");
+    text = "";
   };
+  const base = `,${csvField(result.base)},`;
   for (let i = 0; i < schools.length; i++) {
     const s = schools[i];
     const name = mapping.name !== undefined ? table.rows[s.row - 1][mapping.name] : null;
-    chunks.push(
-      [
-        s.id,
-        name,
-        s.enrollment,
-        result.weightedPupils[i],
-        result.base,
-        result.formulaAmount[i],
-        s.prior,
-        result.protectedAmount[i],
-        result.change[i],
-        povertyHeader !== null && s.enrollment > 0 ? s.counts[povertyHeader] / s.enrollment : null,
-        result.perPupil[i],
-      ]
-        .map(csvField)
-        .join(","),
-    );
-    if (chunks.length >= 2000) await flush();
+    const poverty = povertyHeader !== null && s.enrollment > 0 ? s.counts[povertyHeader] / s.enrollment : null;
+    text +=
+      csvField(s.id) +
+      "," +
+      csvField(name) +
+      "," +
+      csvNumber(s.enrollment) +
+      "," +
+      csvNumber(result.weightedPupils[i]) +
+      base +
+      csvNumber(result.formulaAmount[i]) +
+      "," +
+      csvField(s.prior) +
+      "," +
+      csvNumber(result.protectedAmount[i]) +
+      "," +
+      csvNumber(result.change[i]) +
+      "," +
+      csvField(poverty) +
+      "," +
+      csvNumber(result.perPupil[i]) +
+      "\n";
+    if (text.length >= 65536) await flush();
   }
   await flush();
   out.end();

@@ -109,7 +109,31 @@ export function includeSpecColumns(table: InputTable, mapping: ColumnMapping, sp
 /** One data problem as a line: the file, sheet, sheet row and column, then the engine's message. */
 export function problemLine(table: InputTable, p: DataProblem): string {
   const column = p.column >= 0 ? columnLetters(p.sheetColumn) : undefined;
-  return `${place(table.file, table.sheet, p.sheetRow + 1, column, p.column >= 0 ? p.header : undefined)}: ${p.message}`;
+  let detail = problemDetail(p);
+  const cell = p.row > 0 && p.column >= 0 ? table.rows[p.row - 1]?.[p.column] : undefined;
+  if (table.sheet === null && typeof cell === "string" && FORMATTED_NUMBER.test(cell.trim())) {
+    // Excel's "Save as CSV" writes what a cell shows: $2,511,703 or 1,100 for a cell formatted that way.
+    detail = `${detail.replace(/ \(it is stored as text; convert it to a number\)$/, "")} (a number written with a currency sign or thousands separators, as Excel saves a formatted cell in a .csv; wsf does not guess what they mean: format the column as General in Excel before saving the .csv, or use the .xlsx)`;
+  }
+  return `${place(table.file, table.sheet, p.sheetRow + 1, column, p.column >= 0 ? p.header : undefined)}: ${detail}`;
+}
+
+/** A number as a formatted cell shows it: a currency sign, thousands separators or a percent sign. */
+const FORMATTED_NUMBER = /^(?=.*[$,%€£])\(?-?[$€£]?\s*-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*%?\)?$/;
+
+/**
+ * The engine's message without what the place before it already says, and with one row number: the pane's
+ * `Schools table: FRL row 3 (sheet row 4) is "n/a", ...` (row 3 of the table, row 4 of the sheet) after
+ * `file, row 4, column J (FRL): ` would give a reader two row numbers for one cell, so it becomes
+ * `is "n/a", ...`, and `of row 1 (sheet row 2)` becomes `of row 2`.
+ */
+export function problemDetail(p: DataProblem): string {
+  let text = p.message.replace(/^Schools table: /, "");
+  if (p.column >= 0 && p.row > 0) {
+    const prefix = `${p.header} row ${p.row} (sheet row ${p.sheetRow + 1}) `;
+    if (text.startsWith(prefix)) text = text.slice(prefix.length);
+  }
+  return text.replace(/\brows (\d+) to (\d+) \(sheet rows (\d+) to (\d+)\)/g, "rows $3 to $4").replace(/\brow (\d+) \(sheet row (\d+)\)/g, "row $2");
 }
 
 /**

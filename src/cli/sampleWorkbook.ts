@@ -36,7 +36,7 @@ interface Example {
 export async function writeSampleWorkbook(path: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "WSF sample district";
-  // No formula has a cached result, so Excel must calculate everything when it opens the file.
+  // The WSF example formulas have no cached result, so Excel must calculate everything when it opens the file.
   workbook.calcProperties.fullCalcOnLoad = true;
 
   const district = generateSampleDistrict();
@@ -88,12 +88,59 @@ function addTableWithHelpers(
     style: { theme: "TableStyleMedium2", showRowStripes: true },
     columns: [...table.headers, ...helpers.map((h) => h.name)].map((header) => ({ name: header, filterButton: true })),
     // Worksheet row r + 2 holds data row r (row 1 is the header).
-    rows: table.rows.map((row, r) => [...row, ...helpers.map((h) => ({ formula: h.formula(r + 2) }))]),
+    // Each helper formula carries its value, as Excel saves it, so a program reading the file (wsf equity
+    // --value "Total per pupil") finds numbers, not formulas without results.
+    rows: table.rows.map((row, r) =>
+      [...row, ...helpers.map((h) => {
+        const formula = h.formula(r + 2);
+        const result = helperValue(formula, row);
+        return result === null ? { formula } : { formula, result };
+      })],
+    ),
   });
   sheet.views = [{ state: "frozen", ySplit: 1 }];
   sheet.columns.forEach((column, k) => {
     column.width = k < 2 ? 28 : 16;
   });
+}
+
+/**
+ * The value of a helper formula of one row (`(P2+Q2)/E2`: cell references of that row, numbers, + - * /
+ * and parentheses), computed from the row's values; null when a cell is not a number or the result is not
+ * finite (Excel's #DIV/0!), so the cell is saved without a value.
+ *
+ * @example helperValue("(B2+C2)/A2", [4, 6, 10]) // 4
+ */
+export function helperValue(formula: string, row: readonly unknown[]): number | null {
+  const tokens = formula.match(/[A-Z]+\d+|\d+(?:\.\d+)?|[-+*/()]/g) ?? [];
+  let i = 0;
+  const columnIndex = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const primary = (): number => {
+    const t = tokens[i++];
+    if (t === "(") {
+      const v = sum();
+      i++; // ")"
+      return v;
+    }
+    if (t === "-") return -primary();
+    if (t !== undefined && /^[A-Z]/.test(t)) {
+      const cell = row[columnIndex(t.replace(/\d+$/, ""))];
+      return typeof cell === "number" ? cell : NaN;
+    }
+    return Number(t);
+  };
+  const product = (): number => {
+    let v = primary();
+    while (tokens[i] === "*" || tokens[i] === "/") v = tokens[i++] === "*" ? v * primary() : v / primary();
+    return v;
+  };
+  const sum = (): number => {
+    let v = product();
+    while (tokens[i] === "+" || tokens[i] === "-") v = tokens[i++] === "+" ? v + product() : v - product();
+    return v;
+  };
+  const value = sum();
+  return i === tokens.length && Number.isFinite(value) ? value : null;
 }
 
 /** Examples over the generated district; `lastRow` is the worksheet row of its last school. */

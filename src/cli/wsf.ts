@@ -8,9 +8,9 @@ import { runFormula } from "../engine/scenario/runFormula";
 import type { ScenarioFile } from "../engine/scenario/scenarioFile";
 import { equityTable, type EquityTableRow } from "../engine/stats/equityTable";
 import { columnLetters } from "../workbook/shared/columnLetters";
-import { type AllocationRun, SHEETS_NOT_WRITTEN, writeAllocationCsv, writeAllocationXlsx } from "./allocationOutput";
+import { type AllocationRun, SHEETS_NOT_WRITTEN, sheetsNotWritten, writeAllocationCsv, writeAllocationXlsx } from "./allocationOutput";
 import { CliError, place } from "./CliError";
-import { checkOutput, isFolderTarget, writeAtomically } from "./outputFile";
+import { checkFolder, checkOutput, holdTemporary, isFolderTarget, writeAtomically } from "./outputFile";
 import {
   columnHints,
   findHeader,
@@ -27,7 +27,7 @@ import {
 } from "./prepare";
 import { type Progress, silentProgress, terminalProgress } from "./progress";
 import { readInput, type InputTable } from "./readInput";
-import { writeStatements } from "./statements";
+import type { TitleIRun } from "./titleIOutput";
 
 /** Where the command writes: standard output and error, and whether a progress bar may be shown. */
 export interface CliIo {
@@ -100,7 +100,15 @@ async function prepareRun(file: string, options: FormulaOptions, io: CliIo, prog
     if (error instanceof WsfError) throw new CliError(`${place(table.file, table.sheet)}: the formula cannot be computed: ${error.message}`);
     throw error;
   }
-  return { table, mapping, spec, schools, result };
+  // Loaded only for a scenario with Title I choices, so the other runs start as fast as before.
+  const titleI: TitleIRun | undefined = scenario?.titleI ? (await import("./titleIOutput")).prepareTitleI(table, mapping, scenario.titleI, options.scenario as string) : undefined;
+  return { table, mapping, spec, schools, result, ...(titleI ? { titleI } : {}) };
+}
+
+/** A count as a person reads it: 100000 -> "100,000"; with a noun, "1 school", "100,000 schools". */
+function count(n: number, noun?: string): string {
+  const text = n.toLocaleString("en-US");
+  return noun === undefined ? text : `${text} ${n === 1 ? noun : `${noun}s`}`;
 }
 
 function summary(run: AllocationRun): string {
@@ -108,7 +116,7 @@ function summary(run: AllocationRun): string {
   const money = (x: number): string => `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
   const floored = r.floored.filter(Boolean).length;
   const capped = r.capped.filter(Boolean).length;
-  return `${run.spec.name ?? "Formula"}: ${run.schools.length} schools, base ${money(r.base)} per weighted pupil, total ${money(r.total)}${floored + capped > 0 ? `, ${floored} held up by the stop-loss, ${capped} held down by the gain cap` : ""}\n`;
+  return `${run.spec.name ?? "Formula"}: ${count(run.schools.length, "school")}, base ${money(r.base)} per weighted pupil, total ${money(r.total)}${floored + capped > 0 ? `, ${count(floored)} held up by the stop-loss, ${count(capped)} held down by the gain cap` : ""}\n`;
 }
 
 async function checkCommand(file: string, options: TableOptions & { format?: string }, io: CliIo): Promise<number> {
@@ -122,11 +130,11 @@ async function checkCommand(file: string, options: TableOptions & { format?: str
   if (options.format === "json") {
     io.out(`${JSON.stringify({ file: table.file, sheet: table.sheet, schools: schools.length, rows: table.rows.length, columns: roles, problems: problems.map((p) => ({ ...p, where: problemLine(table, p) })) }, null, 2)}\n`);
   } else {
-    io.out(`${place(table.file, table.sheet)}: ${table.rows.length} rows, ${schools.length} schools ready for the formula\n`);
+    io.out(`${place(table.file, table.sheet)}: ${count(table.rows.length, "row")}, ${count(schools.length, "school")} ready for the formula\n`);
     io.out(`Columns: ${roles.join("; ")}\n`);
     for (const p of problems) io.out(`${p.severity}: ${problemLine(table, p)}\n`);
     const errors = problems.filter((p) => p.severity === "error").length;
-    io.out(problems.length === 0 ? "No problems found.\n" : `${errors} ${errors === 1 ? "error" : "errors"}, ${problems.length - errors} ${problems.length - errors === 1 ? "warning" : "warnings"}.\n`);
+    io.out(problems.length === 0 ? "No problems found.\n" : `${count(errors)} ${errors === 1 ? "error" : "errors"}, ${count(problems.length - errors)} ${problems.length - errors === 1 ? "warning" : "warnings"}.\n`);
   }
   return problems.length > 0 ? 1 : 0;
 }
@@ -145,16 +153,19 @@ async function allocateCommand(file: string, options: FormulaOptions & { out?: s
     const { join } = await import("node:path");
     const { readFile, rm } = await import("node:fs/promises");
     const path = join(tmpdir(), `wsf-${process.pid}-${Date.now()}.csv`);
+    const release = holdTemporary(path);
     try {
       await writeAllocationCsv(path, run);
       io.out(await readFile(path, "utf8"));
     } finally {
       await rm(path, { force: true });
+      release();
     }
   } else {
     await writeAtomically(out, (temporary) => (kind === ".xlsx" ? writeAllocationXlsx(temporary, run, { values: options.values, progress }) : writeAllocationCsv(temporary, run)));
   }
-  if (!options.quiet) io.err(`${summary(run)}${out !== undefined ? `Wrote ${out}\n` : ""}${kind === ".xlsx" ? `${SHEETS_NOT_WRITTEN}\n` : ""}`);
+  const titleINote = run.titleI ? (kind === ".xlsx" ? (await import("./titleIOutput")).titleISummary(run.titleI) : "Title I: the scenario's Title I choices go into an .xlsx output (WSF Title I), not into the allocation CSV.\n") : "";
+  if (!options.quiet) io.err(`${summary(run)}${titleINote}${out !== undefined ? `Wrote ${out}\n` : ""}${kind === ".xlsx" ? `${sheetsNotWritten(run)}\n` : ""}`);
   return 0;
 }
 
@@ -167,11 +178,14 @@ function columnCells(table: InputTable, option: string, header: string): { cells
   return { cells: table.rows.map((r) => r[index]), index };
 }
 
+/** An engine message about one row of an argument; "factor" is the poverty share in the vertical-equity statistics. */
+const ROW_MESSAGE = /^[^:]+: (values|pupils|poverty|factor) row (\d+) (.*)$/s;
+
 /** `WSF.EQUITYTABLE: pupils row 12 is ...` -> `file, sheet "S", row 13, column C (Enrollment): is ...`. */
 function placeEngineMessage(table: InputTable, message: string, columns: Record<string, number>): string {
-  const match = /^[^:]+: (values|pupils|poverty) row (\d+) (.*)$/s.exec(message);
-  if (!match) return `${place(table.file, table.sheet)}: ${message}`;
-  const column = columns[match[1]];
+  const match = ROW_MESSAGE.exec(message);
+  const column = match ? columns[match[1] === "factor" ? "poverty" : match[1]] : undefined;
+  if (!match || column === undefined || column < 0) return `${place(table.file, table.sheet)}: ${message}`;
   const hint = /^is "=/.test(match[3]) ? " (a formula saved without its value: open the file in Excel and save it, so the values are stored)" : "";
   return `${place(table.file, table.sheet, table.headerRow + 1 + Number(match[2]), columnLetters(table.firstColumn + column), table.headers[column])}: ${match[3]}${hint}`;
 }
@@ -225,7 +239,10 @@ async function equityCommand(
   let rows: EquityTableRow[];
   try {
     const sample = readSample("WSF.EQUITYTABLE", values.cells, pupils?.cells ?? null, { extra: poverty ? [{ arg: "poverty", cells: poverty, min: 0, max: 1 }] : [] });
-    rows = equityTable(sample, poverty ? sample.extras[0] : null);
+    // A statistic undefined for one row (a poverty share of 0 has no logarithm) names the file, row and column too.
+    rows = equityTable(sample, poverty ? sample.extras[0] : null).map((r) =>
+      r.value instanceof WsfError && ROW_MESSAGE.test(r.value.message) ? { ...r, value: new WsfError(r.value.code, placeEngineMessage(table, r.value.message, columns)) } : r,
+    );
   } catch (error) {
     if (error instanceof WsfError) throw new CliError(placeEngineMessage(table, error.message, columns));
     throw error;
@@ -244,30 +261,35 @@ async function statementsCommand(file: string, options: FormulaOptions & { out: 
   const folder = (await isFolderTarget(options.out)) && extname(options.out).toLowerCase() !== ".pdf";
   if (!folder && extname(options.out).toLowerCase() !== ".pdf") throw new CliError(`--out ${options.out}: expected a .pdf file or a folder`);
   if (!folder) checkOutput(options.out, [file], options.force === true);
+  else checkFolder(options.out, dirname(resolve(options.out)));
   const progress = options.quiet ? silentProgress : io.progress();
   if (folder) {
     const existing = await readdir(options.out).catch(() => [] as string[]);
     if (existing.length > 0 && !options.force) throw new CliError(`${options.out}: the folder is not empty; add --force to write the statements into it, or choose another --out`);
   }
   const run = await prepareRun(file, options, io, progress);
+  // pdf-lib loaded only for this command (a tenth of a second the other commands do without).
+  const { writeStatements } = await import("./statements");
   if (folder) {
     // Written into a temporary folder beside the target, then moved in file by file: a failure leaves nothing
     // behind, and files already in the folder that are not statements of these schools are kept.
     const target = resolve(options.out);
     const staging = await mkdtemp(join(dirname(target), ".wsf-statements-"));
+    const release = holdTemporary(staging);
     try {
       await writeStatements(staging, true, run.spec, run.result, run.schools, progress);
       await mkdir(target, { recursive: true });
       for (const name of await readdir(staging)) await rename(join(staging, name), join(target, name));
     } finally {
       await rm(staging, { recursive: true, force: true });
+      release();
     }
   } else {
     await writeAtomically(options.out, async (temporary) => {
       await writeStatements(temporary, false, run.spec, run.result, run.schools, progress);
     });
   }
-  if (!options.quiet) io.err(`${summary(run)}Wrote ${run.schools.length} statements to ${options.out}\n`);
+  if (!options.quiet) io.err(`${summary(run)}Wrote ${count(run.schools.length, "statement")} to ${options.out}\n`);
   return 0;
 }
 
@@ -303,7 +325,7 @@ Examples:
     .option("--values", "in the .xlsx, values instead of WSF formulas (for people without the add-in)")
     .addHelpText(
       "after",
-      "\nThe .xlsx holds the schools table, WSF Parameters, WSF Allocation and WSF Equity as the pane writes them.\n" +
+      "\nThe .xlsx holds the schools table, WSF Parameters, WSF Allocation and WSF Equity as the pane writes them, and\nWSF Title I and WSF Comparability when the --scenario file holds the Title I step's choices (\"titleI\").\n" +
         `${SHEETS_NOT_WRITTEN}\n` +
         "\nExamples:\n  wsf allocate schools.xlsx --preset lausd --pool prior --out allocation.xlsx\n  wsf allocate schools.csv --scenario fy27.json --out allocation.csv\n  wsf allocate schools.xlsx --preset nyc --pool 12000000 --values --out values.xlsx",
     )

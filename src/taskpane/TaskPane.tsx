@@ -73,6 +73,7 @@ function TaskPaneBody({ message, onDismiss }: { message: ReturnType<typeof useMe
   const { replace } = mappingState;
   const { loadSpec } = formula;
   const loadTransition = transition.load;
+  const loadTitleI = titleI.load;
   // After Apply the parameters sheet is the formula: when it changes, the pane loads what it says.
   const onSheetFormula = useCallback(
     (spec: StoredScenario["spec"], mapping: StoredScenario["mapping"], origin: FormulaOrigin | null) => loadSpec(spec, mapping, origin ?? undefined),
@@ -94,13 +95,15 @@ function TaskPaneBody({ message, onDismiss }: { message: ReturnType<typeof useMe
       replace(scenario.mapping);
       loadSpec(scenario.spec, scenario.mapping);
       loadTransition(scenario.transition);
+      // A scenario saved without Title I choices leaves the Title I step as it is.
+      loadTitleI(scenario.titleI);
     },
-    [replace, loadSpec, loadTransition],
+    [replace, loadSpec, loadTransition, loadTitleI],
   );
 
   const current = useMemo(
-    () => ({ spec: formula.spec, result, mapping: mappingState.mapping, tableId: table?.info.id ?? null, transition: transition.settings }),
-    [formula.spec, result, mappingState.mapping, table, transition.settings],
+    () => ({ spec: formula.spec, result, mapping: mappingState.mapping, tableId: table?.info.id ?? null, transition: transition.settings, titleI: titleI.settings }),
+    [formula.spec, result, mappingState.mapping, table, transition.settings, titleI.settings],
   );
   // Read when the pane opens, so a damaged store is reported before a table is chosen.
   const scenarios = useScenarios(current, restore);

@@ -64,7 +64,8 @@ describe("scenario files between the task pane and the command line", () => {
     expect(downloads.names).toEqual(["LAUSD-style.json"]);
     const text = await blobText(downloads[0]);
     const file = JSON.parse(text);
-    expect(file).toMatchObject({ format: "wsf-scenario", version: 1, name: "LAUSD-style", columns: { id: "School ID", enrollment: "Enrollment", frl: "Free and reduced lunch", el: "English learners" } });
+    expect(file.titleI).toBeUndefined(); // the Title I step was not used: no choices go into the file
+    expect(file).toMatchObject({ format: "wsf-scenario", version: 2, name: "LAUSD-style", columns: { id: "School ID", enrollment: "Enrollment", frl: "Free and reduced lunch", el: "English learners" } });
 
     const scenarioPath = join(dir, "LAUSD-style.json");
     const schoolsPath = join(dir, "schools.csv");

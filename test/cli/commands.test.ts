@@ -14,8 +14,9 @@ import { mappingToColumns, serializeScenarioFile } from "../../src/engine/scenar
 import { equityTable } from "../../src/engine/stats/equityTable";
 import { readSchools } from "../../src/engine/table/readSchools";
 import { suggestMapping } from "../../src/engine/table/suggestMapping";
+import { writeSampleWorkbook } from "../../src/cli/sampleWorkbook";
 import { statementOf } from "../../src/cli/statements";
-import { writeCsv, writeXlsx, wsf } from "./support";
+import { csvText, writeCsv, writeXlsx, wsf } from "./support";
 
 /**
  * Every command on the sample district against the task pane's own computation of the same scenario: the
@@ -63,10 +64,24 @@ describe("wsf check", () => {
     await writeFile(path, [district.headers, ...rows].map((r) => r.join(",")).join("\n"));
     const text = await wsf("check", path);
     expect(text.code).toBe(1);
-    expect(text.out).toContain(`error: ${path}, row 4, column J (Low income (FRL)): Schools table: Low income (FRL) row 3 (sheet row 4) is "n/a", expected a number of pupils`);
+    expect(text.out).toContain(`\nerror: ${path}, row 4, column J (Low income (FRL)): is "n/a", expected a number of pupils\n`);
     const json = await wsf("check", path, "--format", "json");
     expect(json.code).toBe(1);
     expect(JSON.parse(json.out).problems).toHaveLength(1);
+  });
+
+  it("says a blank row inside the table once, with the file's row number, and counts in the singular for one", async () => {
+    const path = join(dir, "blank-row.csv");
+    await writeFile(path, csvText(["School ID", "Enrollment", "Low income (FRL)"], [["A", 100, 40], [null, null, null], ["B", 20, 30]]));
+    const { code, out } = await wsf("check", path);
+    expect(code).toBe(1);
+    expect(out).toBe(
+      `${path}: 3 rows, 1 school ready for the formula\n` +
+        'Columns: id = "School ID"; enrollment = "Enrollment"; frl = "Low income (FRL)"\n' +
+        `warning: ${path}, row 3: row 3 is blank and skipped; delete blank rows inside the table so the allocation sheet lines up with the schools\n` +
+        `error: ${path}, row 4, column C (Low income (FRL)): is 30, more than the 20 enrolled\n` +
+        "1 error, 1 warning.\n",
+    );
   });
 });
 
@@ -161,7 +176,7 @@ describe("wsf allocate", () => {
     expect(run.code).toBe(0);
     for (const text of [run.err, (await wsf("allocate", "--help")).out]) {
       expect(text).toContain("WSF Charts (charts cannot be written outside Excel");
-      expect(text).toContain("WSF Title I and WSF Comparability (they need the Title I step's choices");
+      expect(text).toContain("WSF Title I and WSF Comparability unless the scenario file holds the Title I step's choices");
     }
     // What the note says is left out is indeed not in the file, and nothing else is.
     const workbook = new ExcelJS.Workbook();
@@ -180,6 +195,11 @@ describe("wsf allocate", () => {
     expect(sheet.getCell("E2").value).toBe(pane.base);
     expect(sheet.getCell("H851").value).toBe(pane.protectedAmount[849]);
     sheet.eachRow((row, r) => r <= 851 && row.eachCell((cell) => expect(cell.formula).toBeUndefined()));
+    // No sheet of the file holds a formula: the schools table, WSF Parameters, WSF Allocation, WSF Equity.
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Schools", "WSF Parameters", "WSF Allocation", "WSF Equity"]);
+    const formulas: string[] = [];
+    for (const w of workbook.worksheets) w.eachRow((row) => row.eachCell((cell) => void (cell.type === ExcelJS.ValueType.Formula && formulas.push(`${w.name}!${cell.address}`))));
+    expect(formulas).toEqual([]);
   });
 
   it("runs a scenario file with the base solved from a pool given in dollars", async () => {
@@ -213,6 +233,43 @@ describe("wsf equity", () => {
     expect(csvOut.out).toContain(`Gini coefficient,${got.find((g) => g.metric === "Gini coefficient")!.value},`);
     const text = await wsf(...args);
     expect(text.out).toMatch(/^Statistic\s+Value\nMean\s+[\d,]+\.\d\d\n/);
+  });
+
+  it("runs the --help example on the sample workbook of `npm run samples` (helper columns saved with their values)", async () => {
+    const sample = join(dir, "sample-district.xlsx");
+    await writeSampleWorkbook(sample);
+    const { code, out, err } = await wsf("equity", sample, "--value", "Total per pupil", "--pupils", "Enrollment", "--format", "json");
+    expect(err).toBe("");
+    expect(code).toBe(0);
+    // Identity: the pupil-weighted mean of (P + Q) / E is all the money over all the pupils.
+    const [e, p, q] = ["Enrollment", "Unrestricted spending", "Restricted spending"].map((h) => district.headers.indexOf(h));
+    expect(Math.min(e, p, q)).toBeGreaterThanOrEqual(0);
+    const money = district.rows.reduce((t, r) => t + (r[p] as number) + (r[q] as number), 0);
+    const pupils = district.rows.reduce((t, r) => t + (r[e] as number), 0);
+    expect((JSON.parse(out) as { metric: string; value: number }[]).find((r) => r.metric === "Mean")!.value).toBeCloseTo(money / pupils, 6);
+  });
+
+  it("names the file, row and column where one row makes a statistic undefined", async () => {
+    // Row 3 of the file (the second school) has no pupils in poverty: a share of 0 has no logarithm, so the
+    // elasticity is #NUM!; the other statistics stand.
+    const path = join(dir, "zero-poverty.csv");
+    await writeFile(path, csvText(["School ID", "Enrollment", "FRL", "Dollars per pupil"], [["A", 100, 40, 5000], ["B", 200, 0, 4000], ["C", 300, 90, 6000]]));
+    const { code, out } = await wsf("equity", path, "--value", "Dollars per pupil", "--pupils", "Enrollment", "--poverty-count", "FRL");
+    expect(code).toBe(0);
+    expect(out).toMatch(new RegExp(`\\nElasticity with poverty +#NUM! ${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}, row 3, column C \\(FRL\\): is 0, expected a number > 0 \\(this statistic takes its logarithm\\)\\n`));
+    // Hand calculation: (100 x 5,000 + 200 x 4,000 + 300 x 6,000) / 600 pupils = 5,166.67.
+    expect(out).toMatch(/\nMean +5,166\.67\n/);
+  });
+
+  it("writes counts in its messages with thousands separators", async () => {
+    const rows = Array.from({ length: 1200 }, (_, i) => [`S${i + 1}`, 100 + (i % 50), 1_000_000]);
+    const path = join(dir, "thousand.csv");
+    await writeFile(path, csvText(["School ID", "Enrollment", "Prior-year allocation"], rows));
+    const check = await wsf("check", path);
+    expect(check.out.split("\n")[0]).toBe(`${path}: 1,200 rows, 1,200 schools ready for the formula`);
+    const allocate = await wsf("allocate", path, "--preset", "flat", "--pool", "prior", "--out", join(dir, "thousand-out.csv"));
+    expect(allocate.code).toBe(0);
+    expect(allocate.err).toMatch(/: 1,200 schools, base \$[\d,]+\.\d\d per weighted pupil, total \$1,200,000,000\.00\n/);
   });
 
   it("turns a count of pupils in poverty into a share with --poverty-count", async () => {

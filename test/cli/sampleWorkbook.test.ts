@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
-import { main, writeSampleWorkbook } from "../../src/cli/sampleWorkbook";
+import { helperValue, main, writeSampleWorkbook } from "../../src/cli/sampleWorkbook";
 import { eightSchoolDistrict, generateSampleDistrict } from "../../src/engine/sample";
 
 /**
@@ -77,6 +77,26 @@ describe("writeSampleWorkbook", () => {
     expect(sheet.getCell("T500").formula).toBe("J500/E500");
   });
 
+  it("saves each helper formula's value, as Excel does, so programs reading the file see numbers", () => {
+    // Hand check on the first school: Total per pupil = (unrestricted P + restricted Q) / enrollment E.
+    const sheet = workbook.getWorksheet("Schools")!;
+    const [e, p, q, j] = [4, 15, 16, 9].map((c) => district.rows[0][c] as number);
+    expect(sheet.getCell("E2").value).toBe(e);
+    expect((sheet.getCell("S2").value as { result: number }).result).toBeCloseTo((p + q) / e, 9);
+    expect((sheet.getCell("R2").value as { result: number }).result).toBeCloseTo(p / e, 9);
+    expect((sheet.getCell("T2").value as { result: number }).result).toBeCloseTo(j / e, 12);
+    const eight = workbook.getWorksheet("Eight schools")!;
+    expect((eight.getCell("I9").value as { result: number }).result).toBeCloseTo(((eight.getCell("D9").value as number) + (eight.getCell("E9").value as number)) / (eight.getCell("F9").value as number), 9);
+  });
+
+  it("helperValue follows arithmetic precedence and refuses what is not a number", () => {
+    expect(helperValue("(B2+C2)/A2", [4, 6, 10])).toBe(4); // (6 + 10) / 4
+    expect(helperValue("B2+C2/A2", [4, 6, 10])).toBe(8.5); // 6 + 10 / 4
+    expect(helperValue("B2-C2*A2", [4, 6, 10])).toBe(-34); // 6 - 10 * 4
+    expect(helperValue("B2/A2", [0, 6])).toBeNull();
+    expect(helperValue("B2/A2", [2, "six"])).toBeNull();
+  });
+
   it("holds E5 in the table 'EightSchools' with its helper columns", () => {
     const sheet = workbook.getWorksheet("Eight schools")!;
     expect(sheet.getTable("EightSchools")).toBeDefined();
@@ -107,7 +127,7 @@ describe("writeSampleWorkbook", () => {
     expect(cv.expected).toBe(0.118753);
   });
 
-  it("asks Excel to calculate on load, since no formula carries a cached result", async () => {
+  it("asks Excel to calculate on load, since the WSF example formulas carry no cached result", async () => {
     const xml = zipEntry(await readFile(path), "xl/workbook.xml");
     expect(xml).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
   });

@@ -168,11 +168,15 @@ test("text in a low-income cell: the rate shows #VALUE! naming the row, no alloc
   expect(Math.abs((fixed[FIRST][COL.allocation] as number) - figures.district.allocations[0])).toBeLessThan(0.005);
 });
 
-test("a reservation typed on the sheet recalculates; Apply again asks before replacing the hand edit", async () => {
+test("a reservation typed on the sheet recalculates and the pane follows it; Apply again asks before replacing the hand edit", async () => {
   await page.getByRole("tab", { name: "WSF Title I" }).click();
   await typeIntoCell("'WSF Title I'!B10", "8500000");
   const edited = await sheetValues("WSF Title I");
   expect(edited[10][1]).toBe(figures.pool - 1_000_000);
+  // The sheet is the truth once written: the pane takes the amount typed there.
+  const administration = step.getByRole("textbox", { name: "Reserved: Administration" });
+  await page.waitForFunction((box) => (box as HTMLInputElement).value === "8500000", await administration.elementHandle());
+  await step.getByLabel("Title I summary").filter({ hasText: `Pool for schools $${(figures.pool - 1_000_000).toLocaleString("en-US")}` }).waitFor();
   await step.getByRole("button", { name: "Apply Title I again" }).click();
   const dialog = page.locator('[role="dialog"], [role="alertdialog"]').filter({ hasText: "Replace your hand edits?" });
   await dialog.waitFor();
@@ -180,5 +184,11 @@ test("a reservation typed on the sheet recalculates; Apply again asks before rep
   await dialog.waitFor({ state: "hidden" });
   await pane.getByText("Title I applied").waitFor();
   const values = await sheetValues("WSF Title I");
-  expect(values[10][1]).toBe(figures.pool);
+  expect(values[10][1]).toBe(figures.pool - 1_000_000);
+  // Typed back in the pane and applied: the sheet follows the pane.
+  await administration.fill(String(EXERCISE4_RESERVATIONS.administration));
+  await step.getByLabel("Title I sheet out of date").waitFor();
+  await step.getByRole("button", { name: "Apply Title I again" }).click();
+  await pane.getByText("Title I applied").waitFor();
+  expect((await sheetValues("WSF Title I"))[10][1]).toBe(figures.pool);
 });

@@ -2,6 +2,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import type { UserEvent } from "@testing-library/user-event";
 import { MemoryWorkbook } from "../../src/workbook/memory/MemoryWorkbook";
+import { SCENARIOS_SETTING } from "../../src/workbook/shared/settingKeys";
 import { chooseSchoolsTable } from "./support/chooseSchoolsTable";
 import { openDialog } from "./support/openDialog";
 import { renderTaskPane } from "./support/renderTaskPane";
@@ -111,7 +112,151 @@ describe("task pane: Title I", () => {
     dialog = await openDialog("Replace your hand edits?");
     await user.click(within(dialog).getByRole("button", { name: "Replace", hidden: true }));
     await screen.findByText("Title I applied");
-    expect(wb.getCell("WSF Title I", 3, 1).value).toBe(90_000);
+    // The pane followed the amount typed on the sheet, so Apply wrote it back: the sheet is the truth.
+    await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).not.toBeInTheDocument());
+    await waitFor(() => expect(within(region).getByRole("textbox", { name: "District Title I allocation" })).toHaveValue("95000"));
+    expect(wb.getCell("WSF Title I", 3, 1).value).toBe(95_000);
+  });
+
+  test("a fixed amount per child pays children x the amount and shows what is left of the pool", async () => {
+    const { user } = renderTaskPane(schoolsWorkbook());
+    await chooseSchoolsTable(user);
+    await enterAllocation(user, "90000");
+    const region = titleIRegion();
+    await user.selectOptions(within(region).getByRole("combobox", { name: "Pay served schools" }), "perchild");
+    // No amount yet: the field says what to enter, nothing is allocated and Apply waits.
+    expect(await within(region).findByText("Enter the dollars per low-income child, e.g. 700.")).toBeInTheDocument();
+    expect(within(region).getByText("Enter the dollars per low-income child to see the allocations.")).toBeInTheDocument();
+    expect(within(region).getByRole("button", { name: "Apply Title I" })).toBeDisabled();
+    const box = within(region).getByRole("textbox", { name: "Dollars per low-income child" });
+    await user.type(box, "abc");
+    expect(await within(region).findByText('"abc" is not a number; enter dollars per low-income child, e.g. 700.')).toBeInTheDocument();
+    await user.clear(box);
+    await user.type(box, "0");
+    expect(await within(region).findByText("Enter dollars per low-income child above 0.")).toBeInTheDocument();
+    // $500 x 450 children = $225,000, more than the $90,000 pool.
+    await user.clear(box);
+    await user.type(box, "500");
+    expect(await within(region).findByText("$500.00 per child for the 450 low-income children served costs $225,000.00, $135,000.00 more than the pool of $90,000.00: lower the amount per child, serve fewer schools or add to the pool.")).toBeInTheDocument();
+    // $150: Drew 300 x 150 = $45,000, Cole 150 x 150 = $22,500; $67,500 of the $90,000 pool.
+    await user.clear(box);
+    await user.type(box, "150");
+    await waitFor(() => expect(rankedRows()[0]).toEqual(["1", "Drew", "75.0%", "May serve", "Served", "$45,000"]));
+    expect(rankedRows()[1]).toEqual(["2", "Cole", "50.0%", "May serve", "Served", "$22,500"]);
+    expect(within(region).getByLabelText("Title I summary")).toHaveTextContent("450 low-income children, $150.00 per child ($67,500 allocated, $22,500 of the pool left)");
+    expect(within(region).getByRole("button", { name: "Apply Title I" })).toBeEnabled();
+  });
+
+  test("the choices are saved with a scenario and come back when it is restored", async () => {
+    const wb = schoolsWorkbook();
+    const { user } = renderTaskPane(wb);
+    await chooseSchoolsTable(user);
+    await enterAllocation(user, "90000");
+    const region = titleIRegion();
+    await user.selectOptions(within(region).getByRole("combobox", { name: "Ranking method" }), "district");
+    await user.selectOptions(within(region).getByRole("combobox", { name: "Pay served schools" }), "perchild");
+    await user.type(within(region).getByRole("textbox", { name: "Dollars per low-income child" }), "250");
+    await user.selectOptions(within(region).getByRole("combobox", { name: "Skip a school" }), "1. Drew (75.0%)");
+    await user.type(within(region).getByRole("textbox", { name: "Reason" }), "State compensatory program");
+    await user.click(within(region).getByRole("button", { name: "Skip school" }));
+    const scenarios = screen.getByRole("region", { name: "6. Scenarios" });
+    await user.type(within(scenarios).getByRole("textbox", { name: "Scenario name" }), "With Title I");
+    await user.click(within(scenarios).getByRole("button", { name: "Save scenario" }));
+    await screen.findByText('Scenario "With Title I" saved');
+    const stored = JSON.parse(wb.settings.get(SCENARIOS_SETTING)!).scenarios[0].titleI;
+    expect(stored).toMatchObject({ method: "district", districtAllocation: 90_000, allocation: { mode: "perchild", perChild: 250 }, skipped: [{ row: 4, school: "D4", reason: "State compensatory program" }] });
+    expect(stored.columns).toMatchObject({ lowIncome: "Free and reduced lunch", enrollment: "Enrollment" });
+
+    // Change everything, then restore.
+    await user.selectOptions(within(region).getByRole("combobox", { name: "Ranking method" }), "35");
+    await user.selectOptions(within(region).getByRole("combobox", { name: "Pay served schools" }), "pool");
+    await enterAllocation(user, "1000");
+    await user.click(within(region).getByRole("button", { name: "Serve Drew again" }));
+    await user.click(within(scenarios).getByRole("button", { name: "Restore With Title I" }));
+    await waitFor(() => expect(within(region).getByRole("combobox", { name: "Ranking method" })).toHaveValue("district"));
+    expect(within(region).getByRole("combobox", { name: "Pay served schools" })).toHaveValue("perchild");
+    expect(within(region).getByRole("textbox", { name: "Dollars per low-income child" })).toHaveValue("250");
+    expect(within(region).getByRole("textbox", { name: "District Title I allocation" })).toHaveValue("90000");
+    // Drew skipped; under the district rate (51%) nobody else is eligible, so nothing is allocated.
+    expect(rankedRows()[0]).toEqual(["1", "Drew", "75.0%", "May serve", "Skipped", ""]);
+    expect(within(region).getByText(/^No school is served: every eligible school is skipped/)).toBeInTheDocument();
+  });
+
+  test("reopening the workbook opens the Title I step on the applied choices, with the sheet's edits read over them", async () => {
+    const wb = schoolsWorkbook();
+    const first = renderTaskPane(wb);
+    await chooseSchoolsTable(first.user);
+    await enterAllocation(first.user, "90000");
+    let region = titleIRegion();
+    await first.user.selectOptions(within(region).getByRole("combobox", { name: "Pay served schools" }), "perchild");
+    await first.user.type(within(region).getByRole("textbox", { name: "Dollars per low-income child" }), "150");
+    await first.user.click(within(region).getByRole("button", { name: "Apply Title I" }));
+    await screen.findByText("Title I applied");
+    expect(JSON.parse(wb.settings.get(SCENARIOS_SETTING)!).appliedTitleI).toMatchObject({ tableId: "Schools", settings: { allocation: { mode: "perchild", perChild: 150 } } });
+    first.unmount();
+
+    // While the pane is closed, a person changes the amount per child (B17) and adds a skip reason on the sheet.
+    wb.setCell("WSF Title I", 16, 1, 160);
+    wb.setCell("WSF Title I", 18 + 2, 9, "Comparable state money");
+    const second = renderTaskPane(wb);
+    await chooseSchoolsTable(second.user);
+    region = titleIRegion();
+    await waitFor(() => expect(within(region).getByRole("textbox", { name: "Dollars per low-income child" })).toHaveValue("160"));
+    expect(within(region).getByRole("textbox", { name: "District Title I allocation" })).toHaveValue("90000");
+    expect(within(region).getByRole("button", { name: "Apply Title I again" })).toBeInTheDocument();
+    // Row 3 (Cole) is skipped by the reason typed on the sheet: Drew alone, 300 x $160 = $48,000.
+    await waitFor(() => expect(rankedRows()[0]).toEqual(["1", "Drew", "75.0%", "May serve", "Served", "$48,000"]));
+    expect(rankedRows()[1]).toEqual(["2", "Cole", "50.0%", "May serve", "Skipped", "$0"]);
+    // The pane and the sheet agree; an edit in the pane after Apply says the sheet is now out of date.
+    expect(within(region).queryByLabelText("Title I sheet out of date")).not.toBeInTheDocument();
+    const box = within(region).getByRole("textbox", { name: "Dollars per low-income child" });
+    await second.user.clear(box);
+    await second.user.type(box, "170");
+    expect(await within(region).findByLabelText("Title I sheet out of date")).toHaveTextContent("The WSF Title I sheet still shows the choices applied last");
+    await second.user.clear(box);
+    await second.user.type(box, "160");
+    await waitFor(() => expect(within(region).queryByLabelText("Title I sheet out of date")).not.toBeInTheDocument());
+  });
+
+  test("after Apply the pane follows an edit on the Title I sheet: the amount per child typed there", async () => {
+    const wb = schoolsWorkbook();
+    const { user } = renderTaskPane(wb);
+    await chooseSchoolsTable(user);
+    await enterAllocation(user, "90000");
+    const region = titleIRegion();
+    await user.selectOptions(within(region).getByRole("combobox", { name: "Pay served schools" }), "perchild");
+    await user.type(within(region).getByRole("textbox", { name: "Dollars per low-income child" }), "150");
+    await user.click(within(region).getByRole("button", { name: "Apply Title I" }));
+    await screen.findByText("Title I applied");
+    wb.setCell("WSF Title I", 16, 1, 120);
+    await waitFor(() => expect(within(region).getByRole("textbox", { name: "Dollars per low-income child" })).toHaveValue("120"));
+    // Drew 300 x $120 = $36,000; the pane and the sheet agree.
+    await waitFor(() => expect(rankedRows()[0]).toEqual(["1", "Drew", "75.0%", "May serve", "Served", "$36,000"]));
+    expect(within(region).queryByLabelText("Title I sheet out of date")).not.toBeInTheDocument();
+
+    // The amount cleared on the sheet (its allocations read #VALUE!): the pane names the cell instead of showing $120 in silence.
+    wb.setCell("WSF Title I", 16, 1, null);
+    const problem = await within(region).findByText("WSF Title I!B17 is blank: enter the dollars per low-income child (above 0).");
+    expect(problem).toHaveAttribute("role", "alert");
+    expect(await screen.findByText("The Title I sheet has a cell it cannot use")).toBeInTheDocument();
+    // A reservation typed as text (the pool's SUM would skip it) is named too; a cleared reservation is none.
+    wb.setCell("WSF Title I", 16, 1, 110);
+    wb.setCell("WSF Title I", 9, 1, "5k");
+    await within(region).findByText("WSF Title I!B10 is \"5k\": enter the reserved dollars (0 or more), or leave it blank for none.");
+    expect(within(region).queryByText(/^WSF Title I!B17/)).not.toBeInTheDocument();
+    wb.setCell("WSF Title I", 9, 1, null);
+    await waitFor(() => expect(within(region).queryByRole("alert")).not.toBeInTheDocument());
+    await waitFor(() => expect(within(region).getByRole("textbox", { name: "Dollars per low-income child" })).toHaveValue("110"));
+    expect(screen.queryByText("The Title I sheet has a cell it cannot use")).not.toBeInTheDocument();
+  });
+
+  test("no school eligible: the pane says the pool is not allocated instead of showing $0 everywhere", async () => {
+    const rows = CLEAN_ROWS.map((r) => [...r.slice(0, 3), 0, ...r.slice(4)]);
+    const { user } = renderTaskPane(schoolsWorkbook(rows));
+    await chooseSchoolsTable(user);
+    await enterAllocation(user, "90000");
+    expect(await within(titleIRegion()).findByText(/^No school is served: /)).toBeInTheDocument();
+    expect(within(titleIRegion()).getByLabelText("Title I summary")).toHaveTextContent("0 of 4 schools served, 0 low-income children; every served school");
   });
 
   test("refuses to write over a sheet of the same name that the add-in did not create", async () => {

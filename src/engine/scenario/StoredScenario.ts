@@ -1,6 +1,7 @@
 import type { ColumnMapping } from "../table";
 import type { FormulaSpec } from "./FormulaSpec";
 import type { TransitionSettings } from "../transition/TransitionSettings";
+import type { TitleISettings } from "./TitleISettings";
 
 /** The headline figures of a scenario's last run, so a list of scenarios can show them without rerunning. */
 export interface ScenarioSummary {
@@ -30,6 +31,18 @@ export interface StoredScenario {
    * scenarios saved without a plan, have none; the store version stays 2 because older readers ignore it).
    */
   transition?: TransitionSettings;
+  /** The Title I step's choices saved with it (store version 3; absent: none were complete when saving). */
+  titleI?: TitleISettings;
+}
+
+/**
+ * The Title I choices last applied to the "WSF Title I" sheet, kept in the store so a reopened workbook
+ * opens the Title I step on them (with what the sheet's parameter cells say now read over them).
+ */
+export interface AppliedTitleI {
+  /** `TableInfo.id` of the schools table they were applied to. */
+  tableId: string;
+  settings: TitleISettings;
 }
 
 /**
@@ -44,9 +57,13 @@ export interface AppliedFormula {
   origin: { name: string; spec: FormulaSpec } | null;
 }
 
-/** The store's identifying name and its current version. */
+/**
+ * The store's identifying name and its current version. Version 3 added the Title I choices (a scenario's
+ * `titleI`, the store's `appliedTitleI`); it was raised so that an add-in that reads only version 2 keeps a
+ * version 3 store aside untouched instead of saving it back without them. Versions 1 and 2 are migrated.
+ */
 export const SCENARIO_STORE_FORMAT = "wsf-scenarios";
-export const SCENARIO_STORE_VERSION = 2;
+export const SCENARIO_STORE_VERSION = 3;
 
 /**
  * The version-1 store (add-in 0.x, before concentration rules and protection existed): a base amount as a

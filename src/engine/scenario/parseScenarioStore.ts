@@ -1,9 +1,11 @@
 import type { ColumnMapping } from "../table";
 import type { FormulaSpec } from "./FormulaSpec";
-import { AppliedFormula, SCENARIO_STORE_FORMAT, SCENARIO_STORE_VERSION, ScenarioSummary, StoredScenario } from "./StoredScenario";
+import { AppliedFormula, AppliedTitleI, SCENARIO_STORE_FORMAT, SCENARIO_STORE_VERSION, ScenarioSummary, StoredScenario } from "./StoredScenario";
 import { validateFormulaSpec } from "./validateFormulaSpec";
 import { transitionSettingsProblems } from "../transition/transitionSettingsProblems";
 import type { TransitionSettings } from "../transition/TransitionSettings";
+import { titleISettingsProblems } from "./titleISettingsProblems";
+import type { TitleISettings } from "./TitleISettings";
 
 /** What `parseScenarioStore` found. */
 export interface ParsedScenarioStore {
@@ -27,6 +29,8 @@ export interface ParsedScenarioStore {
    * damaged (then `problems` says so and the pane opens on step 1; the parameters sheet is still there).
    */
   applied: AppliedFormula | null;
+  /** The Title I choices last applied to the Title I sheet, or null (none, or damaged: `problems` says so). */
+  appliedTitleI: AppliedTitleI | null;
 }
 
 type Obj = Record<string, unknown>;
@@ -88,7 +92,13 @@ function migrateV1(s: Obj): { scenario: StoredScenario | null; problems: string[
 }
 
 function readV2(s: Obj): { scenario: StoredScenario | null; problems: string[] } {
-  const problems = [...commonProblems(s), ...validateFormulaSpec(s.spec), ...summaryProblems(s.summary ?? null), ...(s.transition === undefined ? [] : transitionSettingsProblems(s.transition))];
+  const problems = [
+    ...commonProblems(s),
+    ...validateFormulaSpec(s.spec),
+    ...summaryProblems(s.summary ?? null),
+    ...(s.transition === undefined ? [] : transitionSettingsProblems(s.transition)),
+    ...(s.titleI === undefined ? [] : titleISettingsProblems(s.titleI, undefined, "its titleI")),
+  ];
   if (problems.length > 0) return { scenario: null, problems };
   return {
     scenario: {
@@ -99,6 +109,7 @@ function readV2(s: Obj): { scenario: StoredScenario | null; problems: string[] }
       tableId: s.tableId as string,
       summary: (s.summary ?? null) as ScenarioSummary | null,
       ...(s.transition === undefined ? {} : { transition: s.transition as TransitionSettings }),
+      ...(s.titleI === undefined ? {} : { titleI: s.titleI as TitleISettings }),
     },
     problems,
   };
@@ -109,6 +120,9 @@ function readV2(s: Obj): { scenario: StoredScenario | null; problems: string[] }
  * plain-language problem and the rest is kept.
  * - null or empty text: no scenarios yet;
  * - `{ "format": "wsf-scenarios", "version": 2, "scenarios": [...] }`: read as is;
+ * - version 2 (before Title I choices) is read as version 3 without them;
+ * - a scenario's optional `titleI` choices (`titleISettingsProblems`) and the store's `appliedTitleI` record
+ *   are kept when valid; damaged choices leave the scenario out, a damaged record is reported and dropped;
  * - a scenario's optional `transition` plan is kept when valid (`transitionSettingsProblems`); a damaged
  *   plan leaves the scenario out like any other damaged field;
  * - version 1 (`StoredScenarioV1`: a bare base amount and weights as an object) is migrated to version 2:
@@ -127,8 +141,8 @@ function readV2(s: Obj): { scenario: StoredScenario | null; problems: string[] }
  * @example parseScenarioStore("{ not json").problems[0] // "The saved scenarios could not be read: the stored text is damaged (...)."
  */
 export function parseScenarioStore(json: string | null): ParsedScenarioStore {
-  if (json === null || json.trim() === "") return { scenarios: [], problems: [], unreadableData: false, setAside: [], applied: null };
-  const unreadable = (problem: string): ParsedScenarioStore => ({ scenarios: [], problems: [problem], unreadableData: true, setAside: [json], applied: null });
+  if (json === null || json.trim() === "") return { scenarios: [], problems: [], unreadableData: false, setAside: [], applied: null, appliedTitleI: null };
+  const unreadable = (problem: string): ParsedScenarioStore => ({ scenarios: [], problems: [problem], unreadableData: true, setAside: [json], applied: null, appliedTitleI: null });
   let data: unknown;
   try {
     data = JSON.parse(json);
@@ -175,7 +189,20 @@ export function parseScenarioStore(json: string | null): ParsedScenarioStore {
     }
   });
   const applied = readApplied(store.applied, version, problems);
-  return { scenarios, problems, unreadableData: setAside.length > 0, setAside, applied };
+  const appliedTitleI = readAppliedTitleI(store.appliedTitleI, problems);
+  return { scenarios, problems, unreadableData: setAside.length > 0, setAside, applied, appliedTitleI };
+}
+
+/** The Title I choices last applied; a damaged record is reported and left out (the next Title I apply writes it anew). */
+function readAppliedTitleI(raw: unknown, problems: string[]): AppliedTitleI | null {
+  if (raw === undefined || raw === null) return null;
+  const a = asObject(raw);
+  const found = a === null ? ["it is not an object"] : [...(typeof a.tableId === "string" ? [] : ["it does not say which table it was applied to"]), ...titleISettingsProblems(a.settings, undefined, "its settings")];
+  if (found.length > 0 || a === null) {
+    problems.push(`The record of the Title I choices last applied could not be read (${found.join("; ")}); the Title I step opens without it. Apply Title I again to record it.`);
+    return null;
+  }
+  return { tableId: a.tableId as string, settings: a.settings as TitleISettings };
 }
 
 /** The applied-formula record (version 2 stores only); a damaged one is reported and left out (the next Apply writes it anew). */

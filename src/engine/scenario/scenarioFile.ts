@@ -1,5 +1,7 @@
 import type { ColumnMapping, SingleColumnRole } from "../table";
 import type { FormulaSpec } from "./FormulaSpec";
+import { titleISettingsProblems } from "./titleISettingsProblems";
+import type { TitleISettings } from "./TitleISettings";
 import { validateFormulaSpec } from "./validateFormulaSpec";
 
 /**
@@ -7,11 +9,14 @@ import { validateFormulaSpec } from "./validateFormulaSpec";
  * command line reads: a formula and the columns it was run on, named by header so the file fits any table
  * that has those headers (a saved scenario inside a workbook names columns by position instead).
  *
- *     { "format": "wsf-scenario", "version": 1, "name": "LAUSD-style", "savedAt": "2026-11-28T12:00:00.000Z",
+ *     { "format": "wsf-scenario", "version": 2, "name": "LAUSD-style", "savedAt": "2026-11-28T12:00:00.000Z",
  *       "spec": { "version": 1, "base": { "mode": "solve", "pool": 10000000 }, ... },
- *       "columns": { "id": "School ID", "enrollment": "Enrollment", "frl": "FRL", "grades": [], "counts": [] } }
+ *       "columns": { "id": "School ID", "enrollment": "Enrollment", "frl": "FRL", "grades": [], "counts": [] },
+ *       "titleI": { "columns": { "lowIncome": "FRL", "enrollment": "Enrollment", ... }, "method": "35", ... } }
  *
- * `columns` is optional: without it the reader finds columns by header as the pane does.
+ * `columns` is optional: without it the reader finds columns by header as the pane does. `titleI` (version
+ * 2) holds the Title I step's choices (`TitleISettings`); without it there is no Title I run.
+ * Version 1 files (before Title I choices) are read as version 2 files without `titleI`.
  */
 export interface ScenarioFile {
   format: typeof SCENARIO_FILE_FORMAT;
@@ -21,13 +26,15 @@ export interface ScenarioFile {
   savedAt: string;
   spec: FormulaSpec;
   columns?: ScenarioColumns;
+  /** The Title I step's choices; absent when the scenario has none. */
+  titleI?: TitleISettings;
 }
 
 /** A column mapping by header text: every single-column role, grade-band and other count columns. */
 export type ScenarioColumns = Partial<Record<SingleColumnRole, string>> & { grades: string[]; counts: string[] };
 
 export const SCENARIO_FILE_FORMAT = "wsf-scenario";
-export const SCENARIO_FILE_VERSION = 1;
+export const SCENARIO_FILE_VERSION = 2;
 
 const ROLES: readonly SingleColumnRole[] = ["id", "name", "enrollment", "frl", "el", "sped", "foster", "unduplicated", "prior", "region", "level"];
 
@@ -94,9 +101,9 @@ export function columnsToMapping(columns: ScenarioColumns, headers: readonly str
  * Cost O(size of the spec).
  *
  * @throws nothing for specs built by the engine (plain data).
- * @example serializeScenarioFile({ name: "Flat", spec, savedAt: "2026-11-28T00:00:00.000Z" }) // '{\n  "format": "wsf-scenario",\n  "version": 1, ...'
+ * @example serializeScenarioFile({ name: "Flat", spec, savedAt: "2026-11-28T00:00:00.000Z" }) // '{\n  "format": "wsf-scenario",\n  "version": 2, ...'
  */
-export function serializeScenarioFile(scenario: { name: string; spec: FormulaSpec; savedAt?: string; columns?: ScenarioColumns }): string {
+export function serializeScenarioFile(scenario: { name: string; spec: FormulaSpec; savedAt?: string; columns?: ScenarioColumns; titleI?: TitleISettings }): string {
   const file: ScenarioFile = {
     format: SCENARIO_FILE_FORMAT,
     version: SCENARIO_FILE_VERSION,
@@ -104,6 +111,7 @@ export function serializeScenarioFile(scenario: { name: string; spec: FormulaSpe
     savedAt: scenario.savedAt ?? new Date().toISOString(),
     spec: { ...scenario.spec, name: scenario.name },
     ...(scenario.columns ? { columns: scenario.columns } : {}),
+    ...(scenario.titleI ? { titleI: scenario.titleI } : {}),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
@@ -111,14 +119,15 @@ export function serializeScenarioFile(scenario: { name: string; spec: FormulaSpe
 /**
  * Reads a scenario file, never throwing: damaged JSON, another format, a newer version, a missing or wrong
  * field each give a problem that names the field (`spec.categoryWeights 2 (EL): weight is -1, expected a
- * number >= 0`, `columns.frl is 3, expected a column header`). The formula is checked by
+ * number >= 0`, `columns.frl is 3, expected a column header`, `titleI.allocation.perChild is -5, expected
+ * dollars >= 0 per low-income child`). A version 1 file (no Title I choices) is migrated: read as version 2. The formula is checked by
  * `validateFormulaSpec`, the same rules the pane applies to a saved scenario; that its columns exist in a
  * table is checked where the table is known (pass `headers`).
  *
  * Cost O(size of the text).
  *
  * @throws nothing.
- * @example parseScenarioFile('{"format":"wsf-scenario","version":2}') // { ok: false, problems: ["version is 2: this file was written by a newer version ..."] }
+ * @example parseScenarioFile('{"format":"wsf-scenario","version":3}') // { ok: false, problems: ["version is 2: this file was written by a newer version ..."] }
  */
 export function parseScenarioFile(text: string, headers?: readonly string[]): ParsedScenarioFile {
   let data: unknown;
@@ -169,6 +178,7 @@ export function parseScenarioFile(text: string, headers?: readonly string[]): Pa
       }
     }
   }
+  if (file.titleI !== undefined) problems.push(...titleISettingsProblems(file.titleI, headers));
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -179,6 +189,7 @@ export function parseScenarioFile(text: string, headers?: readonly string[]): Pa
       savedAt: (file.savedAt as string | undefined) ?? "",
       spec: file.spec as FormulaSpec,
       ...(columns ? { columns } : {}),
+      ...(file.titleI !== undefined ? { titleI: file.titleI as TitleISettings } : {}),
     },
   };
 }

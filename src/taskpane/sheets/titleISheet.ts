@@ -1,3 +1,4 @@
+import type { TitleIAllocationMode, TitleIReservations } from "../../engine/scenario/TitleISettings";
 import type { TitleIRankMethod } from "../../engine/titleI/titleIRank";
 import type { CellValue, SheetSpec, TableInfo } from "../../workbook/WorkbookPort";
 import { cellRef, columnLetters, rangeRef } from "./a1";
@@ -6,14 +7,7 @@ import { tableGeometry } from "./tableGeometry";
 /** The sheet the Title I step owns and rewrites. */
 export const TITLE_I_SHEET = "WSF Title I";
 
-/** The amounts reserved off the district's Title I allocation before schools (domain.md section 6). */
-export interface TitleIReservations {
-  equitable: number;
-  parent: number;
-  homeless: number;
-  neglected: number;
-  administration: number;
-}
+export type { TitleIReservations } from "../../engine/scenario/TitleISettings";
 
 /** Labels of the reservations, in the order they are listed on the sheet and in the pane. */
 export const RESERVATION_LABELS: Record<keyof TitleIReservations, string> = {
@@ -39,6 +33,8 @@ export interface TitleIChoices {
   reservations: TitleIReservations;
   /** Schools skipped by hand: 1-based data row -> reason. */
   skipped: Record<number, string>;
+  /** How served schools are paid; omitted: the pool spread evenly per child. */
+  allocation?: TitleIAllocationMode;
 }
 
 /** Where the comparability sheet finds who is served. */
@@ -55,7 +51,7 @@ const HEADERS = ["School ID", "School", "Grade span", "Low income", "Enrollment"
 const C = { id: 0, name: 1, span: 2, lowIncome: 3, enrollment: 4, rate: 5, rank: 6, status: 7, served: 8, reason: 9, perChild: 10, allocation: 11, privateChildren: 12, privateShare: 13 };
 const FORMATS = [null, null, null, "#,##0", "#,##0", "0.00%", "0", null, "0", null, "$#,##0.00", "$#,##0", "#,##0", "$#,##0"];
 /** 0-based sheet rows of the parameter block (column B holds the values). */
-const P = { method: 2, allocation: 3, reservationsTitle: 4, firstReservation: 5, pool: 10, children: 11, minimum: 12, checkPool: 13, checkMustServe: 14, privateTotal: 15 };
+const P = { method: 2, allocation: 3, reservationsTitle: 4, firstReservation: 5, pool: 10, children: 11, minimum: 12, checkPool: 13, checkMustServe: 14, privateTotal: 15, perChild: 16 };
 const HEADER_ROW = 17;
 
 /**
@@ -67,8 +63,10 @@ const HEADER_ROW = 17;
  * Parameters (column B): ranking method ("district", "35" or "span"), the district's Title I allocation, the
  * five reservations, the pool for schools (= allocation - reservations), the district's low-income children
  * (the sum of the table's column), the 125% minimum per child (WSF.TITLEIMINIMUM, only when a served school
- * is below 35%, else blank) and the checks (allocations add up to the pool; every school above 75% served;
- * the private-school share in total).
+ * is below 35%, else blank), the checks (allocations add up to the pool, or with an amount per child fit in
+ * it; every school above 75% served; the private-school share in total) and how served schools are paid
+ * (row 17: "the pool spread evenly", or the district's dollars per low-income child, a cell a person may
+ * change).
  * Schools (one row per table row, from row 19): ID, name, grade span, low income, enrollment (references;
  * blank stays blank); rate, rank, status = one WSF.TITLEIRANK spill over the table's columns; Served = 1
  * when the status is not "Not eligible" and no skip reason is written in the next column (the pane writes
@@ -116,7 +114,11 @@ export function titleISheet(table: TableInfo, choices: TitleIChoices): { sheet: 
     rows.push(line);
   }
   rows[0][C.rate] = `=WSF.TITLEIRANK(${rankArgs.join(",")})`;
-  rows[0][C.allocation] = `=WSF.TITLEIALLOCATE(${lowIncomeRange},${own(C.served)},${param(P.pool)},"pool",${param(P.minimum)},${own(C.rate)})`;
+  const perChild = choices.allocation?.mode === "perchild" ? choices.allocation.perChild : null;
+  rows[0][C.allocation] =
+    perChild === null
+      ? `=WSF.TITLEIALLOCATE(${lowIncomeRange},${own(C.served)},${param(P.pool)},"pool",${param(P.minimum)},${own(C.rate)})`
+      : `=WSF.TITLEIALLOCATE(${lowIncomeRange},${own(C.served)},${param(P.perChild)},"perchild",${param(P.minimum)},${own(C.rate)})`;
 
   const sum = (column: number) => `SUM(${local(column, first)}:${local(column, last)})`;
   const totals: CellValue[] = new Array(HEADERS.length).fill(null);
@@ -145,9 +147,18 @@ export function titleISheet(table: TableInfo, choices: TitleIChoices): { sheet: 
     // Text in a count would make SUM skip it silently: say so instead, and the minimum below becomes #VALUE!.
     ["District low-income children", `=IF(COUNTA(${lowIncomeRange})>COUNT(${lowIncomeRange}),"a count is not a number: see the Poverty rate column",SUM(${lowIncomeRange}))`, "The schools table's low-income children"],
     ["125% rule: minimum per child", `=IF(COUNTIFS(${servedRange},1,${rateRange},"<0.35")>0,WSF.TITLEIMINIMUM(B${P.allocation + 1},B${P.children + 1}),"")`, "Blank when every served school is at or above 35% (the rule does not apply)"],
-    ["Check: allocations add up to the pool", `=IF(ABS(${sum(C.allocation)}-B${P.pool + 1})<0.005,"OK","Off by "&ROUND(${sum(C.allocation)}-B${P.pool + 1},2))`, null],
+    perChild === null
+      ? ["Check: allocations add up to the pool", `=IF(ABS(${sum(C.allocation)}-B${P.pool + 1})<0.005,"OK","Off by "&ROUND(${sum(C.allocation)}-B${P.pool + 1},2))`, null]
+      : [
+          "Check: allocations fit in the pool",
+          `=IF(ABS(${sum(C.allocation)}-B${P.pool + 1})<0.005,"OK",IF(${sum(C.allocation)}<B${P.pool + 1},"OK: "&ROUND(B${P.pool + 1}-${sum(C.allocation)},2)&" of the pool not allocated","Over the pool by "&ROUND(${sum(C.allocation)}-B${P.pool + 1},2)))`,
+          null,
+        ],
     ["Check: every school above 75% served", `=IF(${skippedMustServe}=0,"OK",${skippedMustServe}&" skipped: see the reasons in column J")`, null],
     ["Private-school share (for equitable services)", choices.privateSchool !== null ? `=${sum(C.privateShare)}` : "no column mapped", null],
+    perChild === null
+      ? ["Paid per low-income child", "the pool spread evenly", "The pool for schools over the served schools' low-income children"]
+      : ["Dollars per low-income child", perChild, "The district's amount; the allocations must fit in the pool"],
   ];
 
   return {
@@ -158,7 +169,8 @@ export function titleISheet(table: TableInfo, choices: TitleIChoices): { sheet: 
         { row: 0, column: 0, values: params.slice(0, P.children), numberFormats: [null, "$#,##0.00", null] },
         { row: P.children, column: 0, values: [params[P.children]], numberFormats: [null, "#,##0", null] },
         { row: P.minimum, column: 0, values: [params[P.minimum]], numberFormats: [null, "$#,##0.00", null] },
-        { row: P.checkPool, column: 0, values: params.slice(P.checkPool), numberFormats: [null, "$#,##0", null] },
+        { row: P.checkPool, column: 0, values: params.slice(P.checkPool, P.perChild), numberFormats: [null, "$#,##0", null] },
+        { row: P.perChild, column: 0, values: [params[P.perChild]], numberFormats: [null, "$#,##0.00", null] },
         { row: HEADER_ROW, column: 0, values: [HEADERS.map((h, c) => (c === C.privateChildren && choices.privateSchool === null ? "Private-school children (no column mapped)" : h))], headerRow: true },
         { row: first, column: 0, values: rows, numberFormats: FORMATS },
         { row: last + 2, column: 0, values: [totals], numberFormats: FORMATS, headerRow: true },

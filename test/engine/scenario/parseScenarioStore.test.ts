@@ -19,15 +19,15 @@ function stored(name: string, pool = 1_320_000): StoredScenario {
 
 describe("parseScenarioStore / serializeScenarioStore", () => {
   it("reads nothing saved yet as an empty list without problems", () => {
-    expect(parseScenarioStore(null)).toEqual({ scenarios: [], problems: [], unreadableData: false, setAside: [], applied: null });
-    expect(parseScenarioStore("  ")).toEqual({ scenarios: [], problems: [], unreadableData: false, setAside: [], applied: null });
+    expect(parseScenarioStore(null)).toEqual({ scenarios: [], problems: [], unreadableData: false, setAside: [], applied: null, appliedTitleI: null });
+    expect(parseScenarioStore("  ")).toEqual({ scenarios: [], problems: [], unreadableData: false, setAside: [], applied: null, appliedTitleI: null });
   });
 
-  it("round-trips scenarios through the version-2 store", () => {
+  it("round-trips scenarios through the version-3 store", () => {
     const scenarios = [stored("Flat"), stored("Need + stop-loss", 2_000_000)];
     const json = serializeScenarioStore(scenarios);
-    expect(JSON.parse(json)).toMatchObject({ format: "wsf-scenarios", version: 2 });
-    expect(parseScenarioStore(json)).toEqual({ scenarios, problems: [], unreadableData: false, setAside: [], applied: null });
+    expect(JSON.parse(json)).toMatchObject({ format: "wsf-scenarios", version: 3 });
+    expect(parseScenarioStore(json)).toEqual({ scenarios, problems: [], unreadableData: false, setAside: [], applied: null, appliedTitleI: null });
   });
 
   it("round-trips any named scenario with any pool and protection", () => {
@@ -73,6 +73,7 @@ describe("parseScenarioStore / serializeScenarioStore", () => {
       unreadableData: false,
       setAside: [],
       applied: null,
+      appliedTitleI: null,
     });
   });
 
@@ -87,14 +88,15 @@ describe("parseScenarioStore / serializeScenarioStore", () => {
   });
 
   it("refuses a store from a newer version of the add-in and says to update", () => {
-    const future = JSON.stringify({ format: "wsf-scenarios", version: 3, scenarios: [stored("Future")] });
+    const future = JSON.stringify({ format: "wsf-scenarios", version: 4, scenarios: [stored("Future")] });
     const parsed = parseScenarioStore(future);
     expect(parsed).toEqual({
       scenarios: [],
-      problems: ["The saved scenarios were written by a newer version of the add-in (store version 3; this one reads up to 2). Update the add-in to use them; saving keeps them aside in the store, untouched."],
+      problems: ["The saved scenarios were written by a newer version of the add-in (store version 4; this one reads up to 3). Update the add-in to use them; saving keeps them aside in the store, untouched."],
       unreadableData: true,
       setAside: [future],
       applied: null,
+      appliedTitleI: null,
     });
   });
 

@@ -46,9 +46,9 @@ describe("scenario files", () => {
     expect(parseScenarioFile("[1]")).toEqual({ ok: false, problems: ["the file does not hold a JSON object"] });
     expect(parseScenarioFile('{"format":"wsf-scenarios","version":2,"scenarios":[]}').ok).toBe(false);
     expect(parseScenarioFile('{"format":"other"}')).toEqual({ ok: false, problems: ['format is "other", expected "wsf-scenario"'] });
-    expect(parseScenarioFile('{"format":"wsf-scenario","version":2}')).toEqual({
+    expect(parseScenarioFile('{"format":"wsf-scenario","version":3}')).toEqual({
       ok: false,
-      problems: ["version is 2: this file was written by a newer version of WSF (this one reads version 1); update to use it"],
+      problems: ["version is 3: this file was written by a newer version of WSF (this one reads version 2); update to use it"],
     });
     expect(parseScenarioFile('{"format":"wsf-scenario","version":1,"name":"X"}')).toEqual({ ok: false, problems: ["spec is missing, expected the formula"] });
   });

@@ -27,10 +27,10 @@ function stored(name: string, transition?: StoredScenario["transition"]): Stored
 }
 
 describe("scenarios keep their transition plan", () => {
-  it("round-trips a scenario with a plan and one without through the version-2 store", () => {
+  it("round-trips a scenario with a plan and one without through the version-3 store", () => {
     const scenarios = [stored("With plan", plan), stored("Without")];
     const json = serializeScenarioStore(scenarios);
-    expect(JSON.parse(json).version).toBe(2);
+    expect(JSON.parse(json).version).toBe(3);
     expect(parseScenarioStore(json)).toMatchObject({ scenarios, problems: [], unreadableData: false, setAside: [] });
     expect("transition" in parseScenarioStore(json).scenarios[1]).toBe(false);
   });

@@ -92,7 +92,7 @@ export function useApply({ table, mapping, schools, problems = [], spec, result,
         // A store this version cannot read at all stays untouched; the applied record is then not kept.
         return;
       }
-      await port.writeScenarioStore(serializeScenarioStore(latest.scenarios, latest.setAside, record));
+      await port.writeScenarioStore(serializeScenarioStore(latest.scenarios, latest.setAside, record, latest.appliedTitleI));
     },
     [port],
   );

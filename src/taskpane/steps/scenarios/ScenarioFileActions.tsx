@@ -43,8 +43,9 @@ function withSpecColumns(mapping: ColumnMapping, spec: FormulaSpec, headers: rea
 
 /**
  * Scenario files: export the current formula or a saved scenario as a `.json` scenario file (the format the
- * `wsf` command line reads, columns named by header), and import one into the saved scenarios, checked
- * against this workbook's schools table with messages that name the field.
+ * `wsf` command line reads, columns named by header, with the Title I step's choices when they are complete
+ * or were saved with the scenario), and import one into the saved scenarios, checked against this
+ * workbook's schools table with messages that name the field.
  */
 export function ScenarioFileActions({ store, current }: { store: ReturnType<typeof useScenarios>; current: CurrentFormula }) {
   const port = useWorkbook();
@@ -65,7 +66,8 @@ export function ScenarioFileActions({ store, current }: { store: ReturnType<type
       }
       const name = saved ? saved.name : (spec.name ?? "Current formula");
       const headers = await headersOf();
-      const text = serializeScenarioFile({ name, spec, columns: mappingToColumns(headers, saved ? saved.mapping : current.mapping) });
+      const titleI = saved ? saved.titleI : (current.titleI ?? undefined);
+      const text = serializeScenarioFile({ name, spec, columns: mappingToColumns(headers, saved ? saved.mapping : current.mapping), titleI });
       const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
       const link = document.createElement("a");
       link.href = url;
@@ -74,7 +76,7 @@ export function ScenarioFileActions({ store, current }: { store: ReturnType<type
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      messages.show({ intent: "success", title: `Scenario file "${fileName(name)}" exported`, text: `Run it from the command line: wsf allocate <schools.xlsx> --scenario ${fileName(name)}` });
+      messages.show({ intent: "success", title: `Scenario file "${fileName(name)}" exported`, text: `Run it from the command line: wsf allocate <schools.xlsx> --scenario ${fileName(name)}${titleI ? ". It holds the Title I choices, so the .xlsx gets the WSF Title I sheet too." : ". It holds no Title I choices (choose them in step 8 first to include them)."}` });
     } catch (error) {
       messages.showError("Could not export the scenario", error);
     }
@@ -101,6 +103,7 @@ export function ScenarioFileActions({ store, current }: { store: ReturnType<type
         mapping: withSpecColumns(base, scenario.spec, headers),
         tableId: current.tableId ?? "",
         summary: null,
+        ...(scenario.titleI ? { titleI: scenario.titleI } : {}),
       };
       await store.add(stored);
     } catch (error) {

@@ -7,6 +7,7 @@ import type { StoredScenario } from "../../../engine/scenario/StoredScenario";
 import { summarizeResult } from "../../../engine/scenario/summarizeResult";
 import { upsertScenario } from "../../../engine/scenario/upsertScenario";
 import type { ColumnMapping } from "../../../engine/table/ColumnMapping";
+import type { TitleISettings } from "../../../engine/scenario/TitleISettings";
 import type { TransitionSettings } from "../../../engine/transition/TransitionSettings";
 import { useMessages } from "../../messages/useMessages";
 import { useWorkbook } from "../../workbook/useWorkbook";
@@ -19,6 +20,8 @@ export interface CurrentFormula {
   tableId: string | null;
   /** The transition plan in the pane, saved with the scenario when it is complete (null: none or incomplete). */
   transition?: TransitionSettings | null;
+  /** The Title I step's choices, saved with the scenario when they are complete (null: none or incomplete). */
+  titleI?: TitleISettings | null;
 }
 
 /**
@@ -65,7 +68,7 @@ export function useScenarios(current: CurrentFormula, restore: (scenario: Stored
         // Read the store again so its unreadable parts (damaged text, a newer version, left-out scenarios)
         // go back in untouched: saving never drops what a person or a newer add-in stored.
         const latest = parseScenarioStore(await port.readScenarioStore());
-        await port.writeScenarioStore(serializeScenarioStore(next, latest.setAside, latest.applied));
+        await port.writeScenarioStore(serializeScenarioStore(next, latest.setAside, latest.applied, latest.appliedTitleI));
         setScenarios(next);
         setUnreadable(latest.problems);
         const kept = latest.setAside.length > 0 ? " What could not be read is kept aside in the store, untouched." : "";
@@ -95,6 +98,7 @@ export function useScenarios(current: CurrentFormula, restore: (scenario: Stored
         tableId: current.tableId,
         summary: summarizeResult(current.result),
         ...(current.transition ? { transition: current.transition } : {}),
+        ...(current.titleI ? { titleI: current.titleI } : {}),
       };
       await write(upsertScenario(scenarios, scenario), `Scenario "${trimmed}" saved`);
     },

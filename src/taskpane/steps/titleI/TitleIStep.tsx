@@ -8,7 +8,7 @@ import { useRowStyles } from "../../common/useRowStyles";
 import { NumberField } from "../formula/NumberField";
 import { RESERVATION_LABELS, type TitleIReservations } from "../../sheets/titleISheet";
 import type { TitleIColumns } from "./suggestTitleIColumns";
-import type { useTitleI } from "./useTitleI";
+import type { TitleIModeChoice, useTitleI } from "./useTitleI";
 
 const useStyles = makeStyles({
   table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
@@ -16,6 +16,9 @@ const useStyles = makeStyles({
   number: { paddingBlock: "2px", paddingInline: "4px", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   word: { paddingBlock: "2px", paddingInline: "4px", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, textAlign: "start", whiteSpace: "nowrap" },
   problem: { margin: 0, color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
+  // The mode and its amount side by side, tops aligned, so a message under the amount does not push the mode down.
+  modeRow: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS, alignItems: "start" },
+  amount: { maxWidth: "220px" },
 });
 
 const METHODS: { value: TitleIRankMethod; label: string }[] = [
@@ -33,10 +36,16 @@ const COLUMN_FIELDS: { key: keyof TitleIColumns; label: string; optional: boolea
   { key: "salaries", label: "State/local salaries (comparability)", optional: true },
 ];
 
+const MODES: { value: TitleIModeChoice; label: string }[] = [
+  { value: "pool", label: "The pool, spread evenly per child" },
+  { value: "perchild", label: "A fixed amount per child" },
+];
+
 const STATUS_TEXT = { "Must serve": "Must serve", Eligible: "May serve", "Not eligible": "Not eligible" } as const;
 
 /**
- * Step 8: Title I, Part A. Columns, ranking method, the district allocation and the reservations; the
+ * Step 8: Title I, Part A. Columns, ranking method, the district allocation and the reservations, how served
+ * schools are paid (the pool spread per child, or a fixed amount per child) and the comparability tolerance; the
  * ranked list with who must be served, who may be and who is; skipping a school by hand with a reason;
  * Apply writes the "WSF Title I" sheet (and "WSF Comparability" when staff or salaries are picked).
  */
@@ -84,13 +93,30 @@ export function TitleIStep({ state }: { state: ReturnType<typeof useTitleI> }) {
           <NumberField key={k} label={`Reserved: ${RESERVATION_LABELS[k]}`} value={state.drafts[k]} onChange={(v) => state.setDraft(k, v)} error={state.amountErrors[k]} placeholder="0" />
         ))}
       </div>
+      <div className={styles.modeRow}>
+        <Field label="Pay served schools" size="small">
+          <Select size="small" value={state.mode} onChange={(_, data) => state.setMode(data.value as TitleIModeChoice)}>
+            {MODES.map((m) => (
+              <option key={m.value} value={m.value}>
+                {m.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {state.mode === "perchild" && (
+          <div className={styles.amount}>
+            <NumberField label="Dollars per low-income child" value={state.drafts.perChild} onChange={(v) => state.setDraft("perChild", v)} error={state.amountErrors.perChild} placeholder="$" />
+          </div>
+        )}
+      </div>
 
       {preview && (
         <>
           {preview.problems.length === 0 && (
             <p className={rows.note} aria-label="Title I summary">
               Pool for schools {formatDollars(preview.pool)}; {servedCount} of {preview.schools.length} schools served, {preview.servedChildren.toLocaleString("en-US")} low-income children
-              {preview.servedChildren > 0 && preview.pool > 0 && !preview.allocationProblem ? `, ${formatCents(preview.pool / preview.servedChildren)} per child` : ""}
+              {preview.perChild !== null && preview.pool > 0 ? `, ${formatCents(preview.perChild)} per child` : ""}
+              {preview.perChild !== null && state.mode === "perchild" ? ` (${formatDollars(preview.allocated)} allocated, ${formatDollars(preview.pool - preview.allocated)} of the pool left)` : ""}
               {preview.minimum !== null ? `; the 125% rule applies: at least ${formatCents(preview.minimum)} per child` : "; every served school is at or above 35%, so the 125% rule does not apply"}.
             </p>
           )}
@@ -178,9 +204,26 @@ export function TitleIStep({ state }: { state: ReturnType<typeof useTitleI> }) {
         </>
       )}
 
-      <Checkbox label="Comparability: schools of 100 pupils or fewer are exempt (California)" checked={state.exemptSmall} onChange={(_, data) => state.setExemptSmall(data.checked === true)} />
+      <div className={rows.grid}>
+        <NumberField label="Comparability tolerance" unit="%" value={state.drafts.tolerance} onChange={(v) => state.setDraft("tolerance", v)} error={state.amountErrors.tolerance} hint="10: pupils per staff at most 110% of the span average; salaries per pupil at least 90%" />
+      </div>
+      <Checkbox
+        label={`Comparability: schools of ${state.smallSchool ?? 100} pupils or fewer are exempt${state.smallSchool === null || state.smallSchool === 100 ? " (California)" : ""}`}
+        checked={state.exemptSmall}
+        onChange={(_, data) => state.setExemptSmall(data.checked === true)}
+      />
+      {state.sheetProblems.map((p) => (
+        <p key={p} className={styles.problem} role="alert">
+          {p}
+        </p>
+      ))}
+      {state.stale && (
+        <p className={styles.problem} role="status" aria-label="Title I sheet out of date">
+          The WSF Title I sheet still shows the choices applied last, not the ones above: apply again to update it.
+        </p>
+      )}
       <div className={rows.row}>
-        <Button appearance="primary" onClick={() => void state.apply()} disabled={state.busy || state.columnProblem !== null}>
+        <Button appearance="primary" onClick={() => void state.apply()} disabled={state.busy || state.columnProblem !== null || state.formProblem !== null}>
           {state.applied ? "Apply Title I again" : "Apply Title I"}
         </Button>
         {state.busy && <Spinner size="tiny" label="Writing" />}

@@ -30,6 +30,10 @@ export interface TitleIPreview {
   servedChildren: number;
   /** The 125% rule's minimum per child when a served school is below 35%, else null. */
   minimum: number | null;
+  /** Dollars per low-income child of every served school (the pool's share, or the district's amount); null when not known. */
+  perChild: number | null;
+  /** Dollars allocated to schools in all (the pool, or less with an amount per child). */
+  allocated: number;
   /** Why no allocation is shown (pool below the minimum, no allocation entered, a bad row), or null. */
   allocationProblem: string | null;
 }
@@ -38,8 +42,9 @@ export interface TitleIPreview {
  * The Title I step's preview, computed with the engine exactly as the sheet's formulas compute it: the
  * ranking (WSF.TITLEIRANK), served = every school whose status is not "Not eligible", not skipped by hand
  * and with low-income children, the 125% minimum when a served school is below 35% (WSF.TITLEIMINIMUM of
- * the district allocation over the table's low-income children), and the pool spread per child
- * (WSF.TITLEIALLOCATE). Schools are listed in rank order.
+ * the district allocation over the table's low-income children), and the pool spread per child, or the
+ * district's amount per child, which must fit in the pool (WSF.TITLEIALLOCATE). Schools are listed in rank
+ * order.
  *
  * Cost O(n log n).
  *
@@ -54,7 +59,7 @@ export function previewTitleI(rows: readonly CellValue[][], choices: TitleIChoic
   try {
     ranked = titleIRank(lowIncome, at(choices.enrollment), choices.method, choices.method === "span" ? span : null, null, "Title I");
   } catch (error) {
-    return { schools: [], problems: [{ dataRow: 0, message: error instanceof Error ? error.message : String(error) }], pool, districtLowIncome: 0, servedChildren: 0, minimum: null, allocationProblem: null };
+    return { schools: [], problems: [{ dataRow: 0, message: error instanceof Error ? error.message : String(error) }], pool, districtLowIncome: 0, servedChildren: 0, minimum: null, allocationProblem: null, perChild: null, allocated: 0 };
   }
   const problems: { dataRow: number; message: string }[] = [];
   const schools: PreviewSchool[] = [];
@@ -80,16 +85,24 @@ export function previewTitleI(rows: readonly CellValue[][], choices: TitleIChoic
   if (problems.length > 0) allocationProblem = `Fix the rows listed first: every rank and allocation depends on them.`;
   else if (!(choices.districtAllocation > 0)) allocationProblem = "Enter the district's Title I allocation to see the allocations.";
   else if (pool < 0) allocationProblem = "The reservations add up to more than the district's allocation.";
+  else if (choices.allocation?.mode === "perchild" && !(choices.allocation.perChild > 0)) allocationProblem = "Enter the dollars per low-income child to see the allocations.";
+  else if (!schools.some((s) => s.served)) {
+    allocationProblem = `No school is served: ${schools.some((s) => s.status !== "Not eligible") ? "every eligible school is skipped or has no low-income children" : "no school is eligible under this ranking method"}, so the pool is not allocated. Choose another method or serve a skipped school.`;
+  }
   else {
     if (needsMinimum && districtLowIncome > 0) minimum = titleIMinimum(choices.districtAllocation, districtLowIncome);
     const served = rows.map(() => 0 as CellValue);
     for (const s of schools) served[s.dataRow - 1] = s.served ? 1 : 0;
     const rates = rows.map(() => null as CellValue);
     for (const s of schools) rates[s.dataRow - 1] = s.rate;
-    const out = titleIAllocate(lowIncome, served, { kind: "pool", pool }, minimum, rates, "Title I");
+    const perChild = choices.allocation?.mode === "perchild" ? choices.allocation.perChild : null;
+    const out = titleIAllocate(lowIncome, served, perChild === null ? { kind: "pool", pool } : { kind: "perchild", perChild }, minimum, rates, "Title I");
     const firstError = out.find((o): o is WsfError => o instanceof WsfError);
-    if (firstError) allocationProblem = firstError.message.replace(/^Title I: amount /, "The pool of ");
-    else {
+    const total = sum(out.map((o) => (o !== null && !(o instanceof WsfError) ? o.allocation : 0)));
+    if (firstError) allocationProblem = perChild === null ? firstError.message.replace(/^Title I: amount /, "The pool of ") : firstError.message.replace(/^Title I: amount row (\d+) /, (_m, row: string) => `${labelOf(rows[Number(row) - 1], choices, Number(row))} `);
+    else if (perChild !== null && total > pool + 0.005) {
+      allocationProblem = `${formatDollarsPlain(perChild)} per child for the ${servedChildren.toLocaleString("en-US")} low-income children served costs ${formatDollarsPlain(total)}, ${formatDollarsPlain(total - pool)} more than the pool of ${formatDollarsPlain(pool)}: lower the amount per child, serve fewer schools or add to the pool.`;
+    } else {
       for (const s of schools) {
         const o = out[s.dataRow - 1] as TitleIAllocationRow | null;
         if (o && s.served) {
@@ -99,7 +112,13 @@ export function previewTitleI(rows: readonly CellValue[][], choices: TitleIChoic
       }
     }
   }
-  return { schools, problems, pool, districtLowIncome, servedChildren, minimum, allocationProblem };
+  const allocated = allocationProblem === null ? sum(schools.map((s) => s.allocation ?? 0)) : 0;
+  const paid = allocationProblem !== null || servedChildren === 0 ? null : choices.allocation?.mode === "perchild" ? choices.allocation.perChild : pool / servedChildren;
+  return { schools, problems, pool, districtLowIncome, servedChildren, minimum, allocationProblem, perChild: paid, allocated };
+}
+
+function formatDollarsPlain(x: number): string {
+  return `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
 function labelOf(row: readonly CellValue[], choices: TitleIChoices, dataRow: number): string {
