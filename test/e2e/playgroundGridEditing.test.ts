@@ -239,6 +239,10 @@ test("rows and columns: inserted and deleted from the right-click menu and the h
   // Right-click A2, insert a row above: the sum moves to A6 and covers A1:A4, still 18.
   await goTo(page, "A2");
   await clickCell(page, "A2", { button: "right" });
+  // The picture once the menu has faded in (Fluent animates its opening).
+  const menu = page.getByRole("menu");
+  await menu.waitFor();
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
   await screenshot(page, "grid-context-menu");
   await chooseFromMenu(page, "Insert 1 row above");
   await goTo(page, "A6");

@@ -171,5 +171,5 @@ describe("task pane: transition", () => {
     expect(field("Year 2 pool growth (%)")).toHaveValue("");
     expect(within(step).getByRole("button", { name: "Apply transition again" })).toBeEnabled();
     expect(within(step).queryByLabelText("Transition not applied")).toBeNull();
-  });
+  }, 60_000); // two pane mounts and a dozen sheet edits: about 16 s alone, more under load
 });
