@@ -237,6 +237,7 @@ export async function writeAllocationXlsx(path: string, run: AllocationRun, opti
       cached[columns.perPupil] = result.perPupil[i] === null ? { error: "#DIV/0!" } : result.perPupil[i];
       // wsf refuses a table with a bad row, so no school's row needs fixing.
       cached[columns.check] = "";
+      cached[columns.enrollmentOk] = 1;
       for (let c = 0; c < cells.length; c++) {
         const template = templates[c];
         const text = template ? template.join(String(rowOf(r))) : source[c];
@@ -342,8 +343,9 @@ export function allocationTitles(run: AllocationRun): string[] {
  */
 export async function writeAllocationCsv(path: string, run: AllocationRun): Promise<void> {
   const { table, mapping, schools, result } = run;
-  // The sheet's "Check" column is for a workbook a person edits; wsf refuses a bad row, so the CSV leaves it out.
-  const titles = allocationTitles(run).filter((title) => title !== "Check");
+  // The sheet's "Check" and "Enrollment OK" columns are for a workbook a person edits; wsf refuses a bad row, so
+  // the CSV leaves them out.
+  const titles = allocationTitles(run).filter((title) => title !== "Check" && title !== "Enrollment OK");
   const povertyHeader = povertyHeaderOf(run);
   const out = createWriteStream(path, { encoding: "utf8" });
   const chunks: string[] = [titles.map(csvField).join(",")];
