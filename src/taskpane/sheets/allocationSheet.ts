@@ -186,7 +186,7 @@ export function allocationSheet(spec: FormulaSpec, table: TableInfo, mapping: Co
   for (const c of [COLUMNS.enrollment, COLUMNS.weightedPupils, COLUMNS.formulaAmount, COLUMNS.protectedAmount]) totals[c] = sum(c);
   totals[COLUMNS.check] =
     `=IF(ISERROR(SUM(${readColumns.map((c) => t.columnRange(c)).join(",")})),"${ERROR_VALUE}",` +
-    (enrollmentRows ? `IF(SUMPRODUCT(--${enrollmentRows})>0,"A blank or short enrollment",""))` : `"")`);
+    (enrollmentRows ? `IF(SUMPRODUCT(--(${usable}=0))>0,"A blank or short enrollment",""))` : `"")`);
   if (mapping.prior !== undefined) {
     totals[COLUMNS.prior] = sum(COLUMNS.prior);
     totals[COLUMNS.change] = sum(COLUMNS.change);
