@@ -54,7 +54,7 @@ export function Welcome({ open, onChoose, onClose }: { open: boolean; onChoose: 
               <section className={styles.choice} aria-label="Follow the training exercises">
                 <Text weight="semibold">Follow the training exercises</Text>
                 <Text className={styles.grow}>
-                  Three exercises for a one-hour session (the trainer&apos;s guide, docs/training.md). Exercise 1 starts in the task pane: choose the table <b>Schools</b>.
+                  Three exercises for a one-hour session and a fourth on Title I for budget staff (the trainer&apos;s guide, docs/training.md). Exercise 1 starts in the task pane: choose the table <b>Schools</b>.
                 </Text>
                 <Button onClick={() => onChoose("training")}>Start exercise 1</Button>
               </section>

@@ -14,23 +14,10 @@ import { registerWsfFunctions, type BlankCells, type FunctionsMetadata } from ".
 import { allocationSheet } from "../../src/taskpane/sheets/allocationSheet";
 import { parametersSheet } from "../../src/taskpane/sheets/parametersSheet";
 import { hyperFormulaConfig } from "../../src/workbook/local/HyperFormulaWorkbook";
-import type { CellValue, SheetSpec } from "../../src/workbook/WorkbookPort";
+import type { CellValue } from "../../src/workbook/WorkbookPort";
 import { headers, mapping, nycLike, rows, table } from "../taskpane/sheets/threeSchoolTable";
 import { loadBuiltCatalogue, readFunctionsJson } from "../support/excelRuntime";
-
-function grid(spec: SheetSpec): CellValue[][] {
-  const out: CellValue[][] = [];
-  for (const b of spec.blocks) {
-    b.values.forEach((line, r) =>
-      line.forEach((v, c) => {
-        if (v === null) return;
-        while (out.length <= b.row + r) out.push([]);
-        out[b.row + r][b.column + c] = v;
-      }),
-    );
-  }
-  return out.map((line) => Array.from(line, (v) => v ?? null));
-}
+import { sheetGrid as grid } from "../support/sheetGrid";
 
 /** The allocation sheet's school rows and total row, columns A..K, evaluated with blanks passed as `blanks`. */
 function evaluate(spec: FormulaSpec, schoolRows: CellValue[][], blanks: BlankCells): unknown[][] {

@@ -123,4 +123,53 @@ describe("task pane: transition", () => {
     await waitFor(() => expect(within(region(TRANSITION)).getByRole("textbox", { name: "Number of years" })).toHaveValue("3"));
     expect(within(region(TRANSITION)).getByRole("textbox", { name: "Year 1 largest loss (%)" })).toHaveValue("2");
   });
+
+  test("the WSF Transition sheet is the plan: an edit there reaches the form, a bad cell is named, a reopened workbook opens on the sheet's plan", async () => {
+    const wb = schoolsWorkbook();
+    const first = renderTaskPane(wb);
+    await applyLausd(first.user);
+    let step = region(TRANSITION);
+    const field = (name: string) => within(region(TRANSITION)).getByRole("textbox", { name });
+    await first.user.type(field("Year 1 largest loss (%)"), "2");
+    await first.user.click(within(step).getByRole("button", { name: "Apply transition" }));
+    await screen.findByText("Transition written");
+    expect(within(step).queryByLabelText("Transition not applied")).toBeNull();
+
+    // Rules block (transitionSheet): rate row 5, stop-loss row 6; year 1 in column B, year 2 in C.
+    wb.setCell("WSF Transition", 4, 2, 0.5);
+    await waitFor(() => expect(field("Year 2 gap closed (%)")).toHaveValue("50"));
+    expect(field("Year 1 largest loss (%)")).toHaveValue("2");
+    expect(within(region(TRANSITION)).queryByLabelText("Transition not applied")).toBeNull();
+
+    // A stop-loss the amounts use, emptied on the sheet: named, never read as 0.
+    wb.setCell("WSF Transition", 5, 1, null);
+    const alert = await within(region(TRANSITION)).findByText(/^WSF Transition!B6 is blank, but year 1's amounts use it as the stop-loss/);
+    expect(alert).toHaveAttribute("role", "alert");
+    expect(field("Year 1 largest loss (%)")).toHaveValue("2");
+    wb.setCell("WSF Transition", 5, 1, 0.03);
+    await waitFor(() => expect(field("Year 1 largest loss (%)")).toHaveValue("3"));
+    expect(within(region(TRANSITION)).queryByRole("alert")).toBeNull();
+
+    // A stop-loss typed where the amounts have none: taken, and the pane says the sheet does not use it yet.
+    wb.setCell("WSF Transition", 5, 3, 0.05);
+    await within(region(TRANSITION)).findByText("WSF Transition!D6 sets a stop-loss for year 3 that the sheet's amounts do not use yet: apply the transition again to use it.");
+    expect(field("Year 3 largest loss (%)")).toHaveValue("5");
+
+    // A change in the form only: the pane says the sheet holds another plan.
+    await first.user.clear(field("Year 2 pool growth (%)"));
+    await first.user.type(field("Year 2 pool growth (%)"), "1");
+    expect(within(region(TRANSITION)).getByLabelText("Transition not applied")).toHaveTextContent("The WSF Transition sheet holds another plan");
+    first.unmount();
+
+    // Reopened: the form shows what the sheet says (not the default plan, not the unapplied pool growth).
+    renderTaskPane(wb);
+    await waitFor(() => expect(field("Year 2 gap closed (%)")).toHaveValue("50"));
+    step = region(TRANSITION);
+    expect(field("Year 1 gap closed (%)")).toHaveValue("33.3333");
+    expect(field("Year 1 largest loss (%)")).toHaveValue("3");
+    expect(field("Year 3 largest loss (%)")).toHaveValue("5");
+    expect(field("Year 2 pool growth (%)")).toHaveValue("");
+    expect(within(step).getByRole("button", { name: "Apply transition again" })).toBeEnabled();
+    expect(within(step).queryByLabelText("Transition not applied")).toBeNull();
+  });
 });

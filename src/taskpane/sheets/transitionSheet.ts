@@ -22,6 +22,13 @@ export interface TransitionCells {
   summaryColumns: typeof SUMMARY_COLUMNS;
 }
 
+/** 0-based rows of the rules block: its header ("Rule", "Year 1", ...), then one row per rule; year k (0-based) in column 1 + k. */
+export const TRANSITION_RULE_ROWS = { header: 3, rate: 4, maxLoss: 5, maxGain: 6, poolGrowth: 7, factor: 8, projected: 9 } as const;
+/** What the projected-enrollment row says for a year on today's enrollment. */
+export const TODAYS_ENROLLMENT = "today's enrollment";
+/** What a stop-loss or gain cap row says for a year without that limit. */
+export const NO_LIMIT = "none";
+
 const SUMMARY_HEADERS = ["Year", "Cost of protection", "Total", "Formula target total", "Protected schools", "Cost per weighted pupil", "Schools phasing in"];
 const SUMMARY_COLUMNS = { year: 0, cost: 1, total: 2, targetTotal: 3, protectedCount: 4, costPerWeightedPupil: 5, heldBack: 6 };
 const SUMMARY_FORMATS = [null, "$#,##0", "$#,##0", "$#,##0", "0", "$#,##0.00", "0"];
@@ -70,15 +77,15 @@ export function transitionSheet(
   });
 
   // Rules block: header row 3, then one row per rule; year k in column 1 + k.
-  const rules = { rate: 4, maxLoss: 5, maxGain: 6, poolGrowth: 7, factor: 8, projected: 9 };
+  const rules = TRANSITION_RULE_ROWS;
   const ruleBlock: CellValue[][] = [
     ["Rule", ...settings.years.map((_, k) => `Year ${k + 1}`)],
     ["Gap-closing rate (share of the gap closed)", ...settings.years.map((y) => y.rate ?? 1)],
-    ["Stop-loss (largest loss vs last year)", ...settings.years.map((y) => y.maxLoss ?? "none")],
-    ["Gain cap (largest gain vs last year)", ...settings.years.map((y) => y.maxGain ?? "none")],
+    ["Stop-loss (largest loss vs last year)", ...settings.years.map((y) => y.maxLoss ?? NO_LIMIT)],
+    ["Gain cap (largest gain vs last year)", ...settings.years.map((y) => y.maxGain ?? NO_LIMIT)],
     ["Pool growth", ...settings.years.map((y) => y.poolGrowth ?? 0)],
     ["Target factor (growth so far)", ...settings.years.map((_, k) => `=${k === 0 ? "1" : cell(rules.factor, k)}*(1+${cell(rules.poolGrowth, 1 + k)})`)],
-    ["Projected enrollment column", ...settings.projectedEnrollment.map((h) => h ?? "today's enrollment")],
+    ["Projected enrollment column", ...settings.projectedEnrollment.map((h) => h ?? TODAYS_ENROLLMENT)],
   ];
 
   // School block: A id, B name, C prior year, D formula target, then per year target, [weighted pupils], amount, change, status.

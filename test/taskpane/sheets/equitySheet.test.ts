@@ -12,9 +12,10 @@ import { chartsSheet } from "../../../src/taskpane/sheets/chartsSheet";
 import { equitySheet } from "../../../src/taskpane/sheets/equitySheet";
 import { parametersSheet } from "../../../src/taskpane/sheets/parametersSheet";
 import { hyperFormulaConfig } from "../../../src/workbook/local/HyperFormulaWorkbook";
-import type { CellValue, SheetSpec } from "../../../src/workbook/WorkbookPort";
+import type { CellValue } from "../../../src/workbook/WorkbookPort";
 import { headers, mapping, nycLike, rows, table } from "./threeSchoolTable";
 import { functionFilePaths } from "../../support/functionFiles";
+import { sheetGrid as grid } from "../../support/sheetGrid";
 
 /* Issue 8, bugs 11, 12 and 14 on the sheets: the WSF Equity sheet explains every statistic in a column beside
  * it, shows per weighted pupil (vertical equity) beside per pupil, gives benchmarks as context with a source;
@@ -24,20 +25,6 @@ beforeAll(async () => {
   const generated = await generateCustomFunctionsMetadata(functionFilePaths());
   registerWsfFunctions(catalogue, JSON.parse(generated.metadataJson) as FunctionsMetadata);
 }, 30_000);
-
-function grid(spec: SheetSpec): CellValue[][] {
-  const out: CellValue[][] = [];
-  for (const b of spec.blocks) {
-    b.values.forEach((line, r) =>
-      line.forEach((v, c) => {
-        if (v === null) return;
-        while (out.length <= b.row + r) out.push([]);
-        out[b.row + r][b.column + c] = v;
-      }),
-    );
-  }
-  return out.map((line) => Array.from(line, (v) => v ?? null));
-}
 
 /** Naive pupil-weighted CV: population sigma over the mean. */
 function naiveCv(x: number[], w: number[]): number {

@@ -11,9 +11,10 @@ import { explainBlock } from "../../../src/taskpane/sheets/explainBlock";
 import { explainSheet } from "../../../src/taskpane/sheets/explainSheet";
 import { parametersSheet } from "../../../src/taskpane/sheets/parametersSheet";
 import { hyperFormulaConfig } from "../../../src/workbook/local/HyperFormulaWorkbook";
-import type { CellValue, SheetSpec } from "../../../src/workbook/WorkbookPort";
+import type { CellValue } from "../../../src/workbook/WorkbookPort";
 import { headers, mapping, nycLike, rows, table } from "./threeSchoolTable";
 import { functionFilePaths } from "../../support/functionFiles";
+import { sheetGrid as grid } from "../../support/sheetGrid";
 
 /* The written formulas must evaluate in the playground's HyperFormula (the same functions layer Excel runs)
  * to the numbers the task pane computed with runFormula: an independent route to the same allocation. */
@@ -22,20 +23,6 @@ beforeAll(async () => {
   const generated = await generateCustomFunctionsMetadata(functionFilePaths());
   registerWsfFunctions(catalogue, JSON.parse(generated.metadataJson) as FunctionsMetadata);
 }, 30_000);
-
-function grid(spec: SheetSpec): CellValue[][] {
-  const out: CellValue[][] = [];
-  for (const b of spec.blocks) {
-    b.values.forEach((line, r) =>
-      line.forEach((v, c) => {
-        if (v === null) return;
-        while (out.length <= b.row + r) out.push([]);
-        out[b.row + r][b.column + c] = v;
-      }),
-    );
-  }
-  return out.map((line) => Array.from(line, (v) => v ?? null));
-}
 
 describe("the written workbook evaluates to runFormula's numbers", () => {
   const { schools, problems } = readSchools(headers, rows, mapping);

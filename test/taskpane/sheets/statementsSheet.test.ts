@@ -6,9 +6,9 @@ import { allocationSheet } from "../../../src/taskpane/sheets/allocationSheet";
 import { parametersSheet } from "../../../src/taskpane/sheets/parametersSheet";
 import { statementsSheet } from "../../../src/taskpane/sheets/statementsSheet";
 import { hyperFormulaConfig } from "../../../src/workbook/local/HyperFormulaWorkbook";
-import type { CellValue, SheetSpec } from "../../../src/workbook/WorkbookPort";
 import { headers, mapping, nycLike, rows, table } from "./threeSchoolTable";
 import { functionFilePaths } from "../../support/functionFiles";
+import { sheetGrid as grid } from "../../support/sheetGrid";
 
 /* A statement's figures are formulas over the allocation sheet: evaluated in the playground's HyperFormula
  * (the functions layer Excel runs) they must equal the allocation sheet's own cells for the same school. */
@@ -18,20 +18,6 @@ beforeAll(async () => {
   const generated = await generateCustomFunctionsMetadata(files);
   registerWsfFunctions(catalogue, JSON.parse(generated.metadataJson) as FunctionsMetadata);
 }, 30_000);
-
-function grid(spec: SheetSpec): CellValue[][] {
-  const out: CellValue[][] = [];
-  for (const b of spec.blocks) {
-    b.values.forEach((line, r) =>
-      line.forEach((v, c) => {
-        if (v === null) return;
-        while (out.length <= b.row + r) out.push([]);
-        out[b.row + r][b.column + c] = v;
-      }),
-    );
-  }
-  return out.map((line) => Array.from(line, (v) => v ?? null));
-}
 
 const settings = { districtName: "Sample Unified", fiscalYear: "2026-27", teacherCost: 98_500 };
 

@@ -5,9 +5,10 @@ import { registerWsfFunctions, type FunctionsMetadata } from "../../../src/playg
 import { comparabilitySheet } from "../../../src/taskpane/sheets/comparabilitySheet";
 import { titleIAllocationCell, titleISheet, type TitleIChoices } from "../../../src/taskpane/sheets/titleISheet";
 import { hyperFormulaConfig } from "../../../src/workbook/local/HyperFormulaWorkbook";
-import type { CellValue, SheetSpec, TableInfo } from "../../../src/workbook/WorkbookPort";
+import type { CellValue, TableInfo } from "../../../src/workbook/WorkbookPort";
 import { ED1996, EXAMPLE2_POOL } from "../../engine/titleI/ed1996";
 import { functionFilePaths } from "../../support/functionFiles";
+import { sheetGrid as grid } from "../../support/sheetGrid";
 
 /* The Title I and comparability sheets as the pane writes them, evaluated in the playground's HyperFormula
  * (the same functions layer Excel runs) over ED 1996 example 2's 16 areas (domain.md section 6). */
@@ -16,20 +17,6 @@ beforeAll(async () => {
   const generated = await generateCustomFunctionsMetadata(functionFilePaths());
   registerWsfFunctions(catalogue, JSON.parse(generated.metadataJson) as FunctionsMetadata);
 }, 30_000);
-
-function grid(spec: SheetSpec): CellValue[][] {
-  const out: CellValue[][] = [];
-  for (const b of spec.blocks) {
-    b.values.forEach((line, r) =>
-      line.forEach((v, c) => {
-        if (v === null) return;
-        while (out.length <= b.row + r) out.push([]);
-        out[b.row + r][b.column + c] = v;
-      }),
-    );
-  }
-  return out.map((line) => Array.from(line, (v) => v ?? null));
-}
 
 // Schools: A name, B span, C enrollment, D low income, E staff FTE (hand-made: 22 pupils per FTE, the
 // middle schools 20, Takoma HS 30), F salaries ($90,000 per FTE).

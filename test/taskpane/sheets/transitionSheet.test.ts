@@ -10,9 +10,10 @@ import { allocationSheet } from "../../../src/taskpane/sheets/allocationSheet";
 import { parametersSheet } from "../../../src/taskpane/sheets/parametersSheet";
 import { transitionSheet } from "../../../src/taskpane/sheets/transitionSheet";
 import { hyperFormulaConfig } from "../../../src/workbook/local/HyperFormulaWorkbook";
-import type { CellValue, SheetSpec, TableInfo } from "../../../src/workbook/WorkbookPort";
+import type { CellValue, TableInfo } from "../../../src/workbook/WorkbookPort";
 import { headers as baseHeaders, mapping, nycLike, rows as baseRows } from "./threeSchoolTable";
 import { functionFilePaths } from "../../support/functionFiles";
+import { sheetGrid as grid } from "../../support/sheetGrid";
 
 /* The transition sheet's formulas, evaluated in the playground's HyperFormula (the functions layer Excel
  * runs), must give what the engine's planTransition computes from runFormula's targets: two independent
@@ -28,20 +29,6 @@ beforeAll(async () => {
 const headers = [...baseHeaders, "Projected 2026", "Projected 2027"];
 const rows = baseRows.map((r, i) => [...r, [300, 520, 200][i], [330, 540, 180][i]]);
 const table: TableInfo = { id: "Schools", label: "Schools (A1:K4)", kind: "table", sheet: "Schools", address: "Schools!A1:K4", headers, rowCount: 3 };
-
-function grid(spec: SheetSpec): CellValue[][] {
-  const out: CellValue[][] = [];
-  for (const b of spec.blocks) {
-    b.values.forEach((line, r) =>
-      line.forEach((v, c) => {
-        if (v === null) return;
-        while (out.length <= b.row + r) out.push([]);
-        out[b.row + r][b.column + c] = v;
-      }),
-    );
-  }
-  return out.map((line) => Array.from(line, (v) => v ?? null));
-}
 
 function evaluate(settings: TransitionSettings, bookRows = rows) {
   const { sheet: params, cells: paramCells } = parametersSheet(nycLike, { tableLabel: table.label, headers, mapping });

@@ -111,6 +111,21 @@ export function TransitionStep({ state }: { state: TransitionState }) {
           </tbody>
         </table>
       )}
+      {state.onSheet?.problems.map((p) => (
+        <p key={p} className={rows.note} role="alert">
+          {p}
+        </p>
+      ))}
+      {state.onSheet?.notUsed.map((p) => (
+        <p key={p} className={rows.note}>
+          {p}
+        </p>
+      ))}
+      {state.unapplied && (
+        <p className={rows.note} aria-label="Transition not applied">
+          The WSF Transition sheet holds another plan (the one last applied, or as edited there). Apply the transition to write this one.
+        </p>
+      )}
       <div className={rows.row}>
         <Button appearance="primary" onClick={() => void state.apply()} disabled={!state.ready || state.busy}>
           {state.written ? "Apply transition again" : "Apply transition"}

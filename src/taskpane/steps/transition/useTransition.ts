@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { FormulaResult } from "../../../engine/scenario/FormulaResult";
 import type { FormulaSpec } from "../../../engine/scenario/FormulaSpec";
 import type { ColumnMapping } from "../../../engine/table/ColumnMapping";
@@ -10,15 +10,22 @@ import { transitionRatePresets, type TransitionRatePreset } from "../../../engin
 import type { TableData } from "../../../workbook/WorkbookPort";
 import { formatDollars } from "../../common/formatNumbers";
 import { useMessages } from "../../messages/useMessages";
+import { readTransition, sameTransition } from "../../sheets/readTransition";
 import { allocationSheet } from "../../sheets/allocationSheet";
 import { parametersSheet } from "../../sheets/parametersSheet";
-import { ALLOCATION_SHEET } from "../../sheets/sheetNames";
+import { ALLOCATION_SHEET, TRANSITION_SHEET } from "../../sheets/sheetNames";
 import { transitionSheet } from "../../sheets/transitionSheet";
 import { formatDraftNumber } from "../formula/parseDraftNumber";
 import { projectedColumns } from "./projectedColumns";
 import { settingsFromDraft } from "./settingsFromDraft";
 import { defaultTransitionDraft, draftFromSettings, type TransitionDraft, type TransitionYearDraft } from "./TransitionDraft";
 import { useOwnedSheetWrite } from "./useOwnedSheetWrite";
+import { useWorkbook } from "../../workbook/useWorkbook";
+
+/** What the "WSF Transition" sheet says, read back after every change to it. */
+export type TransitionOnSheet = { settings: TransitionSettings; notUsed: string[]; problems: [] } | { settings: null; notUsed: []; problems: string[] };
+
+const SHEET_PROBLEM = "The transition sheet has a cell the plan cannot use";
 
 export interface TransitionInputs {
   table: TableData | null;
@@ -32,13 +39,76 @@ export interface TransitionInputs {
  * Step "Transition": the plan's form (2 to 5 years; per year a gap-closing rate and/or stop-loss and gain
  * cap, pool growth, projected enrollment), the plan the engine computes from the formula's targets (shown
  * per year in the pane), and Apply, which writes "WSF Transition" over the allocation sheet.
+ * Once written, the sheet is the plan (design.md, "One truth for the formula"): the pane reads its rules
+ * back when the table is chosen (a reopened workbook) and after every edit there, takes them into the form,
+ * and says when the form and the sheet differ (`unapplied`) or a cell of the sheet cannot be a rule.
  */
 export function useTransition({ table, mapping, schools, spec, result }: TransitionInputs) {
   const messages = useMessages();
+  const port = useWorkbook();
   const writer = useOwnedSheetWrite();
   const [draft, setDraft] = useState<TransitionDraft>(defaultTransitionDraft);
-  const [written, setWritten] = useState(false);
+  const [onSheet, setOnSheet] = useState<TransitionOnSheet | null>(null);
+  const [writes, setWrites] = useState(0);
   const read = useMemo(() => settingsFromDraft(draft), [draft]);
+  const formRef = useRef(read.settings);
+  formRef.current = read.settings;
+
+  // Read the sheet back when the table is chosen, after each write, and whenever a person edits the sheet.
+  const tableRef = useRef(table?.info ?? null);
+  tableRef.current = table?.info ?? null;
+  const tableKey = table ? JSON.stringify([table.info.id, table.info.address, table.info.headers]) : null;
+  useEffect(() => {
+    if (tableKey === null) return;
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let unsubscribe: (() => void) | null = null;
+    const readBack = async () => {
+      let sheet;
+      try {
+        sheet = await port.readSheet(TRANSITION_SHEET);
+      } catch (error) {
+        if (live) messages.showError("Could not read the transition sheet", error, "Apply the transition again to rewrite it.");
+        return;
+      }
+      const info = tableRef.current;
+      if (!live || !info) return;
+      const back = readTransition(sheet.values, sheet.formulas, info, TRANSITION_SHEET);
+      if (!back.ok) {
+        setOnSheet({ settings: null, notUsed: [], problems: back.problems });
+        messages.show({ intent: "error", title: SHEET_PROBLEM, text: `${back.problems.join(" ")} Until it is fixed the sheet shows errors or a plan the pane cannot follow.` });
+        return;
+      }
+      messages.dismiss(SHEET_PROBLEM);
+      setOnSheet({ settings: back.settings, notUsed: back.notUsed, problems: [] });
+      if (!sameTransition(back.settings, formRef.current)) setDraft(draftFromSettings(back.settings));
+    };
+    void (async () => {
+      try {
+        const [status] = await port.inspectSheets([TRANSITION_SHEET]);
+        if (!live) return;
+        if (!status?.exists || !status.owned) {
+          setOnSheet(null);
+          return;
+        }
+      } catch {
+        return; // the write path reports an unreadable workbook
+      }
+      await readBack();
+      if (!live) return;
+      const stop = await port.onChange(TRANSITION_SHEET, () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => void readBack(), 150);
+      });
+      if (live) unsubscribe = stop;
+      else stop();
+    })();
+    return () => {
+      live = false;
+      clearTimeout(timer);
+      unsubscribe?.();
+    };
+  }, [port, messages, tableKey, writes]);
   const projected = useMemo(() => projectedColumns(table?.info.headers ?? [], mapping), [table, mapping]);
   const hasPrior = mapping.prior !== undefined;
 
@@ -102,7 +172,8 @@ export function useTransition({ table, mapping, schools, spec, result }: Transit
       charts: [built.chart],
       requires: [{ name: ALLOCATION_SHEET, missing: "The transition starts from the allocation sheet's prior year and formula amounts. Apply the formula (step 4) first, then apply the transition." }],
       onWritten: () => {
-        setWritten(true);
+        setOnSheet({ settings, notUsed: [], problems: [] });
+        setWrites((n) => n + 1);
         messages.show({
           intent: "success",
           title: "Transition written",
@@ -123,7 +194,9 @@ export function useTransition({ table, mapping, schools, spec, result }: Transit
     hasPrior,
     plan: plan.plan,
     planProblem: plan.problem,
-    written,
+    written: onSheet !== null,
+    onSheet,
+    unapplied: onSheet?.settings != null && read.settings !== null && !sameTransition(read.settings, onSheet.settings),
     busy: writer.busy,
     pending: writer.pending,
     confirm: writer.confirm,
