@@ -141,12 +141,12 @@ async function benchSize(context, url, schools, runs) {
         wb.setCellByUser("WSF Parameters", row, 1, String(weight));
         await frame();
         if (wb.cell("WSF Allocation", 1, column).value === before) throw new Error("the allocation did not change after the weight did");
-        while (summary() === summaryBefore && performance.now() - start < 10_000) {
+        while (summary() === summaryBefore && performance.now() - start < 60_000) {
           staleFrames++;
           await frame();
         }
         times.push(performance.now() - start);
-        if (summary() === summaryBefore) throw new Error(`the task pane still showed "${summaryBefore}" 10 s after the weight changed`);
+        if (summary() === summaryBefore) throw new Error(`the task pane still showed "${summaryBefore}" 60 s after the weight changed`);
       }
       return { times, staleFrames };
     });
