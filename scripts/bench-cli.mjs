@@ -5,14 +5,15 @@
 //    pandas script doing read, the same weighted allocation and write (scripts/bench-cli-pandas.py; openpyxl
 //    for .xlsx), in the same run; peak resident memory of both.
 // 2. EQUITYTABLE against a numpy computation of every statistic the table reports (one sort by value, one
-//    by poverty, vector sums), checked to agree.
+//    by poverty, vector sums), checked to agree, in alternating runs (both see the same load).
 // Python with pandas/openpyxl/numpy is looked up (python3, then Debian's /usr/bin/python3); nothing is
 // installed, and a missing package is said.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -190,42 +191,108 @@ def stats(x, w, f):
     prog = gmean(3 * q, np.inf) / gmean(0, q)
     pw = w * f; nw = w * (1 - f); pnp = (np.dot(pw, x) / pw.sum()) / (np.dot(nw, x) / nw.sum())
     return [mu, med, p5, p95, rng, p95 - p5, (p95 - p5) / p5, cv, mcl, ver, gini, theil, mld, atk, sdl, corr, slope, el, prog, pnp]
-best = 1e9; best_cpu = 1e9
-for _ in range(int(sys.argv[2])):
+def threads():
+    # This process's threads (numpy's BLAS keeps a pool of workers, one per core by default).
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("Threads:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+# One timed computation per line read, so that the bench alternates it with EQUITYTABLE's runs (both then
+# see the same load on a shared machine); wall and CPU milliseconds (CPU of every thread), threads, figures.
+print("ready", flush=True)
+for line in sys.stdin:
+    if line.strip() != "run":
+        break
     t = time.perf_counter(); c = time.process_time(); out = stats(x, w, f)
-    best = min(best, time.perf_counter() - t); best_cpu = min(best_cpu, time.process_time() - c)
-print(best * 1000, best_cpu * 1000, " ".join(repr(float(v)) for v in out))
+    wall = time.perf_counter() - t; cpu = time.process_time() - c
+    print(wall * 1000, cpu * 1000, threads(), " ".join(repr(float(v)) for v in out), flush=True)
 `;
 
 /**
- * EQUITYTABLE (its time and spilled result, from bench.mjs) against the numpy baseline on the same data.
+ * EQUITYTABLE against the numpy baseline on the same data, in alternating runs: numpy waits in a process of its
+ * own, computes once per request, and each round times one EQUITYTABLE call (`run`, from a collected heap) and
+ * one numpy computation back to back, the first of the two alternating from round to round. Timings taken minutes
+ * apart on a shared machine differ by the load in between (ratios from 0.47 to 1.62 for the same code); runs
+ * interleaved this way see the same load. Best of `runs` for each side, wall and CPU (every thread of each
+ * process). numpy's BLAS may use several threads (the threads of its process are printed; not limited here).
  * The baseline's 20 figures must agree with the table's to 1e-6 (relative), or the comparison is void.
  */
-export function benchEquityVsNumpy({ n, values, weights, poverty, tableMs, tableCpuMs, table, runs = 3 }) {
+export async function benchEquityVsNumpy({ n, values, weights, poverty, run, runs = 5 }) {
   const python = findPython(["numpy"]);
   if (!python) {
     console.log("\nnumpy not found (Debian: apt-get install python3-numpy): EQUITYTABLE vs numpy not measured");
     return null;
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), "wsf-bench-equity-"));
+  let child = null;
   try {
     writeFileSync(path.join(dir, "values.f64"), Buffer.from(Float64Array.from(values).buffer));
     writeFileSync(path.join(dir, "weights.f64"), Buffer.from(Float64Array.from(weights).buffer));
     writeFileSync(path.join(dir, "poverty.f64"), Buffer.from(Float64Array.from(poverty).buffer));
-    const out = execFileSync(python, ["-c", NUMPY_EQUITY, dir, String(runs)], { encoding: "utf8" }).trim().split(/\s+/).map(Number);
-    const [numpyMs, numpyCpuMs, ...figures] = out;
-    table.forEach(([metric, value], k) => {
-      const expected = figures[k];
+    child = spawn(python, ["-c", NUMPY_EQUITY, dir], { stdio: ["pipe", "pipe", "inherit"] });
+    const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+    const nextLine = async () => {
+      const { value, done } = await lines.next();
+      if (done) throw new Error("the numpy baseline stopped before answering");
+      return value;
+    };
+    if ((await nextLine()) !== "ready") throw new Error("the numpy baseline did not start");
+    const numpyRun = async () => {
+      child.stdin.write("run\n");
+      const [ms, cpuMs, threads, ...figures] = (await nextLine()).trim().split(/\s+/).map(Number);
+      return { ms, cpuMs, threads, figures };
+    };
+    const tableRun = () => {
+      globalThis.gc?.();
+      const c0 = process.cpuUsage();
+      const t0 = process.hrtime.bigint();
+      const table = run();
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      const c = process.cpuUsage(c0);
+      return { ms, cpuMs: (c.user + c.system) / 1000, table };
+    };
+    const wsf = { ms: Infinity, cpuMs: Infinity, table: null };
+    const numpy = { ms: Infinity, cpuMs: Infinity, threads: 0, figures: null };
+    const pairs = [];
+    for (let r = 0; r < runs; r++) {
+      let t;
+      let p;
+      if (r % 2 === 0) {
+        t = tableRun();
+        p = await numpyRun();
+      } else {
+        p = await numpyRun();
+        t = tableRun();
+      }
+      wsf.ms = Math.min(wsf.ms, t.ms);
+      wsf.cpuMs = Math.min(wsf.cpuMs, t.cpuMs);
+      wsf.table = t.table;
+      numpy.ms = Math.min(numpy.ms, p.ms);
+      numpy.cpuMs = Math.min(numpy.cpuMs, p.cpuMs);
+      numpy.threads = Math.max(numpy.threads, p.threads);
+      numpy.figures = p.figures;
+      pairs.push(t.ms / p.ms);
+    }
+    wsf.table.forEach(([metric, value], k) => {
+      const expected = numpy.figures[k];
       if (!(Math.abs(value - expected) <= 1e-6 * Math.max(1, Math.abs(expected)))) throw new Error(`numpy baseline ${metric} = ${expected} differs from EQUITYTABLE's ${value}`);
     });
+    const ratio = wsf.ms / numpy.ms;
+    const cpuRatio = wsf.cpuMs / numpy.cpuMs;
     console.log(
-      `\nEQUITYTABLE at ${n.toLocaleString("en-US")} schools (20 statistics, poverty given): ${fmt(tableMs)} ms through the functions layer vs numpy ${fmt(numpyMs)} ms computing the same 20 figures (agree to 1e-6): ratio ${fmt(tableMs / numpyMs, 2)} (target <= 1.0)`,
+      `\nEQUITYTABLE at ${n.toLocaleString("en-US")} schools (20 statistics, poverty given) vs numpy computing the same 20 figures (agree to 1e-6), ${runs} alternating runs, best of each:`,
     );
-    // Wall times are taken minutes apart, so a machine whose load changes in between moves the ratio; CPU time
-    // (every thread of each process, best of the same runs) is what each side computed.
-    if (tableCpuMs !== undefined) console.log(`  CPU time: ${fmt(tableCpuMs)} ms vs numpy ${fmt(numpyCpuMs)} ms: ratio ${fmt(tableCpuMs / numpyCpuMs, 2)}`);
-    return { tableMs, numpyMs, ratio: tableMs / numpyMs, cpuRatio: tableCpuMs / numpyCpuMs };
+    console.log(`  wall: ${fmt(wsf.ms)} ms through the functions layer vs numpy ${fmt(numpy.ms)} ms: ratio ${fmt(ratio, 2)} (target <= 1.0)`);
+    console.log(`  CPU (every thread): ${fmt(wsf.cpuMs)} ms vs numpy ${fmt(numpy.cpuMs)} ms: ratio ${fmt(cpuRatio, 2)}`);
+    console.log(`  wall ratio of each round: ${pairs.map((x) => fmt(x, 2)).join(", ")}; numpy's process had ${numpy.threads} threads (its BLAS pool on ${os.cpus().length} cores, not limited), load average ${os.loadavg().map((x) => fmt(x, 2)).join(" ")}`);
+    return { tableMs: wsf.ms, numpyMs: numpy.ms, ratio, cpuRatio, rounds: pairs };
   } finally {
+    child?.stdin.end();
+    child?.kill();
     rmSync(dir, { recursive: true, force: true });
   }
 }

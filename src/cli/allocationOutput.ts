@@ -17,7 +17,7 @@ import { columnLetters } from "../workbook/shared/columnLetters";
 import type { InputTable } from "./readInput";
 import type { Progress } from "./progress";
 import { silentProgress } from "./progress";
-import { type SheetWriter, type XCell, XlsxWriter, type XStyle } from "./xlsxWriter";
+import { escapeXml, type SheetWriter, type XCell, XlsxWriter, type XStyle } from "./xlsxWriter";
 
 /**
  * The task pane's sheets that `wsf allocate` does not write, and why (said in `--help`, the README and on
@@ -212,18 +212,22 @@ export async function writeAllocationXlsx(path: string, run: AllocationRun, opti
   body.values[0].forEach((cell, c) => {
     if (c !== columns.base && typeof cell === "string" && cell.startsWith("=")) templates[c] = rowTemplate(cell, first, last);
   });
+  // The templates as XML, escaped once (a row number needs no escaping): the sheet's formulas are a few
+  // kilobytes a row, hundreds of megabytes of text to escape at 100,000 schools.
+  const templatesXml = templates.map((template) => (template ? template.map(escapeXml) : null));
   const rowOf = (r: number): number => first + r;
   sheet = await book.sheet(allocation.sheet.name, { widths: allocation.sheet.columnWidths, freezeHeader: true });
   await sheet.row(1, titles.values[0] as XCell[], titles.values[0].map(() => BOLD));
   const povertyHeader = povertyHeaderOf(run);
   const cells: XCell[] = new Array(titles.values[0].length);
+  const cached: Result[] = new Array(cells.length);
   for (let r = 0; r < n; r++) {
     cells.fill(null);
     const i = index[r];
     if (i >= 0) {
       const s = schools[i];
       const source = body.values[r];
-      const cached: Result[] = new Array(cells.length).fill(null);
+      cached.fill(null);
       cached[columns.id] = mapping.id !== undefined ? (table.rows[r][mapping.id] as Result) : s.id;
       cached[columns.name] = mapping.name !== undefined ? (isBlank(table.rows[r][mapping.name]) ? 0 : (table.rows[r][mapping.name] as Result)) : null;
       cached[columns.enrollment] = s.enrollment;
@@ -238,14 +242,16 @@ export async function writeAllocationXlsx(path: string, run: AllocationRun, opti
       // wsf refuses a table with a bad row, so no school's row needs fixing.
       cached[columns.check] = "";
       cached[columns.enrollmentOk] = 1;
+      const rowNumber = String(rowOf(r));
       for (let c = 0; c < cells.length; c++) {
-        const template = templates[c];
-        const text = template ? template.join(String(rowOf(r))) : source[c];
-        if (text === null || text === undefined) continue;
+        const template = templatesXml[c];
+        const text = template ? null : source[c];
+        if (!template && (text === null || text === undefined)) continue;
         const value = cached[c];
         if (!template && (typeof text !== "string" || !text.startsWith("="))) cells[c] = text as XCell;
         else if (values) cells[c] = value === "" ? null : (value as XCell);
-        else cells[c] = f(template ? (text as string) : storedFormula(text as string), value);
+        else if (template) cells[c] = { formula: template.join(rowNumber), result: value, escaped: true };
+        else cells[c] = f(storedFormula(text as string), value);
       }
     }
     await sheet.row(rowOf(r), cells, columnStyles);
@@ -327,6 +333,11 @@ function csvField(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** `csvField` of a number, or "" for null. */
+function csvNumber(value: number | null): string {
+  return Number.isFinite(value) ? String(value) : "";
+}
+
 /** The allocation sheet's column titles, as the pane writes them. */
 export function allocationTitles(run: AllocationRun): string[] {
   const info = tableInfo(run.table);
@@ -348,32 +359,40 @@ export async function writeAllocationCsv(path: string, run: AllocationRun): Prom
   const titles = allocationTitles(run).filter((title) => title !== "Check" && title !== "Enrollment OK");
   const povertyHeader = povertyHeaderOf(run);
   const out = createWriteStream(path, { encoding: "utf8" });
-  const chunks: string[] = [titles.map(csvField).join(",")];
+  // Lines are joined into one string and written about 64 KB at a time; each number is formatted once, as
+  // csvField does (String, the shortest text that reads back as the same double), the base once for every line.
+  let text = `${titles.map(csvField).join(",")}\n`;
   const flush = async (): Promise<void> => {
-    if (!out.write(`${chunks.join("\n")}\n`)) await once(out, "drain");
-    chunks.length = 0;
+    if (!out.write(text)) await once(out, "drain");
+    text = "";
   };
+  const base = `,${csvField(result.base)},`;
   for (let i = 0; i < schools.length; i++) {
     const s = schools[i];
     const name = mapping.name !== undefined ? table.rows[s.row - 1][mapping.name] : null;
-    chunks.push(
-      [
-        s.id,
-        name,
-        s.enrollment,
-        result.weightedPupils[i],
-        result.base,
-        result.formulaAmount[i],
-        s.prior,
-        result.protectedAmount[i],
-        result.change[i],
-        povertyHeader !== null && s.enrollment > 0 ? s.counts[povertyHeader] / s.enrollment : null,
-        result.perPupil[i],
-      ]
-        .map(csvField)
-        .join(","),
-    );
-    if (chunks.length >= 2000) await flush();
+    const poverty = povertyHeader !== null && s.enrollment > 0 ? s.counts[povertyHeader] / s.enrollment : null;
+    text +=
+      csvField(s.id) +
+      "," +
+      csvField(name) +
+      "," +
+      csvNumber(s.enrollment) +
+      "," +
+      csvNumber(result.weightedPupils[i]) +
+      base +
+      csvNumber(result.formulaAmount[i]) +
+      "," +
+      csvField(s.prior) +
+      "," +
+      csvNumber(result.protectedAmount[i]) +
+      "," +
+      csvNumber(result.change[i]) +
+      "," +
+      csvField(poverty) +
+      "," +
+      csvNumber(result.perPupil[i]) +
+      "\n";
+    if (text.length >= 65536) await flush();
   }
   await flush();
   out.end();

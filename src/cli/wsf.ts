@@ -27,7 +27,6 @@ import {
 } from "./prepare";
 import { type Progress, silentProgress, terminalProgress } from "./progress";
 import { readInput, type InputTable } from "./readInput";
-import { writeStatements } from "./statements";
 
 /** Where the command writes: standard output and error, and whether a progress bar may be shown. */
 export interface CliIo {
@@ -250,6 +249,8 @@ async function statementsCommand(file: string, options: FormulaOptions & { out: 
     if (existing.length > 0 && !options.force) throw new CliError(`${options.out}: the folder is not empty; add --force to write the statements into it, or choose another --out`);
   }
   const run = await prepareRun(file, options, io, progress);
+  // pdf-lib loaded only for this command (a tenth of a second the other commands do without).
+  const { writeStatements } = await import("./statements");
   if (folder) {
     // Written into a temporary folder beside the target, then moved in file by file: a failure leaves nothing
     // behind, and files already in the folder that are not statements of these schools are kept.

@@ -1,3 +1,4 @@
+import { keepShape } from "./keepShape";
 import { describeCell, valueError, Where } from "./WsfError";
 
 /**
@@ -61,6 +62,9 @@ export class VectorView {
     return this.column ? (this.source[i] as Cell[])[0] : this.source[i];
   }
 }
+
+// Kept alive so that its hidden class, and the code V8 optimised for it, outlive garbage collections (keepShape.ts).
+keepShape(new VectorView([[0.5]], true)).at(0);
 
 /**
  * The view of `grid` as a vector, under the shape rules of `toVector` (the same cells, the same error).

@@ -1,3 +1,5 @@
+import { keepShape } from "./keepShape";
+
 /**
  * Neumaier's compensated summation (an improved Kahan sum). Money sums go through it so that adding a
  * million school amounts to a billion-dollar pool stays exact to the cent: the running error term
@@ -44,3 +46,6 @@ export class CompensatedSum {
     return this.total + this.compensation;
   }
 }
+
+// Kept alive so that its hidden class, and the code V8 optimised for it, outlive garbage collections (keepShape.ts).
+keepShape(new CompensatedSum()).add(0.5);

@@ -1,4 +1,5 @@
 import { WeightedSample } from "../core/WeightedSample";
+import { keepShape } from "../core/keepShape";
 import { divZeroError, numError } from "../core/WsfError";
 import { byGroup } from "./byGroup";
 import { requireAligned } from "./requireAligned";
@@ -249,3 +250,6 @@ class GroupSum {
     return (this.money + this.moneyError) / this.pupils;
   }
 }
+
+// Kept alive so that its hidden class, and the code V8 optimised for it, outlive garbage collections (keepShape.ts).
+keepShape(new GroupSum()).add(0.5, 0.5);

@@ -93,6 +93,7 @@ export function sortByKeyInto(keys: Float64Array, payload: Float64Array, sortedK
 
 function radixSortInto(keys: Float64Array, payload: Float64Array, sortedKeys: Float64Array, sortedPayload: Float64Array, outOrder: Uint32Array | null): void {
   const n = keys.length;
+  if (outOrder === null && nonNegativeRadixSortInto(keys, payload, sortedKeys, sortedPayload)) return;
   // Order-preserving words of every key, and the range of the high words.
   const words = new Uint32Array(keys.buffer, keys.byteOffset, 2 * n);
   // The four word arrays and the spare columns are scratch, never returned (see `scratch.ts`).
@@ -153,6 +154,147 @@ function radixSortInto(keys: Float64Array, payload: Float64Array, sortedKeys: Fl
     release(spareColumn);
     if (spareIndex) release(spareIndex);
   }
+}
+
+/**
+ * The radix sort for keys that are all >= 0 (every key's sign bit clear: no negative number, no -0), without the
+ * permutation: the case of EQUITYTABLE's sort by value. A non-negative double's bit pattern, read as an unsigned
+ * integer, orders as the number does, so the keys need no order-preserving words: each pass moves the keys
+ * themselves (8 bytes) and the payload, reading a key's high word through a 32-bit view of the same memory, and
+ * the first pass reads the caller's columns directly. The digits, passes and the final sweep over runs of equal
+ * high words are those of the general path, so the result is the same, bit for bit. Returns false, having
+ * written nothing, when some key has its sign bit set.
+ */
+function nonNegativeRadixSortInto(keys: Float64Array, payload: Float64Array, sortedKeys: Float64Array, sortedPayload: Float64Array): boolean {
+  const n = keys.length;
+  const words = new Uint32Array(keys.buffer, keys.byteOffset, 2 * n);
+  const range = new Uint32Array(2);
+  if (!highWordRange(words, n, range)) return false;
+  const minHigh = range[0];
+  const spanBits = 32 - Math.clz32((range[1] - minHigh) >>> 0);
+  const passes = Math.ceil(spanBits / DIGIT_BITS);
+  const counts = new Uint32Array(Math.max(1, passes) * BUCKETS);
+  countHighDigits(words, n, minHigh, passes, counts);
+  let moving = 0;
+  for (let pass = 0; pass < passes; pass++) if (!isSingleBucket(counts, pass * BUCKETS, n)) moving++;
+  if (moving === 0) {
+    sortedKeys.set(keys);
+    sortedPayload.set(payload);
+  } else {
+    const spareKeys = leaseFloat64(n);
+    const sparePayload = leaseFloat64(n);
+    try {
+      // The last moving pass lands in the caller's arrays: after an odd number of passes start writing there.
+      let toKeys = moving % 2 === 1 ? sortedKeys : spareKeys;
+      let toPayload = moving % 2 === 1 ? sortedPayload : sparePayload;
+      let fromKeys = keys;
+      let fromPayload = payload;
+      const starts = new Uint32Array(BUCKETS);
+      for (let pass = 0; pass < passes; pass++) {
+        const base = pass * BUCKETS;
+        if (isSingleBucket(counts, base, n)) continue;
+        let position = 0;
+        for (let b = 0; b < BUCKETS; b++) {
+          starts[b] = position;
+          position += counts[base + b];
+        }
+        scatterKeys(fromKeys, fromPayload, toKeys, toPayload, starts, minHigh, pass * DIGIT_BITS);
+        fromKeys = toKeys;
+        fromPayload = toPayload;
+        toKeys = fromKeys === sortedKeys ? spareKeys : sortedKeys;
+        toPayload = fromPayload === sortedPayload ? sparePayload : sortedPayload;
+      }
+    } finally {
+      release(spareKeys);
+      release(sparePayload);
+    }
+  }
+  sortRunsByKey(new Uint32Array(sortedKeys.buffer, sortedKeys.byteOffset, 2 * n), sortedKeys, sortedPayload);
+  return true;
+}
+
+/** The smallest and largest high word into `range`; false (range unset) when some key has its sign bit set. */
+function highWordRange(words: Uint32Array, n: number, range: Uint32Array): boolean {
+  let minHigh = 0xffffffff;
+  let maxHigh = 0;
+  let signs = 0;
+  for (let i = 0; i < n; i++) {
+    const h = words[2 * i + HIGH_OFFSET];
+    signs |= h;
+    if (h < minHigh) minHigh = h;
+    if (h > maxHigh) maxHigh = h;
+  }
+  if (signs & 0x80000000) return false;
+  range[0] = minHigh;
+  range[1] = maxHigh;
+  return true;
+}
+
+/** `countDigits`, reading each high word from the keys' 32-bit view. */
+function countHighDigits(words: Uint32Array, n: number, minHigh: number, passes: number, counts: Uint32Array): void {
+  for (let i = 0; i < n; i++) {
+    const h = (words[2 * i + HIGH_OFFSET] - minHigh) >>> 0;
+    for (let pass = 0; pass < passes; pass++) counts[pass * BUCKETS + ((h >>> (pass * DIGIT_BITS)) & DIGIT_MASK)]++;
+  }
+}
+
+/** One counting-sort pass of non-negative keys: every key and its payload to its digit's next place. */
+function scatterKeys(keys: Float64Array, payload: Float64Array, toKeys: Float64Array, toPayload: Float64Array, starts: Uint32Array, minHigh: number, shift: number): void {
+  const words = new Uint32Array(keys.buffer, keys.byteOffset, 2 * keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const target = starts[(((words[2 * i + HIGH_OFFSET] - minHigh) >>> 0) >>> shift) & DIGIT_MASK]++;
+    toKeys[target] = keys[i];
+    toPayload[target] = payload[i];
+  }
+}
+
+/**
+ * `sortRunsByLowWord` for non-negative keys: the keys are sorted by high word, ties in input order; each run of
+ * equal high words is sorted by key, stably (within a run, comparing the keys compares their low words).
+ */
+function sortRunsByKey(words: Uint32Array, keys: Float64Array, carried: Float64Array): void {
+  const n = keys.length;
+  let start = 0;
+  while (start < n) {
+    const h = words[2 * start + HIGH_OFFSET];
+    let end = start + 1;
+    let unordered = false;
+    while (end < n && words[2 * end + HIGH_OFFSET] === h) {
+      if (keys[end] < keys[end - 1]) unordered = true;
+      end++;
+    }
+    if (unordered) {
+      if (end - start <= INSERTION_SORT_MAX_RUN) insertionSortKeys(keys, carried, start, end);
+      else comparisonSortKeys(keys, carried, start, end);
+    }
+    start = end;
+  }
+}
+
+function insertionSortKeys(keys: Float64Array, carried: Float64Array, start: number, end: number): void {
+  for (let i = start + 1; i < end; i++) {
+    const key = keys[i];
+    const value = carried[i];
+    let k = i - 1;
+    // Strictly greater only: equal keys stay in input order (stability).
+    while (k >= start && keys[k] > key) {
+      keys[k + 1] = keys[k];
+      carried[k + 1] = carried[k];
+      k--;
+    }
+    keys[k + 1] = key;
+    carried[k + 1] = value;
+  }
+}
+
+function comparisonSortKeys(keys: Float64Array, carried: Float64Array, start: number, end: number): void {
+  const positions = Array.from({ length: end - start }, (_, i) => start + i);
+  // Positions within the run are in input order already, so comparing them keeps equal keys stable.
+  positions.sort((a, b) => keys[a] - keys[b] || a - b);
+  const runKeys = positions.map((p) => keys[p]);
+  const runCarried = positions.map((p) => carried[p]);
+  keys.set(runKeys, start);
+  carried.set(runCarried, start);
 }
 
 // Each loop over the keys is a function of its own: V8 compiles a hot loop on the spot (on-stack replacement)

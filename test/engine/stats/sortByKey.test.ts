@@ -49,6 +49,30 @@ describe("sortByKey", () => {
     );
   });
 
+  it("without the permutation, sorts keys that are all >= 0 (its own path: the keys move as they are) as Array.prototype.sort does (property)", () => {
+    // Dollars per pupil, ties, 0, tiny and huge numbers, and keys that share a high word (1 + k 2^-40).
+    const nonNegative = fc.oneof(
+      fc.double({ min: 0, max: 20_000, noNaN: true }),
+      fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }),
+      fc.constantFrom(0, 1, 8414.8, Number.MIN_VALUE, Number.MAX_VALUE),
+      fc.integer({ min: 0, max: 40 }).map((k) => 1 + k * 2 ** -40),
+      fc.integer({ min: 0, max: 5 }),
+    );
+    fc.assert(
+      fc.property(fc.array(nonNegative, { minLength: 513, maxLength: 3000 }), (list) => {
+        const keys = Float64Array.from(list);
+        const payload = Float64Array.from(keys, (_, i) => i);
+        const { sortedKeys, sortedPayload } = sortByKey(keys, payload, false);
+        const order = referenceOrder(keys);
+        expect(Array.from(sortedPayload)).toEqual(order);
+        expect(Array.from(sortedKeys)).toEqual(order.map((i) => keys[i]));
+        // And the same as the general path (the one that also returns the permutation).
+        expect(Array.from(ascendingOrder(keys))).toEqual(order);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it("keeps -0 and 0 in input order, as the comparator (a, b) => a - b does", () => {
     const keys = new Float64Array(1000);
     for (let i = 0; i < keys.length; i++) keys[i] = i % 3 === 0 ? -0 : i % 3 === 1 ? 0 : -1;
