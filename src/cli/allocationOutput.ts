@@ -256,6 +256,7 @@ export async function writeAllocationXlsx(path: string, run: AllocationRun, opti
       cached[columns.perPupil] = result.perPupil[i] === null ? { error: "#DIV/0!" } : result.perPupil[i];
       // wsf refuses a table with a bad row, so no school's row needs fixing.
       cached[columns.check] = "";
+      cached[columns.enrollmentOk] = 1;
       const rowNumber = String(rowOf(r));
       for (let c = 0; c < cells.length; c++) {
         const template = templatesXml[c];
@@ -383,8 +384,9 @@ export function allocationTitles(run: AllocationRun): string[] {
  */
 export async function writeAllocationCsv(path: string, run: AllocationRun): Promise<void> {
   const { table, mapping, schools, result } = run;
-  // The sheet's "Check" column is for a workbook a person edits; wsf refuses a bad row, so the CSV leaves it out.
-  const titles = allocationTitles(run).filter((title) => title !== "Check");
+  // The sheet's "Check" and "Enrollment OK" columns are for a workbook a person edits; wsf refuses a bad row, so
+  // the CSV leaves them out.
+  const titles = allocationTitles(run).filter((title) => title !== "Check" && title !== "Enrollment OK");
   const povertyHeader = povertyHeaderOf(run);
   const out = createWriteStream(path, { encoding: "utf8" });
   // Lines are joined into one string and written about 64 KB at a time; each number is formatted once, as

@@ -1,9 +1,43 @@
 import type { HyperFormulaWorkbook } from "../workbook/local/HyperFormulaWorkbook";
 import { clearState, saveState } from "./files/stateStore";
-import { captureState } from "./files/workbookState";
+import { captureState, captureStateInSlices, type Slicing } from "./files/workbookState";
 
 /** How long after the last change the work is written to browser storage. */
 const PERSIST_DELAY_MS = 400;
+/** The longest the page works at keeping the work before it handles input again, without requestIdleCallback. */
+const SLICE_MS = 8;
+
+/**
+ * Idle-time slices: each runs until the browser's idle deadline (or SLICE_MS where there is no
+ * requestIdleCallback), so a keystroke or a paint waits at most one slice, never the whole capture.
+ */
+function idleSlicing(stale: () => boolean): Slicing {
+  let deadline: { timeRemaining(): number } | null = null;
+  let sliceEnd = performance.now() + SLICE_MS;
+  let rows = 0;
+  return {
+    // Asked once per row; the clock is read every 16 rows (a row of a state's table takes microseconds).
+    due: () => (++rows & 15) === 0 && (deadline ? deadline.timeRemaining() < 1 : performance.now() > sliceEnd),
+    pause: () =>
+      new Promise<void>((resolve) => {
+        if (typeof requestIdleCallback === "function") {
+          requestIdleCallback(
+            (idle) => {
+              deadline = idle;
+              resolve();
+            },
+            { timeout: 1000 },
+          );
+        } else {
+          setTimeout(() => {
+            sliceEnd = performance.now() + SLICE_MS;
+            resolve();
+          }, 0);
+        }
+      }),
+    stale,
+  };
+}
 
 /** What the page shows about the work: where it came from and whether it has changes not saved to a file. */
 export interface SessionSnapshot {
@@ -30,6 +64,10 @@ export class PlaygroundSession {
   private pending: Promise<void> = Promise.resolve();
   /** An idle callback waiting to keep the work, or null. */
   private idle: number | null = null;
+  /** Bumped on every change: a capture in slices begun before it is stale and stops. */
+  private generation = 0;
+  /** The capture in slices under way, or null. */
+  private slicingToken: object | null = null;
 
   constructor(workbook: HyperFormulaWorkbook, source: string, unsaved: boolean) {
     this.snapshot = { workbook, source, unsaved, storageProblem: null, version: 0 };
@@ -62,6 +100,7 @@ export class PlaygroundSession {
 
   /** Puts a new workbook in place of the current one and keeps it in browser storage at once. */
   async replace(workbook: HyperFormulaWorkbook, source: string, unsaved: boolean): Promise<void> {
+    this.generation++;
     this.detach();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
@@ -81,21 +120,35 @@ export class PlaygroundSession {
 
   /** Forgets the kept work (before a reset to the sample district). */
   async forget(): Promise<void> {
+    this.generation++;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (this.idle !== null && typeof cancelIdleCallback === "function") cancelIdleCallback(this.idle);
     this.idle = null;
+    // A write already under way lands first, then goes.
+    await this.pending;
     await clearState();
   }
 
-  /** Writes any pending change now (tests and page hide). */
+  /** Writes any pending change now, all at once (tests and page hide). */
   flush(): Promise<void> {
-    if (this.timer || this.idle !== null) {
+    if (this.timer || this.idle !== null || this.slicingToken) {
       if (this.timer) clearTimeout(this.timer);
       this.timer = null;
+      // A capture in slices under way is made stale: this one takes its place.
+      this.generation++;
       return this.persistIfPending();
     }
     return this.pending;
+  }
+
+  /** Resolves once every change so far is kept (or failed to be), waiting for the idle-time capture (bench). */
+  async whenKept(): Promise<void> {
+    while (this.timer || this.idle !== null || this.slicingToken) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await this.pending;
+    }
+    await this.pending;
   }
 
   private persistIfPending(): Promise<void> {
@@ -114,14 +167,43 @@ export class PlaygroundSession {
   }
 
   private changed(): void {
+    this.generation++;
     if (!this.snapshot.unsaved) this.update({ unsaved: true });
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
-      // When the page is idle, so a state-sized workbook's copy does not delay the next keystroke.
-      if (typeof requestIdleCallback === "function") this.idle = requestIdleCallback(() => this.persistIfPending(), { timeout: 2000 });
-      else void this.persistNow();
+      void this.persistInSlices();
     }, PERSIST_DELAY_MS);
+  }
+
+  /**
+   * Keeps the work in idle-time slices (a state's file took seconds to copy in one go, during which typing
+   * waited). A change during the capture stops it; that change's own timer starts the next one.
+   */
+  private persistInSlices(): Promise<void> {
+    const { workbook, source, unsaved } = this.snapshot;
+    const generation = this.generation;
+    const token = {};
+    this.slicingToken = token;
+    this.pending = this.pending
+      .then(async () => {
+        const stale = () => this.generation !== generation || this.snapshot.workbook !== workbook;
+        if (stale()) return;
+        const stored = await captureStateInSlices(workbook, source, unsaved, idleSlicing(stale));
+        if (stored && !stale()) await saveState(stored);
+      })
+      .then(
+        () => {
+          if (this.snapshot.storageProblem) this.update({ storageProblem: null });
+        },
+        (error: unknown) => {
+          this.update({ storageProblem: `This browser did not keep the work (${error instanceof Error ? error.message : String(error)}); save it as a file before leaving.` });
+        },
+      )
+      .finally(() => {
+        if (this.slicingToken === token) this.slicingToken = null;
+      });
+    return this.pending;
   }
 
   private persistNow(): Promise<void> {

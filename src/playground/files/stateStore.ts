@@ -1,4 +1,4 @@
-import { isPlaygroundState, type PlaygroundState } from "./workbookState";
+import { fromStoredState, toStoredState, type PlaygroundState, type StoredState } from "./workbookState";
 
 /*
  * The playground's work between page loads: one record in IndexedDB (it takes structured data of any size,
@@ -38,11 +38,13 @@ async function withStore<T>(mode: IDBTransactionMode, run: (store: IDBObjectStor
 /** The saved work, or null when there is none (or it is from an incompatible version, which is then ignored). */
 export async function loadState(): Promise<PlaygroundState | null> {
   const value = await withStore("readonly", (store) => store.get(KEY));
-  return isPlaygroundState(value) ? value : null;
+  return fromStoredState(value);
 }
 
-export async function saveState(state: PlaygroundState): Promise<void> {
-  await withStore("readwrite", (store) => store.put(state, KEY));
+/** Keeps the work: a captured state (turned into the stored form here) or one already in it (`captureStateInSlices`). */
+export async function saveState(state: PlaygroundState | StoredState): Promise<void> {
+  const stored = state.format === 2 ? state : toStoredState(state);
+  await withStore("readwrite", (store) => store.put(stored, KEY));
 }
 
 export async function clearState(): Promise<void> {

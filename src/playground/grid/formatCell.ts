@@ -22,9 +22,22 @@ export function formatCell(value: CellValue, format?: string | null): string {
   const decimals = /\.(0+)/.exec(format)?.[1].length ?? 0;
   const currency = format.includes("$");
   const grouping = format.includes(",");
-  const text = new Intl.NumberFormat("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: grouping }).format(Math.abs(percent ? value * 100 : value));
+  const text = numberFormat(decimals, grouping).format(Math.abs(percent ? value * 100 : value));
   const sign = value < 0 && Number(text.replace(/,/g, "")) !== 0 ? "-" : "";
   return `${sign}${currency ? "$" : ""}${text}${percent ? "%" : ""}`;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** One Intl.NumberFormat per decimals and grouping: building one costs more than formatting many numbers with it. */
+function numberFormat(decimals: number, grouping: boolean): Intl.NumberFormat {
+  const key = `${decimals},${grouping}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: grouping });
+    numberFormats.set(key, format);
+  }
+  return format;
 }
 
 /** Excel's General format in a default-width column: at most 10 characters, fewer digits before exponents. */

@@ -19,6 +19,8 @@ export interface AllocationCells {
     poverty: number;
     perPupil: number;
     check: number;
+    /** 1, 0 (blank or short enrollment) or "" (blank row): what the row check needs, independent of the parameters. */
+    enrollmentOk: number;
   };
   /** The base cell (absolute). */
   baseCell: string;

@@ -7,11 +7,11 @@ import type { ParameterCells } from "./ParameterCells";
 import { ALLOCATION_SHEET } from "./sheetNames";
 import { tableGeometry } from "./tableGeometry";
 
-const HEADERS = ["School ID", "School", "Enrollment", "Weighted pupils", "Base per weighted pupil", "Formula amount", "Prior year", "Protected amount", "Change vs prior", "Poverty share", "Per pupil", "Check"];
-const COLUMNS = { id: 0, name: 1, enrollment: 2, weightedPupils: 3, base: 4, formulaAmount: 5, prior: 6, protectedAmount: 7, change: 8, poverty: 9, perPupil: 10, check: 11 };
+const HEADERS = ["School ID", "School", "Enrollment", "Weighted pupils", "Base per weighted pupil", "Formula amount", "Prior year", "Protected amount", "Change vs prior", "Poverty share", "Per pupil", "Check", "Enrollment OK"];
+const COLUMNS = { id: 0, name: 1, enrollment: 2, weightedPupils: 3, base: 4, formulaAmount: 5, prior: 6, protectedAmount: 7, change: 8, poverty: 9, perPupil: 10, check: 11, enrollmentOk: 12 };
 /** What the check column's total says when the table holds an error value (#N/A, #DIV/0!, ...). */
 const ERROR_VALUE = "An error value in the table";
-const FORMATS = [null, null, "#,##0", "#,##0.00", "$#,##0.00", "$#,##0", "$#,##0", "$#,##0", "$#,##0;-$#,##0", "0.0%", "$#,##0", null];
+const FORMATS = [null, null, "#,##0", "#,##0.00", "$#,##0.00", "$#,##0", "$#,##0", "$#,##0", "$#,##0;-$#,##0", "0.0%", "$#,##0", null, "0"];
 
 /** `'S'!$B$12` and `'S'!$B$14` -> `'S'!$B$12:$B$14`. */
 function span(first: string, last: string): string {
@@ -38,7 +38,9 @@ function call(fn: string, args: (string | null)[]): string {
  * WSF.ALLOCATE; G Prior year (blank stays blank); H Protected amount = WSF.PROTECT; I Change vs
  * prior; J Poverty share = FRL (or unduplicated) / enrollment; K Per pupil = WSF.PERPUPIL;
  * L Check: whether this school's row of the table needs fixing when this row's weighted pupils are an error or the row
- * holds an error value, a blank enrollment or a need count above it. A total row follows two rows
+ * holds an error value, a blank enrollment or a need count above it; M Enrollment OK: the part of those checks
+ * that does not depend on the parameters (1, 0 for a blank or short enrollment, "" for a blank row, the
+ * table's error value), which D and L read, so a parameter edit recalculates less. A total row follows two rows
  * below the last school, and under it a status line that says, in words, why the base and the amounts are
  * errors when they are (a bad row, an error value in the table, or the base's own message in E2).
  *
@@ -102,8 +104,15 @@ export function allocationSheet(spec: FormulaSpec, table: TableInfo, mapping: Co
         }
       : null;
   const enrollmentRows = enrollmentCheck ? enrollmentCheck.rows((c) => t.columnRange(c), (parts) => `((${parts.join("+")})>0)`) : null;
-  if (enrollmentRows && terms.length > 0) terms.push(`IF(${enrollmentRows},NA(),0)`);
   if (terms.length === 0) throw new Error("The formula has no weights and no concentration rules, so no school has weighted pupils.");
+  // Column M holds what does not depend on the parameters: "" for a wholly blank row, 0 for a blank or short
+  // enrollment, 1 for a row whose counts can be used, the table's error value for a row holding one. The
+  // weighted pupils and the check read it instead of a dozen of the table's columns each, so a weight edit
+  // recalculates D and L from two columns (at 10,000 schools those column reads were most of an edit).
+  const usable = own(COLUMNS.enrollmentOk);
+  // (M=0, not M itself, as the condition: a blank row's "" would go through HyperFormula's text-to-number and
+  // date parsing on every row.)
+  if (enrollmentRows) terms.push(`IF(${usable}=0,NA(),0)`);
 
   const fixedArg = params.fixedAmountCell ?? (params.fixedColumn !== null ? t.columnRange(params.fixedColumn) : null);
   const protectedByRule = params.maxLossCell !== null || params.maxGainCell !== null;
@@ -143,17 +152,21 @@ export function allocationSheet(spec: FormulaSpec, table: TableInfo, mapping: Co
     // A negative count or one above the enrollment has no share (the engine refuses the row): #N/A, not -4.3%.
     top[COLUMNS.poverty] = `=IF(ISNUMBER(${enrollment}),IF(${enrollment}>0,IF((${poor}<0)+(${poor}>${enrollment})>0,NA(),${poor}/${enrollment}),""),"")`;
   }
-  const errorValues = readColumns.map((c) => `ISERROR(${col(c)})`).join("+");
-  const shortEnrollment = enrollmentRows;
+  // Column M is an error exactly where a column the formulas read holds an error value in this row (LEN
+  // passes the error on), and 0 where the enrollment is blank or short.
   top[COLUMNS.check] =
-    `=IF((${errorValues})>0,"This school's row in the schools table holds an error value: fix it",` +
-    (shortEnrollment ? `IF(${shortEnrollment},"This school's enrollment is blank, or below a need count: fix its row in the schools table",` : "") +
+    `=IF(ISERROR(${usable}),"This school's row in the schools table holds an error value: fix it",` +
+    (enrollmentRows ? `IF(${usable}=0,"This school's enrollment is blank, or below a need count: fix its row in the schools table",` : "") +
     `IF(ISERROR(${own(COLUMNS.weightedPupils)})*(${checkTotalCell}<>"${ERROR_VALUE}"),"Fix this school's row in the schools table: column D says why",""))` +
-    (shortEnrollment ? ")" : "");
+    (enrollmentRows ? ")" : "");
   // A wholly blank row inside the table is no school: its weighted pupils are empty, so no amount (not even
-  // a per-school fixed amount) goes to it and the solved base does not count it.
+  // a per-school fixed amount) goes to it and the solved base does not count it. (Every weighted column is
+  // read, so readColumns is never empty here.)
   const blankRows = `(${readColumns.map((c) => `LEN(${col(c)})`).join("+")})=0`;
-  rows[0][COLUMNS.weightedPupils] = readColumns.length > 0 ? `=IF(${blankRows},"",${terms.join("+")})` : `=${terms.join("+")}`;
+  top[COLUMNS.enrollmentOk] = `=IF(${blankRows},"",${enrollmentRows ? `IF(${enrollmentRows},0,1)` : "1"})`;
+  // LEN(M)=0 rather than M="": the same rows ("" and errors alike), without HyperFormula trying to read "" as
+  // a date to compare it with each row's number.
+  rows[0][COLUMNS.weightedPupils] = `=IF(LEN(${usable})=0,"",${terms.join("+")})`;
   rows[0][COLUMNS.base] = baseFormula;
   rows[0][COLUMNS.formulaAmount] = `=${call("WSF.ALLOCATE", [own(COLUMNS.weightedPupils), baseCell, fixedArg])}`;
   rows[0][COLUMNS.protectedAmount] = `=${call("WSF.PROTECT", [own(COLUMNS.formulaAmount), priorRange, params.maxLossCell, params.maxGainCell])}`;
@@ -173,7 +186,7 @@ export function allocationSheet(spec: FormulaSpec, table: TableInfo, mapping: Co
   for (const c of [COLUMNS.enrollment, COLUMNS.weightedPupils, COLUMNS.formulaAmount, COLUMNS.protectedAmount]) totals[c] = sum(c);
   totals[COLUMNS.check] =
     `=IF(ISERROR(SUM(${readColumns.map((c) => t.columnRange(c)).join(",")})),"${ERROR_VALUE}",` +
-    (enrollmentRows ? `IF(SUMPRODUCT(--${enrollmentRows})>0,"A blank or short enrollment",""))` : `"")`);
+    (enrollmentRows ? `IF(SUMPRODUCT(--(${usable}=0))>0,"A blank or short enrollment",""))` : `"")`);
   if (mapping.prior !== undefined) {
     totals[COLUMNS.prior] = sum(COLUMNS.prior);
     totals[COLUMNS.change] = sum(COLUMNS.change);
@@ -192,7 +205,7 @@ export function allocationSheet(spec: FormulaSpec, table: TableInfo, mapping: Co
         { row: last + 2, column: 0, values: [totals], numberFormats: FORMATS, headerRow: true },
         { row: last + 3, column: 0, values: [status] },
       ],
-      columnWidths: [12, 28, 11, 15, 14, 15, 15, 16, 15, 12, 12, 48],
+      columnWidths: [12, 28, 11, 15, 14, 15, 15, 16, 15, 12, 12, 48, 14],
       activate: true,
     },
     cells: {

@@ -91,8 +91,10 @@ export function chartsSheet(allocation: AllocationCells): { sheet: SheetSpec; ch
   const lorenzColumn = d + 9; // S
   const lorenz: (string | null)[][] = [["Share of pupils", "Lorenz curve", "Line of equality"]];
   const shares = `${letters(lorenzColumn)}3:${letters(lorenzColumn)}${3 + n}`;
+  // The line of equality repeats the pupil shares: blank where they are, an error (a gap) where they are one.
+  // LEN(S)=0 rather than S="", which HyperFormula compares by reading "" as a date on every row.
   for (let i = 0; i <= n; i++) {
-    lorenz.push(i === 0 ? [`=WSF.LORENZ(${allocation.ranges.perPupil},${allocation.pupilsRange})`, null, `=IF(${shares}="","",${shares})`] : [null, null, null]);
+    lorenz.push(i === 0 ? [`=WSF.LORENZ(${allocation.ranges.perPupil},${allocation.pupilsRange})`, null, `=IF(LEN(${shares})=0,"",${shares})`] : [null, null, null]);
   }
   blocks.push({ row: 0, column: lorenzColumn, values: [["Lorenz curve of per pupil amounts"]], headerRow: true });
   blocks.push({ row: 1, column: lorenzColumn, values: lorenz, headerRow: true, numberFormats: ["0.0%", "0.0%", "0.0%"] });

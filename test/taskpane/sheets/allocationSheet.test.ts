@@ -13,7 +13,7 @@ describe("allocationSheet", () => {
     const { sheet } = build(nycLike);
     const first = sheet.blocks[1];
     expect(first.row).toBe(1);
-    const [a, b, c, d, e, f, g, h, i, j, k] = first.values[0];
+    const [a, b, c, d, e, f, g, h, i, j, k, l, m] = first.values[0];
     // Every column is one array formula over the table's ranges, so row k stays the k-th school of every column
     // when rows are deleted or inserted; a blank cell reads as "" (a spilled reference would show 0).
     expect([a, b, c]).toEqual([
@@ -22,14 +22,25 @@ describe("allocationSheet", () => {
       "=IF(ISBLANK('Schools'!$C$2:$C$4),\"\",'Schools'!$C$2:$C$4)",
     ]);
     // Weighted columns D:G of the schools table are adjacent and their weights B13:B16 too: one WEIGHTEDPUPILS.
-    expect(d).toBe(
-      // A wholly blank row inside the table weighs nothing: empty, so no amount goes to it.
+    // What needs no parameter, in column M: a wholly blank row inside the table is "" (it weighs nothing, so no
+    // amount goes to it); a blank enrollment in a row that is not wholly blank, or FRL, EL or SPED above the
+    // enrollment, is 0; any other row 1. An error value in a column read passes through LEN.
+    expect(m).toBe(
       "=IF((LEN('Schools'!$C$2:$C$4)+LEN('Schools'!$D$2:$D$4)+LEN('Schools'!$E$2:$E$4)+LEN('Schools'!$F$2:$F$4)+LEN('Schools'!$G$2:$G$4)+LEN('Schools'!$I$2:$I$4))=0,\"\"," +
+        "IF(((ISBLANK('Schools'!$C$2:$C$4)*((LEN('Schools'!$D$2:$D$4)+LEN('Schools'!$E$2:$E$4)+LEN('Schools'!$F$2:$F$4)+LEN('Schools'!$G$2:$G$4)+LEN('Schools'!$I$2:$I$4))>0)" +
+        "+('Schools'!$F$2:$F$4>'Schools'!$C$2:$C$4)+('Schools'!$G$2:$G$4>'Schools'!$C$2:$C$4)+('Schools'!$H$2:$H$4>'Schools'!$C$2:$C$4))>0),0,1))",
+    );
+    // The weighted pupils read column M for the blank rows and the #N/A of a short enrollment (never the need
+    // weights alone), not the table's columns again.
+    expect(d).toBe(
+      "=IF(LEN('WSF Allocation'!$M$2:$M$4)=0,\"\"," +
         "WSF.WEIGHTEDPUPILS('Schools'!$D$2:$G$4,'WSF Parameters'!$B$13:$B$16)+WSF.CONCENTRATION('Schools'!$F$2:$F$4,'Schools'!$C$2:$C$4,'WSF Parameters'!$B$19,'WSF Parameters'!$C$19,'WSF Parameters'!$D$19)" +
-        // A blank enrollment in a row that is not wholly blank, or FRL, EL or SPED above the enrollment: #N/A
-        // in that row, never the need weights alone.
-        "+IF(((ISBLANK('Schools'!$C$2:$C$4)*((LEN('Schools'!$D$2:$D$4)+LEN('Schools'!$E$2:$E$4)+LEN('Schools'!$F$2:$F$4)+LEN('Schools'!$G$2:$G$4)+LEN('Schools'!$I$2:$I$4))>0)" +
-        "+('Schools'!$F$2:$F$4>'Schools'!$C$2:$C$4)+('Schools'!$G$2:$G$4>'Schools'!$C$2:$C$4)+('Schools'!$H$2:$H$4>'Schools'!$C$2:$C$4))>0),NA(),0))",
+        "+IF('WSF Allocation'!$M$2:$M$4=0,NA(),0))",
+    );
+    expect(l).toBe(
+      "=IF(ISERROR('WSF Allocation'!$M$2:$M$4),\"This school's row in the schools table holds an error value: fix it\"," +
+        "IF('WSF Allocation'!$M$2:$M$4=0,\"This school's enrollment is blank, or below a need count: fix its row in the schools table\"," +
+        "IF(ISERROR('WSF Allocation'!$D$2:$D$4)*($L$6<>\"An error value in the table\"),\"Fix this school's row in the schools table: column D says why\",\"\")))",
     );
     expect(e).toBe("=WSF.SOLVEBASE('WSF Allocation'!$D$2:$D$4,'WSF Parameters'!$B$7,'WSF Parameters'!$B$8,'Schools'!$I$2:$I$4,'WSF Parameters'!$B$9)");
     expect(f).toBe("=WSF.ALLOCATE('WSF Allocation'!$D$2:$D$4,'WSF Allocation'!$E$2,'WSF Parameters'!$B$8)");
@@ -50,7 +61,7 @@ describe("allocationSheet", () => {
     const { sheet } = build(nycLike);
     const rows = sheet.blocks[1].values;
     expect(rows).toHaveLength(3);
-    for (let column = 0; column < 12; column++) expect(rows.slice(1).map((r) => r[column])).toEqual([null, null]);
+    for (let column = 0; column < 13; column++) expect(rows.slice(1).map((r) => r[column])).toEqual([null, null]);
     // Totals two rows below the last school (sheet row 6).
     expect(sheet.blocks[2].row).toBe(5);
     expect(sheet.blocks[2].values[0][7]).toBe("=IF(ROWS('Schools'!$C$2:$C$4)<>3,NA(),SUM(H2:H4))");
@@ -69,7 +80,7 @@ describe("allocationSheet", () => {
     };
     // Parameters: pool/base B7; fixed "none" row 8; max loss row 9 (none); max gain B10; weights B13 (K-5), B14 (SPED).
     const [, , , d, e, f, , h] = build(spec).sheet.blocks[1].values[0];
-    expect(d).toMatch(/^=IF\(\(LEN\(.+\)=0,"",WSF\.WEIGHTEDPUPILS\('Schools'!\$D\$2:\$D\$4,'WSF Parameters'!\$B\$13\)\+WSF\.WEIGHTEDPUPILS\('Schools'!\$H\$2:\$H\$4,'WSF Parameters'!\$B\$14\)\+IF\(.+,NA\(\),0\)\)$/);
+    expect(d).toMatch(/^=IF\(LEN\('WSF Allocation'!\$M\$2:\$M\$4\)=0,"",WSF\.WEIGHTEDPUPILS\('Schools'!\$D\$2:\$D\$4,'WSF Parameters'!\$B\$13\)\+WSF\.WEIGHTEDPUPILS\('Schools'!\$H\$2:\$H\$4,'WSF Parameters'!\$B\$14\)\+IF\('WSF Allocation'!\$M\$2:\$M\$4=0,NA\(\),0\)\)$/);
     expect(e).toBe("='WSF Parameters'!$B$7");
     expect(f).toBe("=WSF.ALLOCATE('WSF Allocation'!$D$2:$D$4,'WSF Allocation'!$E$2)");
     expect(h).toBe("=WSF.PROTECT('WSF Allocation'!$F$2:$F$4,'Schools'!$I$2:$I$4,,'WSF Parameters'!$B$10)");
@@ -104,7 +115,9 @@ describe("allocationSheet", () => {
     const { cells: params } = parametersSheet(spec, { tableLabel: "Schools", headers, mapping: bare });
     const { sheet, cells } = allocationSheet(spec, table, bare, params);
     const first = sheet.blocks[1].values[0];
-    expect(first[3]).toBe("=IF((LEN('Schools'!$C$2:$C$4))=0,\"\",WSF.WEIGHTEDPUPILS('Schools'!$C$2:$C$4,'WSF Parameters'!$B$13))");
+    // Only the enrollment is read, so there is no short enrollment to look for: M is "" or 1.
+    expect(first[12]).toBe("=IF((LEN('Schools'!$C$2:$C$4))=0,\"\",1)");
+    expect(first[3]).toBe("=IF(LEN('WSF Allocation'!$M$2:$M$4)=0,\"\",WSF.WEIGHTEDPUPILS('Schools'!$C$2:$C$4,'WSF Parameters'!$B$13))");
     expect(first[4]).toBe("=WSF.SOLVEBASE('WSF Allocation'!$D$2:$D$4,'WSF Parameters'!$B$7,'WSF Parameters'!$B$8)");
     expect(first[7]).toBe("=WSF.PROTECT('WSF Allocation'!$F$2:$F$4,'WSF Allocation'!$G$2:$G$4)");
     expect([first[6], first[8], first[9]]).toEqual([null, null, null]);

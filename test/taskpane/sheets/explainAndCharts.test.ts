@@ -79,7 +79,7 @@ describe("equitySheet and chartsSheet", () => {
     expect(lorenz.values[1][0]).toBe("=WSF.LORENZ('WSF Allocation'!$K$2:$K$4,'Schools'!$C$2:$C$4)");
     expect(lorenz.values).toHaveLength(5); // header + 3 schools + the (0, 0) point
     // The line of equality: one formula spilling down column U beside the LORENZ spill (S3:S6 for 3 schools).
-    expect(lorenz.values[1][2]).toBe('=IF(S3:S6="","",S3:S6)');
+    expect(lorenz.values[1][2]).toBe('=IF(LEN(S3:S6)=0,"",S3:S6)');
     expect(lorenz.values.slice(2).flat()).toEqual(new Array(9).fill(null));
     expect(charts.map((c) => [c.name, c.type, c.dataSheet, c.data, c.position])).toEqual([
       ["WSF per pupil by poverty decile", "xyScatter", "WSF Charts", { row: 1, column: 15, rows: 11, columns: 2 }, { row: 3, column: 0, rows: 16, columns: 8 }],

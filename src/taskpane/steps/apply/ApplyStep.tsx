@@ -1,4 +1,5 @@
 import { Button, Field, makeStyles, Select, Spinner, tokens } from "@fluentui/react-components";
+import { useMemo } from "react";
 import type { FormulaResult } from "../../../engine/scenario/FormulaResult";
 import type { School } from "../../../engine/table/School";
 import { ConfirmDialog } from "../../common/ConfirmDialog";
@@ -23,6 +24,17 @@ export function ApplyStep({ state, schools, result, paneName }: { state: ReturnT
   const rows = useRowStyles();
   const styles = useStyles();
   const summary = state.summary;
+  // One option per school (10,000 in a state's file), built again only when the schools are read again: the
+  // pane renders on every edit of the parameters sheet, and React skips elements it is given unchanged.
+  const schoolOptions = useMemo(
+    () =>
+      schools.map((s) => (
+        <option key={s.row} value={String(s.row)}>
+          {s.name === s.id ? s.name : `${s.name} (${s.id})`}
+        </option>
+      )),
+    [schools],
+  );
   return (
     <Section title="4. Apply to the workbook" hint="Writes the parameters, allocation (as WSF formulas), equity and charts sheets. Re-applying updates them in place.">
       <div className={rows.row}>
@@ -63,11 +75,7 @@ export function ApplyStep({ state, schools, result, paneName }: { state: ReturnT
       <div className={rows.row}>
         <Field label="Show the math for" size="small">
           <Select size="small" value={state.schoolRow === null ? "" : String(state.schoolRow)} onChange={(_, data) => state.setExplainRow(Number(data.value))} disabled={schools.length === 0}>
-            {schools.map((s) => (
-              <option key={s.row} value={String(s.row)}>
-                {s.name === s.id ? s.name : `${s.name} (${s.id})`}
-              </option>
-            ))}
+            {schoolOptions}
           </Select>
         </Field>
         <Button size="small" onClick={() => void state.showMath()} disabled={!result || state.busy || state.schoolRow === null}>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import type { FormulaResult } from "../../../engine/scenario/FormulaResult";
 import type { FormulaSpec } from "../../../engine/scenario/FormulaSpec";
 import { parseScenarioStore } from "../../../engine/scenario/parseScenarioStore";
@@ -203,7 +204,6 @@ export function useApply({ table, mapping, schools, problems = [], spec, result,
   useEffect(() => {
     if (!appliedCells || !appliedRecord) return;
     let live = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
     let unsubscribe: (() => void) | null = null;
     const readBack = async () => {
       let values;
@@ -215,37 +215,57 @@ export function useApply({ table, mapping, schools, problems = [], spec, result,
       }
       if (!live) return;
       const read = readParameters(values, appliedCells, appliedRecord.scenario.spec);
-      if (!read.ok) {
-        setApplied((a) => (a && a.cells === appliedCells ? { ...a, sheetProblems: read.problems } : a));
-        messages.show({
-          intent: "error",
-          title: "The parameters sheet has a cell the formula cannot use",
-          text: `${read.problems.join(" ")} Until it is fixed the allocation shows errors, and the pane keeps the last formula it could read.`,
-        });
+      // Rendered at once rather than in a later task: in the playground the sheets recalculated in the same
+      // task as the edit, and the browser must not paint them beside the pane's figures of the old formula.
+      flushSync(() => {
+        if (!read.ok) {
+          setApplied((a) => (a && a.cells === appliedCells ? { ...a, sheetProblems: read.problems } : a));
+          messages.show({
+            intent: "error",
+            title: "The parameters sheet has a cell the formula cannot use",
+            text: `${read.problems.join(" ")} Until it is fixed the allocation shows errors, and the pane keeps the last formula it could read.`,
+          });
+          return;
+        }
+        messages.dismiss("The parameters sheet has a cell the formula cannot use");
+        const recorded = appliedRecord.scenario.spec;
+        const sheetSpec: FormulaSpec = { ...read.spec, name: nameFor(read.spec, recorded, appliedRecord.origin) };
+        setApplied((a) =>
+          a && a.cells === appliedCells ? { ...a, sheetProblems: [], record: sameFormula(sheetSpec, recorded) ? a.record : { ...a.record, scenario: { ...a.record.scenario, spec: sheetSpec } } } : a,
+        );
+        if (inPane.current === null || !sameFormula(sheetSpec, inPane.current) || sheetSpec.name !== inPane.current.name) {
+          inPane.current = sheetSpec;
+          onSheetFormulaRef.current?.(sheetSpec, appliedRecord.scenario.mapping, appliedRecord.origin);
+        }
+      });
+    };
+    // A change is read at once (in the playground the sheet has just recalculated and the grid shows its
+    // numbers in this frame; the pane's figures must not lag behind it); changes arriving during a read are
+    // read once more after it, not once each.
+    let reading = false;
+    let again = false;
+    const follow = async () => {
+      if (reading) {
+        again = true;
         return;
       }
-      messages.dismiss("The parameters sheet has a cell the formula cannot use");
-      const recorded = appliedRecord.scenario.spec;
-      const sheetSpec: FormulaSpec = { ...read.spec, name: nameFor(read.spec, recorded, appliedRecord.origin) };
-      setApplied((a) =>
-        a && a.cells === appliedCells ? { ...a, sheetProblems: [], record: sameFormula(sheetSpec, recorded) ? a.record : { ...a.record, scenario: { ...a.record.scenario, spec: sheetSpec } } } : a,
-      );
-      if (inPane.current === null || !sameFormula(sheetSpec, inPane.current) || sheetSpec.name !== inPane.current.name) {
-        inPane.current = sheetSpec;
-        onSheetFormulaRef.current?.(sheetSpec, appliedRecord.scenario.mapping, appliedRecord.origin);
+      reading = true;
+      try {
+        do {
+          again = false;
+          await readBack();
+        } while (again && live);
+      } finally {
+        reading = false;
       }
     };
-    void readBack();
-    port.onChange(PARAMETERS_SHEET, () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void readBack(), 150);
-    }).then(
+    void follow();
+    port.onChange(PARAMETERS_SHEET, () => void follow()).then(
       (stop) => (live ? (unsubscribe = stop) : stop()),
       () => undefined,
     );
     return () => {
       live = false;
-      clearTimeout(timer);
       unsubscribe?.();
     };
     // The record changes when the sheet is read back; only a new layout (apply, adopt) restarts the reader.
@@ -256,11 +276,14 @@ export function useApply({ table, mapping, schools, problems = [], spec, result,
   const summary = useMemo<ScenarioSummary | null>(() => {
     if (!applied || blocking.length > 0 || schools.length === 0 || applied.sheetProblems.length > 0) return null;
     try {
-      return summarizeResult(runFormula(applied.record.scenario.spec, schools));
+      // The pane's own run when it is of exactly this formula (the usual case after the sheet is read back):
+      // a second run over a state's 10,000 schools would double the pane's work on every parameter edit.
+      const own = result !== null && spec !== null && exactlySameFormula(spec, applied.record.scenario.spec);
+      return summarizeResult(own ? result : runFormula(applied.record.scenario.spec, schools));
     } catch {
       return null;
     }
-  }, [applied, schools, blocking]);
+  }, [applied, schools, blocking, result, spec]);
   const unapplied = applied !== null && spec !== null && (!sameFormula(spec, applied.record.scenario.spec) || JSON.stringify(mapping) !== JSON.stringify(applied.record.scenario.mapping));
   // A row deleted or inserted in the table since Apply: the allocation sheet no longer has one row per school.
   const resized = applied !== null && table !== null && applied.rowCount > 0 && table.info.rowCount !== applied.rowCount ? { was: applied.rowCount, now: table.info.rowCount } : null;
@@ -284,6 +307,19 @@ export function useApply({ table, mapping, schools, problems = [], spec, result,
     cancel,
     adopt,
   };
+}
+
+/** Same formula to the last digit, whatever it is called (sameFormula rounds to 12 digits, too coarse to share a run's cents). */
+function exactlySameFormula(a: FormulaSpec, b: FormulaSpec): boolean {
+  const { name: _a, ...x } = a;
+  const { name: _b, ...y } = b;
+  const sorted = (value: unknown): string =>
+    JSON.stringify(value, (_key, v: unknown) =>
+      v && typeof v === "object" && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, w]) => w !== undefined).sort(([p], [q]) => (p < q ? -1 : 1)))
+        : v,
+    );
+  return sorted(x) === sorted(y);
 }
 
 /** The name of what the sheet says: the applied name while it matches, else "<origin>, edited". */

@@ -1,5 +1,5 @@
 import { Button, Checkbox, Field, Input, makeStyles, Select, Spinner, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import type { TitleIRankMethod } from "../../../engine/titleI/titleIRank";
 import { ConfirmDialog } from "../../common/ConfirmDialog";
 import { formatCents, formatDollars, formatPercent } from "../../common/formatNumbers";
@@ -56,9 +56,37 @@ export function TitleIStep({ state }: { state: ReturnType<typeof useTitleI> }) {
   const [reason, setReason] = useState("");
   const [skipError, setSkipError] = useState<string | null>(null);
   const preview = state.preview;
-  const servable = preview?.schools.filter((s) => s.status !== "Not eligible" && s.skipped === null) ?? [];
-  const skippedSchools = preview?.schools.filter((s) => s.skipped !== null) ?? [];
-  const servedCount = preview?.schools.filter((s) => s.served).length ?? 0;
+  const servable = useMemo(() => preview?.schools.filter((s) => s.status !== "Not eligible" && s.skipped === null) ?? [], [preview]);
+  const skippedSchools = useMemo(() => preview?.schools.filter((s) => s.skipped !== null) ?? [], [preview]);
+  const servedCount = useMemo(() => preview?.schools.filter((s) => s.served).length ?? 0, [preview]);
+  // A row and an option per school (10,000 in a state's file), rebuilt only when the preview changes: the pane
+  // renders again on every edit of the parameters sheet, and React skips elements it is given unchanged.
+  const { number, cell, word } = styles;
+  const rankedRows = useMemo(
+    () =>
+      preview?.schools.map((s) => (
+        <tr key={s.dataRow}>
+          <td className={number}>{s.rank}</td>
+          <td className={cell}>{s.label}</td>
+          <td className={number}>{formatPercent(s.rate)}</td>
+          <td className={word}>{STATUS_TEXT[s.status]}</td>
+          <td className={word} title={s.skipped ?? undefined}>
+            {s.served ? "Served" : s.skipped !== null ? "Skipped" : "No"}
+          </td>
+          <td className={number}>{s.allocation === null ? "" : formatDollars(s.allocation)}</td>
+        </tr>
+      )) ?? null,
+    [preview, number, cell, word],
+  );
+  const skipOptions = useMemo(
+    () =>
+      servable.map((s) => (
+        <option key={s.dataRow} value={String(s.dataRow)}>
+          {`${s.rank}. ${s.label} (${formatPercent(s.rate)})`}
+        </option>
+      )),
+    [servable],
+  );
 
   return (
     <Section title="8. Title I" hint="Rank the schools by poverty, choose who is served, spread the pool per low-income child (ESEA section 1113), and test comparability.">
@@ -142,31 +170,14 @@ export function TitleIStep({ state }: { state: ReturnType<typeof useTitleI> }) {
                   <th className={styles.number}>Allocation</th>
                 </tr>
               </thead>
-              <tbody>
-                {preview.schools.map((s) => (
-                  <tr key={s.dataRow}>
-                    <td className={styles.number}>{s.rank}</td>
-                    <td className={styles.cell}>{s.label}</td>
-                    <td className={styles.number}>{formatPercent(s.rate)}</td>
-                    <td className={styles.word}>{STATUS_TEXT[s.status]}</td>
-                    <td className={styles.word} title={s.skipped ?? undefined}>
-                      {s.served ? "Served" : s.skipped !== null ? "Skipped" : "No"}
-                    </td>
-                    <td className={styles.number}>{s.allocation === null ? "" : formatDollars(s.allocation)}</td>
-                  </tr>
-                ))}
-              </tbody>
+              <tbody>{rankedRows}</tbody>
             </table>
           </div>
           <div className={rows.row}>
             <Field label="Skip a school" size="small">
               <Select size="small" value={skipRow} onChange={(_, data) => setSkipRow(data.value)}>
                 <option value="">Choose a school</option>
-                {servable.map((s) => (
-                  <option key={s.dataRow} value={String(s.dataRow)}>
-                    {`${s.rank}. ${s.label} (${formatPercent(s.rate)})`}
-                  </option>
-                ))}
+                {skipOptions}
               </Select>
             </Field>
             <Field label="Reason" size="small" validationState={skipError ? "error" : "none"} validationMessage={skipError ?? undefined}>
