@@ -106,6 +106,9 @@ function reportedChanges(batches: { kind: "value" | "spill"; row: number; col: n
   const start: RawCellContent[][] = Array.from({ length: 12 }, (_, r) => [r + 1, r === 0 ? "=A1:A8*2" : null, r === 0 ? "=IF(A1:A12>5,A1:A12,\"\")" : null]);
   const hf = HyperFormula.buildFromArray(start, { ...hyperFormulaConfig });
   const out: unknown[] = [];
+  // What valuesUpdated listeners are given, read as late as a listener could (after the batch returns).
+  const heard: unknown[][] = [];
+  hf.on("valuesUpdated", (changes) => heard.push(changes));
   for (const batch of batches) {
     const changes = hf.batch(() => {
       for (const e of batch) {
@@ -113,8 +116,9 @@ function reportedChanges(batches: { kind: "value" | "spill"; row: number; col: n
         hf.setCellContents({ sheet: 0, row: e.row, col: e.col }, [[content]]);
       }
     });
-    out.push(changes.map((c) => JSON.parse(JSON.stringify(c))));
+    out.push(Array.isArray(changes), changes.length, changes.map((c) => JSON.parse(JSON.stringify(c))));
   }
+  out.push(heard.map((changes) => [Array.isArray(changes), JSON.parse(JSON.stringify(changes))]));
   hf.destroy();
   return out;
 }
