@@ -200,8 +200,9 @@ export function installFastChangeList(): void {
  * method): HyperFormula lists every changed cell after each recalculation (~120,000 at 10,000 schools, one
  * object each, ~25 ms of a weight edit), returned by `setCellContents`/`batch` and passed to `valuesUpdated`
  * listeners, though the playground reads neither (its listeners only learn that something changed). A reader
- * right after the call gets the same list as before; the values are the ones the recalculation stored. Only
- * error values' origin names would follow a sheet renamed before the first read (nothing reads that late).
+ * right after the call gets the same list as before; the values are the ones the recalculation stored. Error
+ * values' origin cells are named at the first read: after a sheet is renamed, with its new name; after it is
+ * removed, the read throws. Nothing in the playground reads the list at all (its listeners take no argument).
  */
 function lazyList(build: () => unknown[]): unknown[] {
   const target: unknown[] = [];
