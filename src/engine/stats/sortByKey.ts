@@ -132,11 +132,7 @@ function radixSortInto(keys: Float64Array, payload: Float64Array, sortedKeys: Fl
     for (let pass = 0; pass < passes; pass++) {
       const base = pass * BUCKETS;
       if (isSingleBucket(counts, base, n)) continue;
-      let position = 0;
-      for (let b = 0; b < BUCKETS; b++) {
-        starts[b] = position;
-        position += counts[base + b];
-      }
+      bucketStarts(counts, base, starts);
       const shift = pass * DIGIT_BITS;
       if (order && spareOrder) {
         scatterWithOrder(high, low, carried, order, spareHigh, spareLow, spareCarried, spareOrder, starts, minHigh, shift);
@@ -193,11 +189,7 @@ function nonNegativeRadixSortInto(keys: Float64Array, payload: Float64Array, sor
       for (let pass = 0; pass < passes; pass++) {
         const base = pass * BUCKETS;
         if (isSingleBucket(counts, base, n)) continue;
-        let position = 0;
-        for (let b = 0; b < BUCKETS; b++) {
-          starts[b] = position;
-          position += counts[base + b];
-        }
+        bucketStarts(counts, base, starts);
         scatterKeys(fromKeys, fromPayload, toKeys, toPayload, starts, minHigh, pass * DIGIT_BITS);
         fromKeys = toKeys;
         fromPayload = toPayload;
@@ -475,4 +467,13 @@ function comparisonSort(keys: Float64Array, payload: Float64Array): SortedByKey 
     sortedPayload[k] = payload[order[k]];
   }
   return { order, sortedKeys, sortedPayload };
+}
+
+/** Where each bucket of one pass starts in the output: the running total of the pass's counts (from `base`). */
+function bucketStarts(counts: Uint32Array, base: number, starts: Uint32Array): void {
+  let position = 0;
+  for (let b = 0; b < BUCKETS; b++) {
+    starts[b] = position;
+    position += counts[base + b];
+  }
 }
