@@ -6,6 +6,9 @@ export const useRowStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(140px, 1fr))", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
   note: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
-  scroll: { maxHeight: "240px", overflowY: "auto" },
+  // A scroll box may hold a row per school (10,000 in a state's file). Containing its layout and paint lets the
+  // browser move it as one piece when something above it changes (every weight edit changes the pane's text):
+  // without it, each frame re-walked all 70,000 cells of Title I's ranked table (26 ms of a 175 ms edit).
+  scroll: { maxHeight: "240px", overflowY: "auto", contain: "content" },
   numeric: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
 });
