@@ -83,6 +83,11 @@ export function readColumn(cells: Cell, fn: string, arg: string, allowNegative =
   const out = new Float64Array(vector.length);
   for (let i = 0; i < vector.length; i++) {
     const cell = vector[i];
+    // The usual cell, read without the objects the checks below build for their messages.
+    if (typeof cell === "number" && Number.isFinite(cell) && (allowNegative || cell >= 0)) {
+      out[i] = cell;
+      continue;
+    }
     if (isBlank(cell)) {
       out[i] = NaN;
       continue;

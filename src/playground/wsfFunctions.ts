@@ -106,6 +106,37 @@ function toExcelScalar(value: unknown, blank: null | 0 = null): unknown {
 }
 
 /**
+ * A range's cells (HyperFormula's rows) as Excel hands them to a custom function, or the first error cell
+ * in it. HyperFormula builds the rows for this evaluation, or they are a spill's stored values (a range that
+ * is exactly another formula's spill): either way they are handed on only when no cell needs converting (no
+ * blank, no rich number), and the functions layer never writes into its arguments. Otherwise only the rows
+ * that need it are copied. At 10,000 schools this saves a copy of every column a WSF function reads.
+ */
+function excelGrid(data: unknown[][], blank: null | 0): unknown[][] | CellError {
+  let grid = data;
+  for (let r = 0; r < data.length; r++) {
+    const line = data[r];
+    for (let c = 0; c < line.length; c++) {
+      const cell = line[c];
+      if (typeof cell === "number" || typeof cell === "string" || typeof cell === "boolean") continue;
+      if (cell instanceof CellError) return cell;
+      if (grid === data) grid = data.slice();
+      if (grid[r] === line) grid[r] = line.slice();
+      grid[r][c] = toExcelScalar(cell, blank);
+    }
+  }
+  return grid;
+}
+
+/** Whether a spilling function's result has exactly the reserved rows and columns in every row. */
+function fillsExactly(grid: unknown[][], reserved: { rows: number; columns: number }): boolean {
+  if (grid.length !== Math.max(1, reserved.rows)) return false;
+  const columns = Math.max(1, reserved.columns);
+  for (const line of grid) if (!Array.isArray(line) || line.length !== columns) return false;
+  return true;
+}
+
+/**
  * A function's result back into HyperFormula: errors become CellErrors; "" stays empty text, as in Excel,
  * where a custom function's "" is a text cell (`=D3+1` is #VALUE!, SUM skips it), not a blank read as 0.
  */
@@ -206,15 +237,8 @@ export function registerWsfFunctions(catalogue: CatalogueEntry[], metadata: Func
         const value = (this as any).evaluateAst(arg, state);
         if (value instanceof CellError) return failWith(propagatedInputError(value));
         if (value instanceof SimpleRangeValue) {
-          const grid: unknown[][] = [];
-          for (const line of value.data) {
-            const row: unknown[] = new Array(line.length);
-            for (let c = 0; c < line.length; c++) {
-              if (line[c] instanceof CellError) return failWith(propagatedInputError(line[c] as CellError));
-              row[c] = toExcelScalar(line[c], blank);
-            }
-            grid.push(row);
-          }
+          const grid = excelGrid(value.data as unknown[][], blank);
+          if (grid instanceof CellError) return failWith(propagatedInputError(grid));
           args.push(meta.parameters[i]?.dimensionality === "matrix" ? grid : grid.length === 1 && grid[0].length === 1 ? grid[0][0] : grid);
         } else {
           const scalar = toExcelScalar(value, blank);
@@ -236,6 +260,12 @@ export function registerWsfFunctions(catalogue: CatalogueEntry[], metadata: Func
       if (grid.length > reserved.rows || width > reserved.columns) {
         const message = `${name}: the result is ${grid.length} x ${width} but the playground reserved ${reserved.rows} x ${reserved.columns} cells; give counts such as groups as numbers, not cell references`;
         return errorInEveryReservedCell(new CellError(ErrorType.VALUE, message), reserved);
+      }
+      // A result that fills the reserved block exactly (a column per school, the usual case) is converted in
+      // its own rows, which the function built for this call; anything else is copied into the block.
+      if (fillsExactly(grid, reserved) && !args.some((arg) => arg === grid || (Array.isArray(arg) && arg[0] === grid[0]))) {
+        for (const line of grid) for (let c = 0; c < line.length; c++) line[c] = toHyperFormulaScalar(line[c], name);
+        return SimpleRangeValue.onlyValues(grid as never);
       }
       // Pad a smaller result to the reserved block with #N/A: Excel has no cells there, and a later formula
       // must not read them as 0.

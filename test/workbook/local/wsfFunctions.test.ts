@@ -104,6 +104,27 @@ describe("registerWsfFunctions", () => {
     expect(at(hf, "H2")).toBeCloseTo(5_400, 6);
   });
 
+  test("a function reading another formula's spill whole (handed its stored rows, uncopied) leaves that spill as it was", () => {
+    // Hand calculation: weighted pupils 108 and 54; base 100 -> 10,800 and 5,400; per pupil 10,800 / 100 = 108
+    // and 5,400 / 50 = 108. F1:F2 and G1:G2 are exactly the spills of F1 and G1, which HyperFormula hands over
+    // as its stored values; a blank count (D2) and a blank pupil cell reach the functions as null.
+    const hf = build([
+      [100, 20, 1, 0.4],
+      [50, null, null, null],
+    ]);
+    hf.setCellContents({ sheet: 0, row: 0, col: 5 }, [["=WSF.WEIGHTEDPUPILS(A1:B2, C1:D1)", "=WSF.ALLOCATE(F1:F2, 100)", "=WSF.PERPUPIL(G1:G2, A1:A2)", "=WSF.PERPUPIL(F1:F2, B1:B2)"]]);
+    expect([at(hf, "F1"), at(hf, "F2")]).toEqual([108, 50]);
+    expect([at(hf, "G1"), at(hf, "G2")]).toEqual([10_800, 5_000]);
+    expect([at(hf, "H1"), at(hf, "H2")]).toEqual([108, 100]);
+    // Row 2 has a weighted-pupil figure but a blank pupil cell: PERPUPIL says so in that row only.
+    expect(at(hf, "I1")).toBeCloseTo(108 / 20, 12);
+    expect(at(hf, "I2")).toBeInstanceOf(DetailedCellError);
+    expect((at(hf, "I2") as DetailedCellError).message).toContain("WSF.PERPUPIL: pupils row 2 is blank");
+    hf.setCellContents({ sheet: 0, row: 1, col: 0 }, [[25]]);
+    expect([at(hf, "F1"), at(hf, "F2"), at(hf, "G2"), at(hf, "H2")]).toEqual([108, 25, 2_500, 100]);
+    expect(hf.getCellValue({ sheet: 0, row: 1, col: 1 })).toBeNull();
+  });
+
   test("LORENZ spills (n + 1) x 2 from (0, 0); the reserved tail past a shorter result is empty text, never a 0", () => {
     // Hand calculation: values 1 and 3, one pupil each: points (0,0), (0.5, 0.25), (1, 1); the third row is blank.
     const hf = build([[1], [3], [null]]);
