@@ -44,10 +44,21 @@ export function formatStatistic(x: number): string {
   const a = Math.abs(x);
   if (a >= 1) {
     const digits = Math.max(0, 3 - Math.floor(Math.log10(a)));
-    return dropNegativeZero(new Intl.NumberFormat("en-US", { maximumFractionDigits: digits }).format(Number(x.toPrecision(4))));
+    return dropNegativeZero(withDecimals(digits).format(Number(x.toPrecision(4))));
   }
   const decimals = a === 0 ? 4 : Math.min(6, Math.max(4, 2 - Math.floor(Math.log10(a))));
-  return dropNegativeZero(new Intl.NumberFormat("en-US", { maximumFractionDigits: decimals }).format(x));
+  return dropNegativeZero(withDecimals(decimals).format(x));
+}
+
+/** The formats by number of decimals (0 to 6), built once each: building one costs far more than using it. */
+const byDecimals = new Map<number, Intl.NumberFormat>();
+function withDecimals(decimals: number): Intl.NumberFormat {
+  let format = byDecimals.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat("en-US", { maximumFractionDigits: decimals });
+    byDecimals.set(decimals, format);
+  }
+  return format;
 }
 
 /** A share as a percentage: 0.219512 -> "22.0%" (one decimal unless told otherwise); never "-0.0%". */
