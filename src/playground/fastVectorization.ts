@@ -1,4 +1,4 @@
-import { HyperFormula, SimpleRangeValue } from "hyperformula";
+import { CellError, FunctionArgumentType, HyperFormula, SimpleRangeValue } from "hyperformula";
 
 /**
  * Built-in functions the add-in's sheets apply to whole columns (`IF(ISBLANK(Schools!$C$2:$C$10001),"",...)`):
@@ -12,6 +12,8 @@ export const FAST_VECTORIZED_FUNCTIONS = ["IF", "LEN", "ISBLANK", "ISERROR", "IS
 interface PluginInternals {
   runFunction: (args: unknown[], state: unknown, metadata: Metadata, impl: (...a: unknown[]) => unknown) => unknown;
   evaluateAst(ast: unknown, state: unknown): unknown;
+  coerceToType(arg: unknown, metadata: unknown, state: unknown): unknown;
+  returnNumberWrapper(value: unknown, returnNumberType: unknown): unknown;
   buildMetadataForEachArgumentValue(count: number, metadata: Metadata): unknown[];
   isNumberOfArgumentValuesValid(argumentsMetadata: unknown[], count: number): boolean;
   isRangePassedAsAScalarArgument(value: unknown, argumentMetadata: unknown): boolean;
@@ -77,6 +79,8 @@ function runVectorized(plugin: PluginInternals, original: PluginInternals["runFu
   }
   const result: unknown[][] = new Array(height);
   const cellArgs = new Array<unknown>(n);
+  const count = argumentsMetadata.length;
+  const coerced = new Array<unknown>(count);
   for (let r = 0; r < height; r++) {
     const line = new Array<unknown>(width);
     for (let c = 0; c < width; c++) {
@@ -85,13 +89,65 @@ function runVectorized(plugin: PluginInternals, original: PluginInternals["runFu
         // As HyperFormula broadcasts: a one-row or one-column range repeats; past a range's end is undefined.
         cellArgs[i] = block === null ? values[i] : block[heights[i] === 1 ? 0 : r]?.[widths[i] === 1 ? 0 : c];
       }
-      const value = plugin.calculateSingleCellOfResultArray(state, cellArgs, argumentsMetadata, ignorable, empty, impl, metadata.returnNumberType);
+      const value = calculateCell(plugin, state, cellArgs, argumentsMetadata as ArgumentMetadata[], ignorable, empty, impl, metadata.returnNumberType, coerced);
       if (value instanceof SimpleRangeValue) throw new Error("Function returning array cannot be vectorized.");
       line[c] = value;
     }
     result[r] = line;
   }
   return SimpleRangeValue.onlyValues(result as never);
+}
+
+/* What HyperFormula knows of an argument (FunctionPlugin's FunctionArgument). */
+interface ArgumentMetadata {
+  argumentType: string;
+  defaultValue?: unknown;
+  emptyAsDefault?: boolean;
+}
+
+/**
+ * One cell of the result, as HyperFormula's `calculateSingleCellOfResultArray` computes it (each argument
+ * through the plugin's own `coerceToType`, then the function body, then the plugin's `returnNumberWrapper`),
+ * for the usual cell: every argument present and coerced to a value. The coerced arguments go into one array
+ * reused for every cell, where HyperFormula builds a new one per cell and spreads it into the call (at 10,000
+ * schools a weight edit runs about 16 of these loops over a column). Any other cell (an argument missing or
+ * taking its default, one that cannot be coerced, an error where the function does not take errors) is left
+ * to HyperFormula's own method, which then answers exactly as it always does.
+ */
+function calculateCell(
+  plugin: PluginInternals,
+  state: unknown,
+  cellArgs: unknown[],
+  argumentsMetadata: ArgumentMetadata[],
+  ignorable: boolean[],
+  empty: boolean[],
+  impl: (...a: unknown[]) => unknown,
+  returnNumberType: unknown,
+  coerced: unknown[],
+): unknown {
+  const count = argumentsMetadata.length;
+  let usual = true;
+  for (let i = 0; i < count; i++) {
+    const meta = argumentsMetadata[i];
+    const raw = cellArgs[i];
+    if (raw === undefined || (empty[i] && meta?.emptyAsDefault)) {
+      usual = false;
+      break;
+    }
+    const value = plugin.coerceToType(raw, meta, state);
+    if (value === undefined || (value instanceof CellError && meta.argumentType !== FunctionArgumentType.SCALAR)) {
+      usual = false;
+      break;
+    }
+    coerced[i] = value;
+  }
+  if (!usual) return plugin.calculateSingleCellOfResultArray(state, cellArgs, argumentsMetadata, ignorable, empty, impl, returnNumberType);
+  let outcome: unknown;
+  if (count === 1) outcome = impl(coerced[0]);
+  else if (count === 2) outcome = impl(coerced[0], coerced[1]);
+  else if (count === 3) outcome = impl(coerced[0], coerced[1], coerced[2]);
+  else outcome = impl(...coerced);
+  return plugin.returnNumberWrapper(outcome, returnNumberType);
 }
 
 const installed = new Map<string, PluginClass>();
