@@ -293,3 +293,75 @@ export function restoreChangeList(): void {
   originalExport = null;
   changeListPrototype = null;
 }
+
+/* HyperFormula's SimpleRangeValue internals used here (JavaScript fields, not in its typings). */
+interface RangeValueInternals {
+  _data: unknown[][] | undefined;
+  _hasOnlyNumbers: boolean;
+  range: {
+    start: { sheet: number; row: number; col: number };
+    effectiveEndRow(graph: unknown): number;
+    effectiveEndColumn(graph: unknown): number;
+  } | undefined;
+  dependencyGraph: { getCellValue(address: { sheet: number; col: number; row: number }): unknown } | undefined;
+}
+let originalEnsure: ((this: RangeValueInternals) => void) | null = null;
+
+/**
+ * HyperFormula reads a range's cells (every `Schools!$E$2:$E$10001` a formula names, each time it is
+ * evaluated) by building an address object per cell and asking for the range's end again per row and per
+ * cell. This reads the same cells through the same `getCellValue`, in the same order, with one address
+ * object moved from cell to cell (HyperFormula's lookups read it and keep nothing) and the ends asked once.
+ * A cell holding anything but a number, text, a boolean, a blank or an error (a rich number such as a date
+ * or a per cent, a nested range) hands the whole range back to HyperFormula's own method, which then reads it
+ * as always. Left alone when the shape of SimpleRangeValue is not the one known.
+ */
+export function installFastRangeReads(): void {
+  if (originalEnsure) return;
+  const prototype = SimpleRangeValue.prototype as unknown as { ensureThatComputed?: (this: RangeValueInternals) => void };
+  const original = prototype.ensureThatComputed;
+  if (typeof original !== "function" || original.length !== 0) return;
+  const probe = SimpleRangeValue.onlyValues([[1]]) as unknown as RangeValueInternals;
+  if (!("_data" in probe) || !("_hasOnlyNumbers" in probe) || !("range" in probe) || !("dependencyGraph" in probe)) return;
+  originalEnsure = original;
+  prototype.ensureThatComputed = function (this: RangeValueInternals): void {
+    if (this._data !== undefined) return;
+    const range = this.range;
+    const graph = this.dependencyGraph;
+    if (!range || !graph) {
+      original.call(this);
+      return;
+    }
+    const { sheet, row: firstRow, col: firstColumn } = range.start;
+    const lastRow = range.effectiveEndRow(graph);
+    const lastColumn = range.effectiveEndColumn(graph);
+    const address = { sheet, col: firstColumn, row: firstRow };
+    const data: unknown[][] = [];
+    let onlyNumbers = true;
+    for (let row = firstRow; row <= lastRow; row++) {
+      const line: unknown[] = [];
+      for (let col = firstColumn; col <= lastColumn; col++) {
+        address.row = row;
+        address.col = col;
+        const value = graph.getCellValue(address);
+        if (typeof value !== "number") {
+          if (value !== null && typeof value === "object" && !(value instanceof CellError)) {
+            original.call(this);
+            return;
+          }
+          onlyNumbers = false;
+        }
+        line.push(value);
+      }
+      data.push(line);
+    }
+    this._hasOnlyNumbers = onlyNumbers;
+    this._data = data;
+  };
+}
+
+/** Puts HyperFormula's own range reading back (tests compare the two). */
+export function restoreRangeReads(): void {
+  if (originalEnsure) (SimpleRangeValue.prototype as unknown as { ensureThatComputed: unknown }).ensureThatComputed = originalEnsure;
+  originalEnsure = null;
+}

@@ -1,7 +1,7 @@
 import "./customFunctionsShim";
 import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue, type ImplementedFunctions } from "hyperformula";
 import type { CatalogueEntry } from "../functions/catalogue";
-import { installFastChangeList, installFastVectorization } from "./fastVectorization";
+import { installFastChangeList, installFastRangeReads, installFastVectorization } from "./fastVectorization";
 
 /** The part of Excel's functions.json the playground needs: ids, parameters and which results spill. */
 export interface FunctionsMetadata {
@@ -186,10 +186,11 @@ let registered: { plugin: typeof FunctionPlugin; names: string[] } | null = null
 export function registerWsfFunctions(catalogue: CatalogueEntry[], metadata: FunctionsMetadata, options: RegisterOptions = {}): string[] {
   const blank = options.blankCells === "zero" ? 0 : null;
   // The column-wide IF/LEN/ISBLANK/... of the add-in's sheets, computed by HyperFormula's own function bodies
-  // without its slow per-cell loop, and its list of changed cells kept without a deletion per spilled cell
-  // (fastVectorization.ts).
+  // without its slow per-cell loop, its list of changed cells kept without a deletion per spilled cell, and
+  // ranges read without an address object per cell (fastVectorization.ts).
   installFastVectorization();
   installFastChangeList();
+  installFastRangeReads();
   if (registered) {
     HyperFormula.unregisterFunctionPlugin(registered.plugin as never);
     registered = null;

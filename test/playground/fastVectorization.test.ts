@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { DetailedCellError, HyperFormula, type RawCellContent } from "hyperformula";
-import { FAST_VECTORIZED_FUNCTIONS, installFastChangeList, installFastVectorization, restoreBuiltInVectorization, restoreChangeList } from "../../src/playground/fastVectorization";
+import {
+  FAST_VECTORIZED_FUNCTIONS,
+  installFastChangeList,
+  installFastRangeReads,
+  installFastVectorization,
+  restoreBuiltInVectorization,
+  restoreChangeList,
+  restoreRangeReads,
+} from "../../src/playground/fastVectorization";
 import { hyperFormulaConfig } from "../../src/workbook/local/HyperFormulaWorkbook";
 
 /* The playground's faster loop for column-wide built-ins (src/playground/fastVectorization.ts) must give what
@@ -60,6 +68,7 @@ function evaluate(data: RawCellContent[][]): unknown[][][] {
 afterAll(() => {
   installFastVectorization();
   installFastChangeList();
+  installFastRangeReads();
 });
 
 test("every replaced function is one HyperFormula has, and installing twice changes nothing", () => {
@@ -132,5 +141,53 @@ test("the change list reports what HyperFormula's own reports, for random batche
       expect(reportedChanges(batches)).toEqual(reference);
     }),
     { numRuns: 150 },
+  );
+});
+
+/** Formulas that read ranges as a whole: aggregates (which use the range's numbers-only flag), arithmetic, spills read back, a date. */
+const RANGE_FORMULAS = [
+  "=SUM(D!A1:C7)",
+  "=SUMPRODUCT(D!A1:A7,D!B1:B7)",
+  "=AVERAGE(D!A1:B7)",
+  "=COUNT(D!A1:C7)+COUNTA(D!A1:C7)",
+  "=MAX(D!A1:A7)-MIN(D!B1:B7)",
+  "=D!A1:B7*2",
+  "=TRANSPOSE(D!A1:C3)",
+  "=SUM(E!A1:A7)",
+  "=E!A1:A7&\"|\"",
+  "=SUM(E!B1:B2)+E!B1:B2",
+  "=MMULT(D!A1:B2,D!B1:C2)",
+  "=MMULT(E!A1:A2,E!B1:B1)",
+];
+
+function evaluateRanges(data: RawCellContent[][]): unknown[][][] {
+  // E holds a spill over D (read whole by its range), and a date and a per cent (rich numbers) for the fallback.
+  const hf = HyperFormula.buildFromSheets({ D: data, E: [["=D!A1:A7+1", "=DATE(2026,11,29)"], [null, "5%"]], F: [] }, { ...hyperFormulaConfig });
+  const f = hf.getSheetId("F") as number;
+  const out: unknown[][][] = [];
+  for (const formula of RANGE_FORMULAS) {
+    hf.setSheetContent(f, [[formula]]);
+    out.push(hf.getSheetValues(f).map((line) => line.map((v) => (v instanceof DetailedCellError ? { error: v.type, message: v.message } : v))));
+  }
+  hf.destroy();
+  return out;
+}
+
+test("ranges read with one moving address give what HyperFormula's own reading gives, for random cells", () => {
+  fc.assert(
+    fc.property(fc.array(fc.array(cellArbitrary, { minLength: 3, maxLength: 3 }), { minLength: ROWS, maxLength: ROWS }), (data) => {
+      restoreRangeReads();
+      const reference = evaluateRanges(data);
+      installFastRangeReads();
+      expect(evaluateRanges(data)).toEqual(reference);
+      // The column-wide formulas too, with HyperFormula's own vectorized loop, so this change is checked on its own.
+      restoreBuiltInVectorization();
+      const fastReads = evaluate(data);
+      restoreRangeReads();
+      expect(fastReads).toEqual(evaluate(data));
+      installFastRangeReads();
+      installFastVectorization();
+    }),
+    { numRuns: 60 },
   );
 });

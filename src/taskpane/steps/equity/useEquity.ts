@@ -103,42 +103,51 @@ export function useEquity(table: TableData | null, mapping: ColumnMapping, schoo
     const blocking = problems.find((p) => p.severity === "error");
     if (blocking) return { ...empty, error: `Not measured: ${blocking.message}. Statistics without that school would be wrong for the district; fix the row (step 2 lists every problem).` };
     const money = effectiveSource === ALLOCATION || (chosen !== null && isMoneyHeader(chosen.header));
-    const values: number[] = [];
-    const weights: number[] = [];
-    const poverty: number[] = [];
+    // Typed columns filled to `m` (and `mv` for vertical equity) rather than arrays grown by push: at 10,000
+    // schools this loop runs on every edit of the parameters sheet.
+    const n = schools.length;
+    const values = new Float64Array(n);
+    const weights = new Float64Array(n);
+    const poverty = new Float64Array(n);
+    let m = 0;
     // Vertical equity: dollars per weighted pupil, weighted by weighted pupils (only for dollars, with a run).
-    const canVertical = money && result !== null && result.weightedPupils.length === schools.length;
-    const vValues: number[] = [];
-    const vWeights: number[] = [];
-    const vPoverty: number[] = [];
+    const canVertical = money && result !== null && result.weightedPupils.length === n;
+    const vValues = new Float64Array(canVertical ? n : 0);
+    const vWeights = new Float64Array(canVertical ? n : 0);
+    const vPoverty = new Float64Array(canVertical ? n : 0);
+    let mv = 0;
     const frlHeader = mapping.frl === undefined ? null : String(table.info.headers[mapping.frl]);
-    schools.forEach((s, i) => {
+    const column = effectiveSource === ALLOCATION ? -1 : Number(effectiveSource);
+    for (let i = 0; i < n; i++) {
+      const s = schools[i];
       let x: number | null;
-      if (effectiveSource === ALLOCATION) x = result ? result.perPupil[i] : null;
+      if (column < 0) x = result ? result.perPupil[i] : null;
       else {
-        const cell = table.rows[s.row - 1]?.[Number(effectiveSource)];
+        const cell = table.rows[s.row - 1]?.[column];
         x = typeof cell === "number" ? (perPupil ? (s.enrollment > 0 ? cell / s.enrollment : null) : cell) : null;
       }
-      if (x === null || s.enrollment <= 0) return;
+      if (x === null || s.enrollment <= 0) continue;
       const share = frlHeader !== null ? (s.counts[frlHeader] ?? 0) / s.enrollment : 0;
-      values.push(x);
-      weights.push(s.enrollment);
-      if (frlHeader !== null) poverty.push(share);
+      values[m] = x;
+      weights[m] = s.enrollment;
+      poverty[m] = share;
+      m++;
       const wp = canVertical ? result.weightedPupils[i] : 0;
       if (canVertical && wp > 0) {
-        vValues.push((x * s.enrollment) / wp);
-        vWeights.push(wp);
-        if (frlHeader !== null) vPoverty.push(share);
+        vValues[mv] = (x * s.enrollment) / wp;
+        vWeights[mv] = wp;
+        vPoverty[mv] = share;
+        mv++;
       }
-    });
+    }
     if (effectiveSource === ALLOCATION && !result) return { ...empty, error: "Define a formula that runs (step 3) to measure its allocation per pupil, or choose a column." };
-    if (values.length === 0) return { ...empty, error: "No school has a value and pupils to measure." };
+    if (m === 0) return { ...empty, error: "No school has a value and pupils to measure." };
     try {
-      const rows = equityTable(sampleOf(values, weighted ? weights : undefined), frlHeader !== null ? Float64Array.from(poverty) : null, "Equity dashboard");
+      const rows = equityTable(sampleOf(values.subarray(0, m), weighted ? weights.subarray(0, m) : undefined), frlHeader !== null ? poverty.slice(0, m) : null, "Equity dashboard");
       let vRows: EquityTableRow[] | null = null;
       let verticalNote: string | null = null;
-      if (canVertical && vValues.length > 0) {
-        vRows = equityTable(sampleOf(vValues, weighted ? vWeights : undefined), frlHeader !== null ? Float64Array.from(vPoverty) : null, "Equity dashboard");
+      if (canVertical && mv > 0) {
+        vRows = equityTable(sampleOf(vValues.subarray(0, mv), weighted ? vWeights.subarray(0, mv) : undefined), frlHeader !== null ? vPoverty.slice(0, mv) : null, "Equity dashboard");
         verticalNote = "Per weighted pupil (vertical equity): each school's dollars over its weighted pupils in the formula. A formula that gives more for need is flat here even when it is unequal per pupil.";
       } else if (!money) verticalNote = null;
       else verticalNote = "Define a formula that runs (step 3) to see each statistic per weighted pupil (vertical equity) beside it.";
@@ -153,7 +162,7 @@ export function useEquity(table: TableData | null, mapping: ColumnMapping, schoo
           ? { metric, value: null, shown: null, problem: value.message, note: null, vertical }
           : { metric, value, shown: formatStatisticValue(metric, value, money), problem: null, note: describeStatistic(metric, value, money), vertical };
       });
-      return { lines, units: values.length, error: null, money, verticalNote };
+      return { lines, units: m, error: null, money, verticalNote };
     } catch (error) {
       return { ...empty, error: error instanceof Error ? error.message : String(error) };
     }

@@ -2,9 +2,10 @@ import { Button } from "@fluentui/react-components";
 import { Section } from "../../common/Section";
 import { useRowStyles } from "../../common/useRowStyles";
 import { useExportValues } from "./useExportValues";
+import { memo } from "react";
 
 /** Step 7: one button that copies the output sheets as plain values. */
-export function ExportStep({ sheets, ready }: { sheets: string[]; ready: boolean }) {
+function ExportStepBody({ sheets, ready }: { sheets: string[]; ready: boolean }) {
   const styles = useRowStyles();
   const { busy, created, exportValues } = useExportValues(sheets);
   return (
@@ -19,3 +20,6 @@ export function ExportStep({ sheets, ready }: { sheets: string[]; ready: boolean
     </Section>
   );
 }
+
+/** Skipped while its props are the same objects (the pane renders again on every edit of the parameters sheet). */
+export const ExportStep = memo(ExportStepBody);

@@ -6,6 +6,7 @@ import { ProblemList } from "./ProblemList";
 import { ROLE_LABELS } from "./roleLabels";
 import type { ColumnMappingState } from "./useColumnMapping";
 import { useProblemNavigation } from "./useProblemNavigation";
+import { memo } from "react";
 
 const LISTS = [
   { list: "grades" as const, title: "Grade-band columns", add: "Add a grade-band column" },
@@ -13,7 +14,7 @@ const LISTS = [
 ];
 
 /** Step 2: which column is which, suggested from the headers, and the problems found in the data. */
-export function MappingStep({ table, state }: { table: TableData; state: ColumnMappingState }) {
+function MappingStepBody({ table, state }: { table: TableData; state: ColumnMappingState }) {
   const styles = useRowStyles();
   const selectProblem = useProblemNavigation(table);
   const { mapping, read } = state;
@@ -76,3 +77,6 @@ export function MappingStep({ table, state }: { table: TableData; state: ColumnM
     </Section>
   );
 }
+
+/** Skipped while its props are the same objects (the pane renders again on every edit of the parameters sheet). */
+export const MappingStep = memo(MappingStepBody);

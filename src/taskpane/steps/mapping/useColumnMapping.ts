@@ -77,5 +77,6 @@ export function useColumnMapping(table: TableData | null): ColumnMappingState {
   const removeList = useCallback((list: "grades" | "counts", column: number) => update((m) => ({ ...m, [list]: m[list].filter((c) => c !== column) })), [update]);
   const replace = useCallback((next: ColumnMapping) => update(() => next), [update]);
 
-  return { mapping, read, setRole, addList, removeList, replace };
+  // One object while nothing in it changes, so the step (memo) is skipped when the pane renders for a formula edit.
+  return useMemo(() => ({ mapping, read, setRole, addList, removeList, replace }), [mapping, read, setRole, addList, removeList, replace]);
 }

@@ -20,7 +20,7 @@ const useStyles = makeStyles({
   gain: { color: tokens.colorPaletteGreenForeground1 },
   loss: { color: tokens.colorPaletteRedForeground1 },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  // A row per school: contained, as useRowStyles' scroll box, so an edit elsewhere in the pane does not re-walk it.
+  // A page of schools: contained, as useRowStyles' scroll box, so an edit elsewhere in the pane does not re-walk it.
   scroll: { maxHeight: "420px", overflowY: "auto", contain: "content" },
   pager: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
 });

@@ -5,9 +5,10 @@ import { EIGHT_HELPERS, SCHOOL_HELPERS } from "../../../engine/sample/helperColu
 import { Section } from "../../common/Section";
 import { useRowStyles } from "../../common/useRowStyles";
 import type { SchoolsTableState } from "./useSchoolsTable";
+import { memo } from "react";
 
 /** Step 1: pick the table of schools, or insert a sample district to practise on. */
-export function TableStep({ state }: { state: SchoolsTableState }) {
+function TableStepBody({ state }: { state: SchoolsTableState }) {
   const styles = useRowStyles();
   const { tables, busy, selectedId, table } = state;
   return (
@@ -39,3 +40,6 @@ export function TableStep({ state }: { state: SchoolsTableState }) {
     </Section>
   );
 }
+
+/** Skipped while its props are the same objects (the pane renders again on every edit of the parameters sheet). */
+export const TableStep = memo(TableStepBody);

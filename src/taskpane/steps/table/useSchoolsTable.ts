@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { TableData, TableInfo } from "../../../workbook/WorkbookPort";
 import { useMessages } from "../../messages/useMessages";
 import { useWorkbook } from "../../workbook/useWorkbook";
@@ -131,5 +131,6 @@ export function useSchoolsTable(): SchoolsTableState {
     };
   }, [port, messages, chosenId, chosenSheet]);
 
-  return { tables, busy, selectedId, table, refresh, choose, insertSample };
+  // One object while nothing in it changes, so the step (memo) is skipped when the pane renders for a formula edit.
+  return useMemo(() => ({ tables, busy, selectedId, table, refresh, choose, insertSample }), [tables, busy, selectedId, table, refresh, choose, insertSample]);
 }

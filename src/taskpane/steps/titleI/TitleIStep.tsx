@@ -1,5 +1,5 @@
 import { Button, Checkbox, Field, Input, makeStyles, Select, Spinner, tokens } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useMemo, useState, memo } from "react";
 import type { TitleIRankMethod } from "../../../engine/titleI/titleIRank";
 import { ConfirmDialog } from "../../common/ConfirmDialog";
 import { formatCents, formatDollars, formatPercent } from "../../common/formatNumbers";
@@ -49,7 +49,7 @@ const STATUS_TEXT = { "Must serve": "Must serve", Eligible: "May serve", "Not el
  * ranked list with who must be served, who may be and who is; skipping a school by hand with a reason;
  * Apply writes the "WSF Title I" sheet (and "WSF Comparability" when staff or salaries are picked).
  */
-export function TitleIStep({ state }: { state: ReturnType<typeof useTitleI> }) {
+function TitleIStepBody({ state }: { state: ReturnType<typeof useTitleI> }) {
   const rows = useRowStyles();
   const styles = useStyles();
   const [skipRow, setSkipRow] = useState("");
@@ -158,7 +158,7 @@ export function TitleIStep({ state }: { state: ReturnType<typeof useTitleI> }) {
               ))}
             </ul>
           )}
-          <div className={rows.scroll}>
+          <div className={preview.schools.length > 12 ? rows.schoolRows : rows.scroll}>
             <table className={styles.table} aria-label="Ranked schools">
               <thead>
                 <tr>
@@ -250,3 +250,6 @@ export function TitleIStep({ state }: { state: ReturnType<typeof useTitleI> }) {
     </Section>
   );
 }
+
+/** Skipped while its state is the same object (the pane renders again on every edit of the parameters sheet). */
+export const TitleIStep = memo(TitleIStepBody);

@@ -319,36 +319,45 @@ export function useTitleI(table: TableData | null, mapping: ColumnMapping) {
     };
   }, [tableId, writes, port, messages]);
 
-  return {
-    headers,
-    columns,
-    setColumn: (key: keyof TitleIColumns, value: number | null) => setPicked((p) => ({ ...p, [key]: value })),
-    method,
-    setMethod,
-    drafts,
-    setDraft: (key: keyof Drafts, value: string) => setDrafts((d) => ({ ...d, [key]: value })),
-    amountErrors: amounts.errors,
-    skipped,
-    skip,
-    serveAgain,
-    exemptSmall: smallSchool !== null,
-    smallSchool,
-    setExemptSmall: (on: boolean) => setSmallSchool(on ? 100 : null),
-    mode,
-    setMode,
-    settings,
-    load,
-    formProblem,
-    columnProblem,
-    preview,
-    busy,
-    applied,
-    sheetProblems,
-    /** Applied, and the pane's choices now differ from what the Title I sheet was written with. */
-    stale: applied && onSheet !== null && (formSettings === null || JSON.stringify(formSettings) !== onSheet),
-    pending,
-    apply,
-    confirm,
-    cancel,
-  };
+  const setColumn = useCallback((key: keyof TitleIColumns, value: number | null) => setPicked((p) => ({ ...p, [key]: value })), []);
+  const setDraft = useCallback((key: keyof Drafts, value: string) => setDrafts((d) => ({ ...d, [key]: value })), []);
+  const setExemptSmall = useCallback((on: boolean) => setSmallSchool(on ? 100 : null), []);
+  /** Applied, and the pane's choices now differ from what the Title I sheet was written with. */
+  const stale = applied && onSheet !== null && (formSettings === null || JSON.stringify(formSettings) !== onSheet);
+  const amountErrors = amounts.errors;
+  // One object while nothing in it changes, so the step (memo) is skipped when the pane renders for a formula edit.
+  return useMemo(
+    () => ({
+      headers,
+      columns,
+      setColumn,
+      method,
+      setMethod,
+      drafts,
+      setDraft,
+      amountErrors,
+      skipped,
+      skip,
+      serveAgain,
+      exemptSmall: smallSchool !== null,
+      smallSchool,
+      setExemptSmall,
+      mode,
+      setMode,
+      settings,
+      load,
+      formProblem,
+      columnProblem,
+      preview,
+      busy,
+      applied,
+      sheetProblems,
+      stale,
+      pending,
+      apply,
+      confirm,
+      cancel,
+    }),
+    [headers, columns, setColumn, method, drafts, setDraft, amountErrors, skipped, skip, serveAgain, smallSchool, setExemptSmall, mode, settings, load, formProblem, columnProblem, preview, busy, applied, sheetProblems, stale, pending, apply, confirm, cancel],
+  );
 }
