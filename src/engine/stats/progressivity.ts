@@ -12,7 +12,7 @@ import { totalPupils } from "./totalPupils";
  * order, pupils laid end to end and cut into `groups` equal pupil counts, a straddling school split by pupils,
  * each group's mean weighted by its pupils). Above 1: high-poverty pupils get more per pupil.
  *
- * Only the first and the last group matter, so the units are not sorted: a histogram of poverty (`BUCKETS`
+ * Only the first and the last group matter, so the units are not sorted: a histogram of poverty (`bucketCount`
  * equal-width buckets between the smallest and the largest share, pupils summed per bucket) finds the bucket
  * each of the two cuts falls in; every unit of a bucket wholly inside a group counts with all its pupils, and only
  * the units of the two cut buckets are sorted (by poverty, ties in input order) and walked to split the
@@ -45,8 +45,17 @@ export function progressivity(s: WeightedSample, poverty: Float64Array, groups =
   return highest / lowest;
 }
 
-/** Histogram size: 512 KB of pupil totals plus 256 KB of counts, in scratch memory. */
-const BUCKETS = 1 << 16;
+/**
+ * Histogram size: about one bucket per unit (the next power of two), between 256 and 65,536 buckets (512 KB of
+ * pupil totals plus 256 KB of counts, in scratch memory). The passes over the buckets then cost no more than
+ * the passes over the units: at 10,000 schools a fixed 65,536 buckets were most of the statistic's time, and
+ * a weight edit computes it four times (the equity sheet and the dashboard, per pupil and per weighted pupil).
+ */
+function bucketCount(units: number): number {
+  let buckets = 1 << 8;
+  while (buckets < units && buckets < 1 << 16) buckets <<= 1;
+  return buckets;
+}
 
 /** Above this many units in the cut buckets, sorting everything (`byGroup`) is the cheaper way. */
 const MAX_CUT_UNITS = 4096;
@@ -66,11 +75,12 @@ function outerGroupMeans(s: WeightedSample, poverty: Float64Array, groups: numbe
   // One share for everybody: the groups follow input order alone.
   if (!(maxPoverty > minPoverty) || !Number.isFinite(maxPoverty - minPoverty)) return null;
   // floor((f - min) * scale) never decreases as f grows (rounding is monotonic), so buckets follow poverty order.
-  const scale = (BUCKETS - 1) / (maxPoverty - minPoverty);
+  const buckets = bucketCount(poverty.length);
+  const scale = (buckets - 1) / (maxPoverty - minPoverty);
   // Shares a few denormals apart overflow the scale (0 x Infinity would be a NaN bucket): sort instead.
   if (!Number.isFinite(scale)) return null;
-  const bucketPupils = leaseFloat64(BUCKETS);
-  const bucketUnits = leaseUint32(BUCKETS);
+  const bucketPupils = leaseFloat64(buckets);
+  const bucketUnits = leaseUint32(buckets);
   try {
     histogram(poverty, weights, minPoverty, scale, bucketPupils, bucketUnits);
     // The line of pupils, as byGroup lays it: the same length and cuts, compensated running totals per bucket.
