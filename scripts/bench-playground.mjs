@@ -16,18 +16,25 @@
  *   end of each measurement (`load`), since the wall times mean little without it.
  * Targets (issue 9): 10,000 schools loaded < 2 s, Apply < 3 s, weight edit < 200 ms; 50,000 usable.
  *
- * Where the time goes (Chromium CPU profiles, 10,000 schools, LAUSD-style preset; issue 9):
- * - A weight edit, about 225 ms of main-thread CPU (580 ms before issue 9's changes, plus 8 to 40 frames in
- *   which the pane showed the old formula's figures): HyperFormula's recalculation about 110 ms (evaluated
- *   alone: weighted pupils D 22 ms with its two WEIGHTEDPUPILS, LORENZ 11, BYGROUP 10, the change column I 10,
- *   the two EQUITYTABLEs 8 + 5, ALLOCATE 8, the check L 6, the PERPUPILs 5 + 5, PROTECT 5, the equality line 5;
- *   then storing the spills and listing ~120,000 changed cells, ~25 ms, of which the exported list HyperFormula
- *   hands back, read by nothing here, is now built only when read: 5-15 ms of CPU in three paired runs at load
- *   1.5-4.5, with the run-to-run noise as large as that); the task pane following the sheet
- *   about 90 ms (React about 40, the equity dashboard's statistics 24, runFormula 15); the grid and garbage
- *   collection the rest. Before, 70% of the recalculation was the allocation sheet's blank-row, enrollment and
- *   error-value checks, written into D and L and so recalculated with every weight (about 30 reads of a
- *   10,000-cell column each); they are now column M, recalculated only when the table changes.
+ * Where the time goes (Chromium CPU profiles and traces, 10,000 schools, LAUSD-style preset; issue 9):
+ * - A weight edit, about 95 ms once the page has run a few (the first edits after Apply take 110-200 ms while
+ *   V8 optimises the code they run, which is why the median of five edits straight after Apply is about
+ *   115-125 ms); 580 ms before issue 9's changes, 160-240 ms on d30b29c (measured beside it in the same runs). Of those 95 ms:
+ *   HyperFormula's recalculation about 55 (the WSF functions about 25, of which the two EQUITYTABLEs 10; the
+ *   column-wide IF/ISBLANK/LEN checks about 20; reading ranges about 8); the task pane following the sheet
+ *   about 25 (its own run of the formula 7, the dashboard's statistics 7, the transition plan 3, React and
+ *   Fluent UI the rest); minor garbage collections 3-10; style, layout and paint about 6.
+ * - What the last round removed, measured one change at a time (traces and profiles): Title I's ranked table
+ *   (70,000 cells at 10,000 schools) was re-walked in every painted frame (PrePaint 26 ms) and laid out again
+ *   (3 ms); scroll boxes now contain their layout and paint, and the ranked table is skipped while out of view.
+ *   The WSF functions copied every range they read and every column they returned (now only when a cell
+ *   needs converting); HyperFormula's per-cell loop built an argument array per cell (now one, reused); its
+ *   range reads built an address object per cell (now one, moved); progressivity's histogram always had
+ *   65,536 buckets (now about one per school); the statistic formatter built an Intl.NumberFormat per figure;
+ *   and the table, mapping, export and Title I steps rendered again on every edit (now skipped).
+ * - Earlier: 70% of the recalculation was the allocation sheet's blank-row, enrollment and error-value checks,
+ *   written into D and L and so recalculated with every weight; they are now column M, recalculated only when
+ *   the table changes. The list of changed cells HyperFormula hands back is built only when read.
  * - Load: generating the sample (~0.5 s) and HyperFormula building the two sheets (~0.6 s).
  * - Apply: HyperFormula's writes and first recalculation (~1.1 s of 1.4 s); the engine's checks and React the rest.
  * - Keeping the work: capturing every sheet's cells (HyperFormula's serialisation, ~70%) and copying them into
@@ -35,7 +42,7 @@
  *   schools, 84 ms at 50,000, where one task of 0.2 s and 0.6 s held typing before). "kept within" counts from
  *   the last edit, so it includes the 400 ms the page waits for more changes; a build without whenKept is
  *   flushed at once instead.
- * Everything grows about linearly: at 50,000 schools a weight edit is about 1 s of CPU.
+ * Everything grows about linearly with the schools (see the 50,000-school figures of a run).
  *
  * Run `node scripts/bench-playground.mjs [distDir] [--schools=850,10000] [--baseline=otherDist]` after a production
  * build; with a baseline (another build, e.g. main's), each size is measured on both in the same run.
