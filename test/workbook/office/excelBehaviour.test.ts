@@ -169,6 +169,10 @@ describe("the 5 MB limit counts bytes, not cells (excel-behaviour.md item 12)", 
     expect(fake.formulaAt("S", 0, 0)).toBe("");
   });
 
+  // Building and serialising 10 MB of cells takes a few seconds; on a loaded 2-core machine it once took longer
+  // than jest's 20 s default (load average 8.5), so these two get a minute.
+  const LARGE_PAYLOAD_TIMEOUT_MS = 60_000;
+
   it("reads back formulas naming a 31-character sheet in responses each under 5 MB", async () => {
     // 15,000 rows x 8 formulas of about 90 bytes each (two references to the long name): 10.8 MB of
     // formulas, where 100,000 cells in one response would be over 9 MB.
@@ -188,7 +192,7 @@ describe("the 5 MB limit counts bytes, not cells (excel-behaviour.md item 12)", 
     const reads = fake.requests.slice(before);
     expect(reads.some((r) => r.responseBytes > 3_000_000)).toBe(true);
     for (const r of fake.requests) expect({ refused: r.refused, under: r.responseBytes <= FAKE_PAYLOAD_LIMIT_BYTES && r.bytes <= FAKE_PAYLOAD_LIMIT_BYTES }).toEqual({ refused: undefined, under: true });
-  });
+  }, LARGE_PAYLOAD_TIMEOUT_MS);
 
   it("reads a table whose text is longer than estimated: Excel refuses the response, the read is retried in halves", async () => {
     // 20,000 rows x 3 cells of 100 characters: about 6.3 MB of values, estimated at 40 bytes a cell (2.4 MB).
@@ -200,5 +204,5 @@ describe("the 5 MB limit counts bytes, not cells (excel-behaviour.md item 12)", 
     expect(data.rows).toHaveLength(20_000);
     expect(data.rows[12_345][2]).toBe(`12345:2:${"y".repeat(95)}`);
     expect(fake.requests.filter((r) => r.refused === "ResponsePayloadSizeLimitExceeded").length).toBeGreaterThan(0);
-  });
+  }, LARGE_PAYLOAD_TIMEOUT_MS);
 });
