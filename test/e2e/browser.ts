@@ -99,9 +99,10 @@ export interface OpenPlayground extends Browser {
 
 /**
  * Serves dist/, opens Chromium on the playground and waits until the page says it is ready; fails with the
- * page's own alert when it could not start. Every test file of the suite starts here; `close` ends both.
+ * page's own alert when it could not start. `query` is appended to the page's address ("?schools=40"). Every
+ * test file of the suite starts here (through playgroundPage.ts); `close` ends both.
  */
-export async function openPlayground(viewport?: { width: number; height: number }, options: { firstScreen?: boolean } = {}): Promise<OpenPlayground> {
+export async function openPlayground(viewport?: { width: number; height: number }, options: { firstScreen?: boolean; query?: string } = {}): Promise<OpenPlayground> {
   requireBuiltPlayground();
   const served = await serveDist();
   const browser = await openBrowser(viewport);
@@ -109,7 +110,7 @@ export async function openPlayground(viewport?: { width: number; height: number 
   if (!options.firstScreen) await browser.context.addInitScript(() => localStorage.setItem("wsf-playground.welcomeDone", "test"));
   // A missing label fails within 15 s with Playwright's own message, before jest's test timeout.
   browser.page.setDefaultTimeout(15_000);
-  await browser.page.goto(`${served.url}/playground.html`);
+  await browser.page.goto(`${served.url}/playground.html${options.query ?? ""}`);
   await browser.page.waitForFunction(() => document.body.dataset.ready !== undefined, null, { timeout: 60_000 });
   if ((await browser.page.evaluate(() => document.body.dataset.ready)) !== "true") throw new Error(await browser.page.locator("[role=alert]").innerText());
   const close = async () => {
