@@ -1,5 +1,5 @@
-import type { Page } from "playwright-core";
-import { openPlayground, screenshot, type OpenPlayground } from "./browser";
+import { screenshot } from "./browser";
+import { playgroundPage } from "./playgroundPage";
 
 /* The playground's first screen, walked as a first-time visitor: it greets with the three things to do and
  * the next click for each; a choice closes it and is remembered across a reload; "Start / Help" brings it back;
@@ -7,25 +7,12 @@ import { openPlayground, screenshot, type OpenPlayground } from "./browser";
 
 jest.setTimeout(60_000);
 
-let browser: OpenPlayground;
-let page: Page;
+const playground = playgroundPage({ viewport: { width: 1280, height: 720 }, firstScreen: true });
 
-beforeAll(async () => {
-  browser = await openPlayground({ width: 1280, height: 720 }, { firstScreen: true });
-  page = browser.page;
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(() => {
-  if (browser) expect(browser.problems).toEqual([]);
-});
-
-const firstScreen = () => page.getByRole("dialog", { name: "Start" });
+const firstScreen = () => playground.page.getByRole("dialog", { name: "Start" });
 
 test("a first visit opens on the three choices, each with its next click", async () => {
+  const { page } = playground;
   await firstScreen().waitFor();
   const choices = [
     ["Explore the sample district", "Explore the sample", /choose the table Schools, pick a preset and press Apply/],
@@ -42,6 +29,7 @@ test("a first visit opens on the three choices, each with its next click", async
 });
 
 test("choosing 'Explore the sample' closes it, and it stays closed after a reload", async () => {
+  const { page } = playground;
   await firstScreen().getByRole("button", { name: "Explore the sample" }).click();
   await firstScreen().waitFor({ state: "hidden" });
   // The sample is there, behind it.
@@ -54,6 +42,7 @@ test("choosing 'Explore the sample' closes it, and it stays closed after a reloa
 });
 
 test("'Start / Help' brings it back; 'Start exercise 1' closes it and puts the focus on the task pane's table choice", async () => {
+  const { page } = playground;
   await page.getByRole("button", { name: "Start / Help" }).click();
   await firstScreen().waitFor();
   await firstScreen().getByRole("button", { name: "Start exercise 1" }).click();
@@ -63,6 +52,7 @@ test("'Start / Help' brings it back; 'Start exercise 1' closes it and puts the f
 });
 
 test("'Open a file...' on the first screen opens the file picker", async () => {
+  const { page } = playground;
   await page.getByRole("button", { name: "Start / Help" }).click();
   await firstScreen().waitFor();
   const chooser = page.waitForEvent("filechooser");
@@ -73,6 +63,7 @@ test("'Open a file...' on the first screen opens the file picker", async () => {
 });
 
 test("Close (or Escape) dismisses it without a choice", async () => {
+  const { page } = playground;
   await page.getByRole("button", { name: "Start / Help" }).click();
   await firstScreen().waitFor();
   await page.keyboard.press("Escape");

@@ -1,5 +1,5 @@
-import type { Page } from "playwright-core";
-import { openPlayground, screenshot, type OpenPlayground } from "./browser";
+import { screenshot } from "./browser";
+import { playgroundPage } from "./playgroundPage";
 import { cellEditor, cellText, cellTexts, chooseFromMenu, clickCell, clickHeader, doubleClickCell, dragCells, goTo, gridHasFocus, isCellShown, selectedCellsInView, typeIntoCell } from "./gridSteps";
 
 /* The playground's grid behaves like a spreadsheet, driven with the mouse and the keyboard as a person does:
@@ -9,26 +9,13 @@ import { cellEditor, cellText, cellTexts, chooseFromMenu, clickCell, clickHeader
 
 jest.setTimeout(90_000);
 
-let browser: OpenPlayground;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await openPlayground();
-  page = browser.page;
-  await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: browser.served.url });
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
+const playground = playgroundPage({
+  prepare: (browser) => browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: browser.served.url }),
 });
 
-afterEach(() => {
-  if (browser) expect(browser.problems).toEqual([]);
-});
-
-const status = () => page.getByRole("status", { name: "Selected cell" });
-const formulaBar = () => page.getByLabel("Formula bar");
-const pane = () => page.locator("#taskpane");
+const status = () => playground.page.getByRole("status", { name: "Selected cell" });
+const formulaBar = () => playground.page.getByLabel("Formula bar");
+const pane = () => playground.page.locator("#taskpane");
 
 /** Waits until the status line names the cell (and, when given, shows that text after it). */
 async function statusShows(text: string): Promise<void> {
@@ -36,14 +23,15 @@ async function statusShows(text: string): Promise<void> {
 }
 
 function clipboardText(): Promise<string> {
-  return page.evaluate(() => navigator.clipboard.readText());
+  return playground.page.evaluate(() => navigator.clipboard.readText());
 }
 
 function putOnClipboard(text: string): Promise<void> {
-  return page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  return playground.page.evaluate((t) => navigator.clipboard.writeText(t), text);
 }
 
 test("a new sheet: typing, Tab and Enter move as in Excel; F2 edits the formula; Escape cancels an edit", async () => {
+  const { page } = playground;
   await page.getByRole("button", { name: "New sheet" }).click();
   await page.getByRole("tab", { name: "Sheet1", exact: true, selected: true }).waitFor();
   await goTo(page, "A1");
@@ -101,6 +89,7 @@ test("a new sheet: typing, Tab and Enter move as in Excel; F2 edits the formula;
 });
 
 test("range selection by the mouse (drag, Shift+click) and the keyboard (Shift+arrows, Ctrl+Shift+Down); Home, Ctrl+arrows, Ctrl+End as in Excel", async () => {
+  const { page } = playground;
   await page.getByRole("tab", { name: "Schools", exact: true }).click();
   await goTo(page, "B3");
   await gridHasFocus(page);
@@ -145,6 +134,7 @@ test("range selection by the mouse (drag, Shift+click) and the keyboard (Shift+a
 });
 
 test("the name box selects a range, scrolls to it and gives the focus back to the grid", async () => {
+  const { page } = playground;
   await goTo(page, "Schools!B840:C845");
   expect(await selectedCellsInView(page)).toEqual(["B840", "C840", "B841", "C841", "B842", "C842", "B843", "C843", "B844", "C844", "B845", "C845"]);
   await gridHasFocus(page);
@@ -158,6 +148,7 @@ test("the name box selects a range, scrolls to it and gives the focus back to th
 });
 
 test("copy and paste as tab-separated text: a block from Excel pastes here, a block copied here pastes into Excel; cut moves", async () => {
+  const { page } = playground;
   await page.getByRole("tab", { name: "Sheet1", exact: true }).click();
   // What Excel puts on the clipboard for a 3 x 2 block formatted as currency and with thousands separators.
   await putOnClipboard("Name\tPupils\r\nA\t1,200\r\nB\t$300\r\n");
@@ -198,6 +189,7 @@ test("copy and paste as tab-separated text: a block from Excel pastes here, a bl
 });
 
 test("Delete clears a range, Ctrl+D fills down with relative references; Ctrl+Z undoes each, Ctrl+Y and Ctrl+Shift+Z redo", async () => {
+  const { page } = playground;
   await page.getByRole("tab", { name: "Sheet1", exact: true }).click();
   await typeIntoCell(page, "A2", "6");
   await typeIntoCell(page, "A3", "7");
@@ -232,6 +224,7 @@ test("Delete clears a range, Ctrl+D fills down with relative references; Ctrl+Z 
 });
 
 test("rows and columns: inserted and deleted from the right-click menu and the headers, formulas adjusted as Excel adjusts them, undone", async () => {
+  const { page } = playground;
   await page.getByRole("tab", { name: "Sheet1", exact: true }).click();
   // A1:A3 = 5, 6, 7 and A5 = SUM(A1:A3) = 18.
   await typeIntoCell(page, "A5", "=SUM(A1:A3)");
@@ -273,6 +266,7 @@ test("rows and columns: inserted and deleted from the right-click menu and the h
 });
 
 test("the task pane is told of every grid edit: a row inserted in the schools table shows as 851 rows, undo brings back 850", async () => {
+  const { page } = playground;
   await pane().getByRole("combobox", { name: "Schools table" }).selectOption({ label: "Schools" });
   await pane().getByText("850 rows, 22 columns").waitFor();
   await page.getByRole("tab", { name: "Schools", exact: true }).click();
@@ -297,6 +291,7 @@ test("the task pane is told of every grid edit: a row inserted in the schools ta
 });
 
 test("after Apply, Ctrl+Z has nothing to undo (never the add-in's work); a paste on the allocation sheet is a hand edit until undone", async () => {
+  const { page } = playground;
   const summary = pane().getByLabel("Applied summary");
   await pane().getByRole("button", { name: /^Apply( again)?$/ }).click();
   await summary.waitFor();
@@ -337,12 +332,13 @@ function blockWith(range: string, change: (text: string, row: number, column: nu
 
 /** Types an address into the name box and presses Enter; the next key follows at once, as a fast typist's does. */
 async function nameBoxEnter(address: string): Promise<void> {
-  const box = page.getByLabel("Name box");
+  const box = playground.page.getByLabel("Name box");
   await box.fill(address);
   await box.press("Enter");
 }
 
 test("a key pressed straight after the name box's Enter acts on the range named and on nothing else: Delete, Ctrl+C, Ctrl+X, Ctrl+V, Ctrl+D, typing", async () => {
+  const { page } = playground;
   await page.getByRole("button", { name: "New sheet" }).click();
   await page.getByRole("tab", { name: "Sheet2", exact: true, selected: true }).waitFor();
   await putOnClipboard(tsv(BLOCK));

@@ -1,6 +1,6 @@
-import type { Page } from "playwright-core";
-import { openPlayground, screenshot, type OpenPlayground } from "./browser";
-import { cellEditor, cellText as gridCellText, gridHasFocus, isCellSelectedInView } from "./gridSteps";
+import { openPlayground, screenshot } from "./browser";
+import { playgroundPage } from "./playgroundPage";
+import { cellEditor, cellText, gridHasFocus, isCellSelectedInView } from "./gridSteps";
 
 /* The playground shell around the grid, walked with clicks and typing: the name box goes to a cell or range
  * that is off screen (or outside the used range of a small sheet) and hands the focus back to the grid, so the
@@ -9,32 +9,19 @@ import { cellEditor, cellText as gridCellText, gridHasFocus, isCellSelectedInVie
 
 jest.setTimeout(60_000);
 
-let browser: OpenPlayground;
-let page: Page;
+const playground = playgroundPage({ viewport: { width: 1280, height: 720 } });
 
-beforeAll(async () => {
-  browser = await openPlayground({ width: 1280, height: 720 });
-  page = browser.page;
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(() => {
-  if (browser) expect(browser.problems).toEqual([]);
-});
-
-const selectedStatus = () => page.getByRole("status", { name: "Selected cell" });
+const selectedStatus = () => playground.page.getByRole("status", { name: "Selected cell" });
 
 async function nameBox(text: string): Promise<void> {
-  const box = page.getByLabel("Name box");
+  const box = playground.page.getByLabel("Name box");
   await box.click();
   await box.fill(text);
   await box.press("Enter");
 }
 
 test("the name box scrolls to W1 and P30 on the small Eight schools sheet, and the next typing goes into the cell", async () => {
+  const { page } = playground;
   await page.getByRole("tab", { name: "Eight schools" }).click();
   await nameBox("W1");
   await selectedStatus().filter({ hasText: "Eight schools!W1:" }).waitFor();
@@ -45,7 +32,7 @@ test("the name box scrolls to W1 and P30 on the small Eight schools sheet, and t
   await cellEditor(page).waitFor();
   await page.keyboard.type("1+2", { delay: 40 });
   await page.keyboard.press("Enter");
-  expect(await gridCellText(page, `W1`)).toBe("3");
+  expect(await cellText(page, `W1`)).toBe("3");
   expect(await page.getByLabel("Name box").inputValue()).toBe("W2");
 
   await nameBox("P30");
@@ -55,6 +42,7 @@ test("the name box scrolls to W1 and P30 on the small Eight schools sheet, and t
 });
 
 test("the name box takes a range and a sheet: Schools!B840:C845 selects B840 in view on the Schools sheet", async () => {
+  const { page } = playground;
   await nameBox("Schools!B840:C845");
   await selectedStatus().filter({ hasText: "Schools!B840:" }).waitFor();
   await page.getByRole("tab", { name: "Schools", selected: true }).waitFor();
@@ -72,6 +60,7 @@ test("a name box entry that is not an address says so and leaves the selection w
 });
 
 test("a formula missing its closing parenthesis says so in words, not in the parser's tokens", async () => {
+  const { page } = playground;
   await page.getByRole("tab", { name: "Eight schools" }).click();
   await nameBox("W5");
   // Once the grid shows W5 (a person types into the cell they see).
@@ -90,7 +79,7 @@ test("a formula missing its closing parenthesis says so in words, not in the par
 
 /** Right edge of the tab strip and left edge of the task pane, in CSS pixels. */
 function edges(): Promise<{ strip: number; pane: number; scrollable: boolean }> {
-  return page.evaluate(() => {
+  return playground.page.evaluate(() => {
     const strip = document.querySelector('[role="tablist"][aria-label="Sheets"]') as HTMLElement;
     const pane = document.getElementById("taskpane")!;
     return { strip: strip.getBoundingClientRect().right, pane: pane.getBoundingClientRect().left, scrollable: strip.scrollWidth > strip.clientWidth };
@@ -98,6 +87,7 @@ function edges(): Promise<{ strip: number; pane: number; scrollable: boolean }> 
 }
 
 test("with 14 sheets the tab strip scrolls inside the workbook at 1280 x 720, and the new sheet's tab is in view", async () => {
+  const { page } = playground;
   for (let k = 0; k < 12; k++) await page.getByRole("button", { name: "New sheet" }).click();
   await page.getByRole("tab", { name: "Sheet12", selected: true }).waitFor();
   const { strip, pane, scrollable } = await edges();

@@ -1,5 +1,4 @@
-import type { Page } from "playwright-core";
-import { openPlayground, type OpenPlayground } from "./browser";
+import { playgroundPage } from "./playgroundPage";
 import { cellText, goTo } from "./gridSteps";
 
 /* Data entry at full speed: Playwright types with no pause between keys, faster than any person, so a key
@@ -10,15 +9,10 @@ import { cellText, goTo } from "./gridSteps";
  * closing note of issue 9.) */
 
 jest.setTimeout(90_000);
-let browser: OpenPlayground;
-let page: Page;
-beforeAll(async () => {
-  browser = await openPlayground();
-  page = browser.page;
-}, 90_000);
-afterAll(async () => browser?.close());
+const playground = playgroundPage();
 
 test("typed at full speed, every key of every entry reaches its cell, and Enter moves down each time", async () => {
+  const { page } = playground;
   await page.getByRole("button", { name: "New sheet" }).click();
   await page.getByRole("tab", { name: "Sheet1", exact: true, selected: true }).waitFor();
   for (const column of ["D", "E", "F"]) {
