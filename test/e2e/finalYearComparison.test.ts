@@ -1,6 +1,7 @@
-import type { Locator, Page } from "playwright-core";
 import { planTransition } from "../../src/engine/transition/planTransition";
-import { openPlayground, screenshot, type OpenPlayground } from "./browser";
+import { screenshot } from "./browser";
+import { playgroundPage } from "./playgroundPage";
+import { sheetValues } from "./paneSteps";
 
 /* Issue 11: "the comparison can compare the final year". On a 40-school district (?schools=40) a budget
  * analyst applies a formula, plans two transitions of it (one third of the gap a year for two years, then
@@ -9,27 +10,9 @@ import { openPlayground, screenshot, type OpenPlayground } from "./browser";
 
 jest.setTimeout(120_000);
 
-let browser: OpenPlayground;
-let page: Page;
-let pane: Locator;
+const playground = playgroundPage({ viewport: { width: 1440, height: 1000 }, query: "?schools=40", openTimeout: 120_000 });
 
-beforeAll(async () => {
-  browser = await openPlayground({ width: 1440, height: 1000 });
-  page = browser.page;
-  await page.goto(`${browser.served.url}/playground.html?schools=40`);
-  await page.waitForFunction(() => document.body.dataset.ready === "true", null, { timeout: 60_000 });
-  pane = page.getByRole("complementary", { name: "Task pane" });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(() => {
-  if (browser) expect(browser.problems).toEqual([]);
-});
-
-const section = (name: string) => pane.getByRole("region", { name });
+const section = (name: string) => playground.pane.getByRole("region", { name });
 const dollars = (x: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 }).format(x);
 
 async function planAndSave(rate: string, name: string): Promise<void> {
@@ -43,6 +26,7 @@ async function planAndSave(rate: string, name: string): Promise<void> {
 }
 
 test("two saved transition plans of one formula are compared in their final year, to the dollar", async () => {
+  const { page, pane } = playground;
   await pane.getByRole("combobox", { name: "Schools table" }).selectOption({ label: "Schools" });
   await pane.getByText("40 rows, 22 columns").waitFor();
   await pane.getByRole("combobox", { name: "Start from a preset" }).selectOption({ label: "LAUSD-style: flat general fund + need supplements" });
@@ -60,7 +44,7 @@ test("two saved transition plans of one formula are compared in their final year
   await scenarios.getByText("Shown in year 2, the last of its transition plan.").first().waitFor();
 
   // The engine's plan from the page's allocation sheet: prior (G) and formula amount (F) of the first school.
-  const allocation = (await page.evaluate(() => (window as any).wsfPlayground.readSheet("WSF Allocation").then((s: { values: unknown[][] }) => s.values))) as unknown[][];
+  const allocation = await sheetValues(page, "WSF Allocation");
   const head = allocation[0] as string[];
   const col = (prefix: string) => head.findIndex((h) => h.startsWith(prefix));
   const schools = allocation.slice(1, 41);

@@ -1,9 +1,9 @@
-import type { Locator, Page } from "playwright-core";
 import type { FormulaSpec } from "../../src/engine/scenario/FormulaSpec";
 import { runFormula } from "../../src/engine/scenario/runFormula";
 import type { ColumnMapping } from "../../src/engine/table/ColumnMapping";
 import { readSchools } from "../../src/engine/table/readSchools";
-import { openPlayground, screenshot, type OpenPlayground } from "./browser";
+import { screenshot } from "./browser";
+import { playgroundPage } from "./playgroundPage";
 import { schoolsTable } from "./district";
 import { applyAndWait, cellText, goTo, isError, money, resultFigure, sheetValues, storedScenarios, typeIntoCell, until } from "./paneSteps";
 
@@ -15,24 +15,9 @@ import { applyAndWait, cellText, goTo, isError, money, resultFigure, sheetValues
 
 jest.setTimeout(120_000);
 
-let browser: OpenPlayground;
-let page: Page;
-let pane: Locator;
 let applied: { spec: FormulaSpec; mapping: ColumnMapping };
 
-beforeAll(async () => {
-  browser = await openPlayground({ width: 1440, height: 1000 });
-  page = browser.page;
-  pane = page.getByRole("complementary", { name: "Task pane" });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(() => {
-  if (browser) expect(browser.problems).toEqual([]);
-});
+const playground = playgroundPage({ viewport: { width: 1440, height: 1000 }, openTimeout: 120_000 });
 
 /** The engine's run of `spec` on the sample district with cell edits (data row -> column -> value). */
 function engine(spec: FormulaSpec, mapping: ColumnMapping, edits: [number, string, string | number][] = []) {
@@ -43,9 +28,10 @@ function engine(spec: FormulaSpec, mapping: ColumnMapping, edits: [number, strin
   return { read, run: read.problems.some((p) => p.severity === "error") ? null : runFormula(spec, read.schools) };
 }
 
-const textbox = (name: string | RegExp) => pane.getByRole("textbox", { name });
+const textbox = (name: string | RegExp) => playground.pane.getByRole("textbox", { name });
 
 test("apply the LAUSD-style preset, solved from last year's pool", async () => {
+  const { page, pane } = playground;
   await pane.getByRole("combobox", { name: "Schools table" }).selectOption({ label: "Schools" });
   await pane.getByText("850 rows, 22 columns").waitFor();
   await pane.getByRole("combobox", { name: "Start from a preset" }).selectOption({ label: "LAUSD-style: flat general fund + need supplements" });
@@ -63,6 +49,7 @@ test("apply the LAUSD-style preset, solved from last year's pool", async () => {
 });
 
 test("bug 13: the success notice goes by itself and never covers the protection fields", async () => {
+  const { page, pane } = playground;
   const notice = pane.getByText("Formula applied");
   await notice.waitFor();
   const loss = textbox(/^Largest loss/);
@@ -74,6 +61,7 @@ test("bug 13: the success notice goes by itself and never covers the protection 
 });
 
 test("bug 1: editing the schools table keeps preset, weights and pool; a bad cell stops the preview only; fixing it brings it back", async () => {
+  const { page, pane } = playground;
   const pool = await textbox("Pool to distribute ($)").inputValue();
   const frl = textbox("Low income (FRL)");
   expect(await frl.inputValue()).toBe("0.2");
@@ -105,6 +93,7 @@ test("bug 1: editing the schools table keeps preset, weights and pool; a bad cel
 });
 
 test("bug 2: one bad cell gives errors that name the row, never a wrong number", async () => {
+  const { page } = playground;
   await typeIntoCell(page, "Schools!E2", "abc");
   const values = await until(page, () => sheetValues(page, "WSF Allocation"), (v) => isError(v[1][3]), "D2 after abc in E2");
   await page.getByRole("tab", { name: "WSF Allocation" }).click();
@@ -142,6 +131,7 @@ test("bug 2: one bad cell gives errors that name the row, never a wrong number",
 });
 
 test("bug 3: a weight changed on the parameters sheet comes back into the pane, its figures and a saved scenario", async () => {
+  const { page, pane } = playground;
   const parameters = await sheetValues(page, "WSF Parameters");
   const row = parameters.findIndex((line) => line[0] === "Low income (FRL)" && typeof line[1] === "number");
   await page.getByRole("tab", { name: "WSF Parameters" }).click();
@@ -165,6 +155,7 @@ test("bug 3: a weight changed on the parameters sheet comes back into the pane, 
 });
 
 test("bug 4: restore, a 5% stop-loss, apply: the sheet says 'Weighted, edited' and the pane says what is not applied until then", async () => {
+  const { page, pane } = playground;
   await pane.getByRole("button", { name: "Restore Weighted" }).click();
   await textbox(/^Largest loss/).fill("5");
   const note = pane.getByRole("status", { name: "Not applied" });
@@ -183,6 +174,7 @@ test("bug 4: restore, a 5% stop-loss, apply: the sheet says 'Weighted, edited' a
 });
 
 test("bug 8: show the math adds up, with two-decimal weights, enrollment once, last year, the protection and its rule", async () => {
+  const { page, pane } = playground;
   await pane.getByRole("combobox", { name: "Show the math for" }).selectOption({ index: 0 });
   await pane.getByRole("button", { name: "Show the math" }).click();
   await page.getByRole("tab", { name: "WSF Explain", selected: true }).waitFor();
@@ -222,6 +214,7 @@ test("bug 8: show the math adds up, with two-decimal weights, enrollment once, l
 });
 
 test("bug 5: reopening the workbook opens the pane on the applied formula and its scenarios", async () => {
+  const { page, pane } = playground;
   await page.evaluate(() => (window as any).wsfReopenPane());
   await pane.getByText("850 rows, 22 columns").waitFor();
   const summary = pane.getByLabel("Applied summary");
@@ -237,6 +230,7 @@ test("bug 5: reopening the workbook opens the pane on the applied formula and it
 });
 
 test("bug 13: an error stays until it is dealt with", async () => {
+  const { page, pane } = playground;
   const parameters = await sheetValues(page, "WSF Parameters");
   const row = parameters.findIndex((line) => line[0] === "English learners" && typeof line[1] === "number");
   await page.getByRole("tab", { name: "WSF Parameters" }).click();

@@ -1,10 +1,9 @@
-import type { Locator, Page } from "playwright-core";
-import { parseScenarioStore } from "../../src/engine/scenario/parseScenarioStore";
 import { runFormula } from "../../src/engine/scenario/runFormula";
 import type { StoredScenario } from "../../src/engine/scenario/StoredScenario";
 import { readSchools } from "../../src/engine/table/readSchools";
-import { openPlayground, screenshot, type OpenPlayground } from "./browser";
-import { typeIntoCell as gridTypeIntoCell } from "./gridSteps";
+import { screenshot } from "./browser";
+import { playgroundPage } from "./playgroundPage";
+import { allocationColumn, goTo, saveScenario, sheetValues, storedScenarios, typeIntoCell } from "./paneSteps";
 import { schoolsTable } from "./district";
 
 /* The playground's formulas follow Excel where HyperFormula would not (issue 7 item 12, excel-behaviour.md
@@ -16,54 +15,13 @@ import { schoolsTable } from "./district";
 
 jest.setTimeout(90_000);
 
-let browser: OpenPlayground;
-let page: Page;
-let pane: Locator;
-
-beforeAll(async () => {
-  browser = await openPlayground({ width: 1440, height: 1000 });
-  page = browser.page;
-  pane = page.getByRole("complementary", { name: "Task pane" });
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(() => {
-  if (browser) expect(browser.problems).toEqual([]);
-});
-
-function sheetValues(sheet: string): Promise<unknown[][]> {
-  return page.evaluate((name) => (window as any).wsfPlayground.readSheet(name).then((s: { values: unknown[][] }) => s.values), sheet);
-}
-
-async function goTo(address: string): Promise<string> {
-  const nameBox = page.getByLabel("Name box");
-  await nameBox.fill(address);
-  await nameBox.press("Enter");
-  const cell = address.slice(address.lastIndexOf("!") + 1);
-  const status = page.getByRole("status", { name: "Selected cell" });
-  await status.filter({ hasText: `!${cell}:` }).waitFor();
-  return status.innerText();
-}
-
-async function typeIntoCell(address: string, text: string): Promise<void> {
-  await gridTypeIntoCell(page, address, text);
-}
-
-/** Column `header` of the allocation sheet, 850 schools from row 2. */
-async function allocationColumn(header: string): Promise<unknown[]> {
-  const values = await sheetValues("WSF Allocation");
-  const column = values[0].indexOf(header);
-  expect(column).toBeGreaterThanOrEqual(0);
-  return values.slice(1, 851).map((row) => row[column]);
-}
+const playground = playgroundPage({ viewport: { width: 1440, height: 1000 } });
 
 let applied: StoredScenario;
 let firstEnrollment: number;
 
 test("apply the LAUSD-style preset with the base solved from the prior-year pool", async () => {
+  const { page, pane } = playground;
   await pane.getByRole("combobox", { name: "Schools table" }).selectOption({ label: "Schools" });
   await pane.getByRole("heading", { name: "2. Map columns" }).waitFor();
   await pane.getByRole("combobox", { name: "Start from a preset" }).selectOption({ label: "LAUSD-style: flat general fund + need supplements" });
@@ -73,25 +31,23 @@ test("apply the LAUSD-style preset with the base solved from the prior-year pool
   await pane.getByRole("button", { name: /^Apply( again)?$/ }).click();
   await pane.getByLabel("Applied summary").waitFor();
   await page.getByRole("tab", { name: "WSF Allocation", selected: true }).waitFor();
-  await pane.getByRole("textbox", { name: "Scenario name" }).fill("Applied");
-  await pane.getByRole("button", { name: "Save scenario" }).click();
-  await pane.getByRole("list", { name: "Saved scenarios" }).getByText("Applied", { exact: true }).waitFor();
-  const parsed = parseScenarioStore(await page.evaluate(() => (window as any).wsfPlayground.readScenarioStore()));
-  applied = parsed.scenarios[0];
-  firstEnrollment = (await sheetValues("Schools"))[1][4] as number;
+  await saveScenario(pane, "Applied");
+  applied = (await storedScenarios(page)).scenarios[0];
+  firstEnrollment = (await sheetValues(page, "Schools"))[1][4] as number;
   expect(typeof firstEnrollment).toBe("number");
   await screenshot(page, "bad-cell-before");
 });
 
 test("text in Schools!E2: that school's weighted pupils show #VALUE! with the message, the other 849 equal the engine's", async () => {
+  const { page } = playground;
   await page.getByRole("tab", { name: "Schools" }).first().click();
-  await typeIntoCell("Schools!E2", "twelve");
+  await typeIntoCell(page, "Schools!E2", "twelve");
   await page.getByRole("tab", { name: "WSF Allocation" }).click();
 
   // The engine's weighted pupils of schools 2..850 do not depend on school 1: the unchanged table gives them.
   const table = schoolsTable();
   const engine = runFormula(applied.spec, readSchools(table.headers, table.rows, applied.mapping).schools);
-  const weighted = await allocationColumn("Weighted pupils");
+  const weighted = await allocationColumn(page, "Weighted pupils");
   expect(weighted[0]).toBe("#VALUE!");
   let worst = 0;
   for (let i = 1; i < 850; i++) {
@@ -99,35 +55,37 @@ test("text in Schools!E2: that school's weighted pupils show #VALUE! with the me
     worst = Math.max(worst, Math.abs((weighted[i] as number) - engine.weightedPupils[i]));
   }
   expect(worst).toBeLessThan(1e-9);
-  expect(await goTo("'WSF Allocation'!D2")).toMatch(/#VALUE! WSF\.[A-Z]+: \w+ row 1 .*"twelve", expected a number/);
-  expect(await goTo("'WSF Allocation'!D3")).toMatch(/^WSF Allocation!D3: [\d,.]+$/);
+  expect(await goTo(page, "'WSF Allocation'!D2")).toMatch(/#VALUE! WSF\.[A-Z]+: \w+ row 1 .*"twelve", expected a number/);
+  expect(await goTo(page, "'WSF Allocation'!D3")).toMatch(/^WSF Allocation!D3: [\d,.]+$/);
   await screenshot(page, "bad-cell-weighted-pupils");
 });
 
 test("every cell that needs the pool is an error, never a number computed without the school", async () => {
+  const { page } = playground;
   // The solved base reads the weighted-pupil column, which holds an error cell: like Excel, the function is not
   // called and the base is that error without a message; every amount built on the base follows.
-  const values = await sheetValues("WSF Allocation");
+  const values = await sheetValues(page, "WSF Allocation");
   expect(values[1][4]).toBe("#VALUE!");
-  expect(await goTo("'WSF Allocation'!E2")).toBe("WSF Allocation!E2: #VALUE!");
+  expect(await goTo(page, "'WSF Allocation'!E2")).toBe("WSF Allocation!E2: #VALUE!");
   for (const header of ["Formula amount", "Protected amount", "Per pupil"]) {
-    const column = await allocationColumn(header);
+    const column = await allocationColumn(page, header);
     expect(column.filter((v) => typeof v === "number")).toEqual([]);
   }
   // The total row (two rows below the last school) is an error too, not a partial sum.
   const protectedColumn = values[0].indexOf("Protected amount");
   expect(values[852][protectedColumn]).toBe("#VALUE!");
   await page.getByRole("tab", { name: "WSF Allocation" }).click();
-  await goTo("'WSF Allocation'!H2");
+  await goTo(page, "'WSF Allocation'!H2");
   await screenshot(page, "bad-cell-allocation");
 });
 
 test("typing the enrollment back recomputes every cell to the engine's numbers", async () => {
+  const { page } = playground;
   await page.getByRole("tab", { name: "Schools" }).first().click();
-  await typeIntoCell("Schools!E2", String(firstEnrollment));
+  await typeIntoCell(page, "Schools!E2", String(firstEnrollment));
   const table = schoolsTable();
   const engine = runFormula(applied.spec, readSchools(table.headers, table.rows, applied.mapping).schools);
-  const amounts = await allocationColumn("Protected amount");
+  const amounts = await allocationColumn(page, "Protected amount");
   let worst = 0;
   for (let i = 0; i < 850; i++) {
     expect(typeof amounts[i]).toBe("number");

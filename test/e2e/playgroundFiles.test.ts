@@ -2,9 +2,9 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Locator, Page } from "playwright-core";
-import { openPlayground, screenshot, type OpenPlayground } from "./browser";
-import { typeIntoCell as gridTypeIntoCell, cellText as gridCellText } from "./gridSteps";
+import { screenshot } from "./browser";
+import { playgroundPage } from "./playgroundPage";
+import { applyAndWait, cellText, goTo, saveScenario, sheetValues, typeIntoCell } from "./paneSteps";
 
 /* Files and persistence in the playground, walked as a person with clicks and typing: open a district's .csv
  * (file picker) and .xlsx (dropped on the page) whose bad rows are named by sheet and row; apply a formula,
@@ -15,26 +15,10 @@ import { typeIntoCell as gridTypeIntoCell, cellText as gridCellText } from "./gr
 
 jest.setTimeout(90_000);
 
-let browser: OpenPlayground;
-let page: Page;
-let pane: Locator;
+const playground = playgroundPage({ viewport: { width: 1440, height: 1000 } });
 
-beforeAll(async () => {
-  browser = await openPlayground({ width: 1440, height: 1000 });
-  page = browser.page;
-  pane = page.getByRole("complementary", { name: "Task pane" });
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(() => {
-  if (browser) expect(browser.problems).toEqual([]);
-});
-
-const problemsDialog = () => page.getByRole("dialog").filter({ hasText: "Problems in" });
-const status = () => page.getByLabel("Workbook status");
+const problemsDialog = () => playground.page.getByRole("dialog").filter({ hasText: "Problems in" });
+const status = () => playground.page.getByLabel("Workbook status");
 
 /** The list of problems the dialog shows after opening a file, one line each. */
 async function listedProblems(): Promise<string[]> {
@@ -49,55 +33,19 @@ async function closeProblems(): Promise<void> {
 
 /** Confirms the toolbar's "replace the workbook?" dialog (reset, or opening over unsaved work). */
 async function confirm(action: string): Promise<void> {
-  const dialog = page.getByRole("dialog").filter({ has: page.getByRole("button", { name: action }) });
+  const dialog = playground.page.getByRole("dialog").filter({ has: playground.page.getByRole("button", { name: action }) });
   await dialog.getByRole("button", { name: action }).click();
   await dialog.waitFor({ state: "hidden" });
-}
-
-function cellText(address: string): Promise<string> {
-  return gridCellText(page, `${address}`);
-}
-
-async function goTo(address: string): Promise<void> {
-  const nameBox = page.getByLabel("Name box");
-  await nameBox.fill(address);
-  await nameBox.press("Enter");
-  const cell = address.slice(address.lastIndexOf("!") + 1);
-  await page.getByRole("status", { name: "Selected cell" }).filter({ hasText: `!${cell}:` }).waitFor();
-}
-
-/** Types into a cell the way a person does after the name box: the grid has the focus, so typing edits the cell. */
-async function typeIntoCell(address: string, text: string): Promise<void> {
-  await gridTypeIntoCell(page, address, text);
-}
-
-async function applyAndWait(): Promise<string> {
-  const summary = pane.getByLabel("Applied summary");
-  const before = (await summary.count()) > 0 ? await summary.innerText() : "";
-  await pane.getByRole("button", { name: /^Apply( again)?$/ }).click();
-  const dialog = page.locator('[role="dialog"], [role="alertdialog"]').filter({ hasText: "Replace your hand edits?" });
-  for (let waited = 0; waited < 30_000; waited += 100) {
-    if (await dialog.isVisible()) {
-      await dialog.getByRole("button", { name: "Replace" }).click({ force: true });
-      await dialog.waitFor({ state: "hidden" });
-    } else if ((await summary.count()) > 0 && (await summary.innerText()) !== before) return summary.innerText();
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`the applied summary did not change from "${before}" within 30 s`);
 }
 
 const OWNED_SHEETS = ["WSF Parameters", "WSF Allocation", "WSF Equity", "WSF Charts", "WSF Explain"];
 
 /** What the pane's workbook says about its sheets and scenarios: the state that must survive a file round trip. */
 function paneState(): Promise<{ statuses: unknown; scenarios: string | null; sheets: string[]; owned: Record<string, string> }> {
-  return page.evaluate(async (owned) => {
+  return playground.page.evaluate(async (owned) => {
     const wb = (window as any).wsfPlayground;
     return { statuses: await wb.inspectSheets(owned), scenarios: await wb.readScenarioStore(), sheets: wb.visibleSheets(), owned: wb.exportMeta().owned };
   }, OWNED_SHEETS);
-}
-
-function sheetValues(sheet: string): Promise<unknown[][]> {
-  return page.evaluate((name) => (window as any).wsfPlayground.readSheet(name), sheet).then((s: { values: unknown[][] }) => s.values);
 }
 
 // A district file as a person might export it: FRL "n/a" in data row 2 (sheet row 3), FRL above enrollment in
@@ -112,6 +60,7 @@ const CSV = [
 ].join("\n");
 
 test("open a .csv with the file picker: the data is in a sheet named after the file, bad rows named by sheet and row", async () => {
+  const { page } = playground;
   await page.getByRole("button", { name: "Open file..." }).click();
   // The toolbar button opens the hidden file input; give it the file as the picker would.
   await page.getByLabel("Open a workbook file").setInputFiles({ name: "district.csv", mimeType: "text/csv", buffer: Buffer.from(CSV) });
@@ -126,9 +75,9 @@ test("open a .csv with the file picker: the data is in a sheet named after the f
   // Nothing dropped: row 6 keeps all six cells; the quoted comma stays inside the name.
   await closeProblems();
   await page.getByRole("tab", { name: "district", selected: true }).waitFor();
-  expect(await cellText("B4")).toBe("Carver, Jr. High");
-  expect(await cellText("F6")).toBe("1000000");
-  expect(await cellText("D3")).toBe("n/a");
+  expect(await cellText(page, "B4")).toBe("Carver, Jr. High");
+  expect(await cellText(page, "F6")).toBe("1000000");
+  expect(await cellText(page, "D3")).toBe("n/a");
   expect(await status().innerText()).toBe("district.csv");
 });
 
@@ -149,6 +98,7 @@ async function districtXlsx(): Promise<Buffer> {
 }
 
 test("drop an .xlsx on the page: its sheet opens, the bad row and the formula it cannot calculate are named by sheet and row", async () => {
+  const { page } = playground;
   const bytes = [...(await districtXlsx())];
   const dataTransfer = await page.evaluateHandle((data) => {
     const transfer = new DataTransfer();
@@ -166,11 +116,11 @@ test("drop an .xlsx on the page: its sheet opens, the bad row and the formula it
   await closeProblems();
   await page.getByRole("tab", { name: "Budget 2025", selected: true }).waitFor();
   // The WSF formula calculates here, and with the negative pupil count the cell says which row is wrong.
-  await goTo("F4");
+  await goTo(page, "F4");
   expect(await page.getByLabel("Formula bar").inputValue()).toBe("=WSF.MEAN(D4:D6,C4:C6)");
   expect(await page.getByRole("status", { name: "Selected cell" }).innerText()).toMatch(/#VALUE!.*row 2/);
   // Fix the bad cell. The pupil-weighted mean of column D by hand: (210 x 420 + 0 x 0 + 300 x 900) / (420 + 0 + 900).
-  await typeIntoCell("C5", "0");
+  await typeIntoCell(page, "C5", "0");
   await page.waitForFunction(() => (window as any).wsfPlayground.cell("Budget 2025", 4, 2).value === 0);
   // The workbook recalculates after the edit is committed: wait for the number instead of reading at once.
   await page.waitForFunction(() => typeof (window as any).wsfPlayground.cell("Budget 2025", 3, 5).value === "number");
@@ -183,6 +133,7 @@ let allocationBefore: unknown[][];
 let savedPath: string;
 
 test("on the sample district: apply a formula, save a scenario, change a weight by hand, save as .xlsx", async () => {
+  const { page, pane } = playground;
   await page.getByRole("button", { name: "Reset to sample district" }).click();
   await confirm("Reset");
   await page.getByText("The sample district is loaded.").waitFor();
@@ -191,23 +142,20 @@ test("on the sample district: apply a formula, save a scenario, change a weight 
   await pane.getByText("850 rows, 22 columns").waitFor();
   await pane.getByRole("combobox", { name: "Start from a preset" }).selectOption({ label: "LAUSD-style: flat general fund + need supplements" });
   await pane.getByRole("button", { name: "Use preset" }).click();
-  await applyAndWait();
-  const field = pane.getByRole("textbox", { name: "Scenario name" });
-  await field.fill("Weighted");
-  await pane.getByRole("button", { name: "Save scenario" }).click();
-  await pane.getByRole("list", { name: "Saved scenarios" }).getByText("Weighted", { exact: true }).waitFor();
+  await applyAndWait(page, pane);
+  await saveScenario(pane, "Weighted");
   // A hand edit on the parameters sheet: the pane must still know it after the round trip.
   await page.getByRole("tab", { name: "WSF Parameters" }).click();
-  const parameters = await sheetValues("WSF Parameters");
+  const parameters = await sheetValues(page, "WSF Parameters");
   const row = parameters.findIndex((line) => typeof line[1] === "number" && line[1] > 0 && line[1] < 5);
-  await typeIntoCell(`'WSF Parameters'!B${row + 1}`, "1.1");
+  await typeIntoCell(page, `'WSF Parameters'!B${row + 1}`, "1.1");
   await page.getByRole("tab", { name: "WSF Allocation" }).click();
   expect(await status().innerText()).toMatch(/changes not saved in a file/);
 
   beforeSave = await paneState();
   expect((beforeSave.statuses as { name: string; editedByHand: boolean }[]).find((s) => s.name === "WSF Parameters")?.editedByHand).toBe(true);
   expect(beforeSave.scenarios).toContain('"Weighted"');
-  allocationBefore = await sheetValues("WSF Allocation");
+  allocationBefore = await sheetValues(page, "WSF Allocation");
 
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Save as .xlsx" }).click();
@@ -269,6 +217,7 @@ test("the saved file opens in exceljs: WSF formulas in Excel's stored form, each
 });
 
 test("reset, then open the saved file: the same sheets, values, scenarios and the pane's ownership state (the hand edit included)", async () => {
+  const { page, pane } = playground;
   await page.getByRole("button", { name: "Reset to sample district" }).click();
   await confirm("Reset");
   // (A role query skips the page behind a closing dialog, so wait for the reset's own words, not for a tab to go.)
@@ -283,7 +232,7 @@ test("reset, then open the saved file: the same sheets, values, scenarios and th
     throw error;
   });
   expect(await paneState()).toEqual(beforeSave);
-  expect(await sheetValues("WSF Allocation")).toEqual(allocationBefore);
+  expect(await sheetValues(page, "WSF Allocation")).toEqual(allocationBefore);
   // The pane lists the saved scenario again once the table is chosen.
   await pane.getByRole("combobox", { name: "Schools table" }).selectOption({ label: "Schools" });
   await pane.getByRole("list", { name: "Saved scenarios" }).getByText("Weighted", { exact: true }).waitFor();
@@ -291,8 +240,9 @@ test("reset, then open the saved file: the same sheets, values, scenarios and th
 });
 
 test("the work survives a reload: a typed cell, the scenarios and the ownership state are back", async () => {
+  const { page, pane } = playground;
   await page.getByRole("tab", { name: "Schools" }).first().click();
-  await typeIntoCell("Schools!W2", "kept across reloads");
+  await typeIntoCell(page, "Schools!W2", "kept across reloads");
   const state = await paneState();
   await page.evaluate(() => (window as any).wsfSession.flush());
   await page.reload();
@@ -301,15 +251,16 @@ test("the work survives a reload: a typed cell, the scenarios and the ownership 
   expect(await paneState()).toEqual(state);
   expect(await status().innerText()).toMatch(/^sample-district\.xlsx - changes not saved in a file/);
   // The spilling formulas fill their ranges again: the allocation is what it was before the reload.
-  expect(await sheetValues("WSF Allocation")).toEqual(allocationBefore);
+  expect(await sheetValues(page, "WSF Allocation")).toEqual(allocationBefore);
   await pane.getByRole("combobox", { name: "Schools table" }).selectOption({ label: "Schools" });
   await pane.getByRole("list", { name: "Saved scenarios" }).getByText("Weighted", { exact: true }).waitFor();
 });
 
 test("leaving the page with unsaved work asks first (beforeunload)", async () => {
+  const { page } = playground;
   // Chromium asks only after the person has interacted with the page.
   await page.getByRole("tab", { name: "Schools" }).first().click();
-  await typeIntoCell("Schools!W3", "unsaved");
+  await typeIntoCell(page, "Schools!W3", "unsaved");
   const dialog = page.waitForEvent("dialog");
   await page.close({ runBeforeUnload: true });
   const shown = await dialog;

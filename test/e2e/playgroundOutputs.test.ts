@@ -1,12 +1,13 @@
-import type { Locator, Page } from "playwright-core";
-import { parseScenarioStore } from "../../src/engine/scenario/parseScenarioStore";
+import type { Locator } from "playwright-core";
 import { protectionCost } from "../../src/engine/scenario/protectionCost";
 import type { StoredScenario } from "../../src/engine/scenario/StoredScenario";
 import { readSchools } from "../../src/engine/table/readSchools";
 import { formatCell } from "../../src/playground/grid/formatCell";
 import { trainingFigures } from "../engine/sample/trainingFigures";
-import { openPlayground, screenshot, type OpenPlayground } from "./browser";
-import { typeIntoCell as gridTypeIntoCell, cellText as gridCellText, grid } from "./gridSteps";
+import { screenshot } from "./browser";
+import { playgroundPage } from "./playgroundPage";
+import { grid } from "./gridSteps";
+import { applyAndWait, cellText, saveScenario, savedScenarios, sheetValues, typeIntoCell } from "./paneSteps";
 import { schoolsTable } from "./district";
 
 /* Issue 8, what the pane and its sheets show and say (bugs 6, 7, 9, 10, 11, 12, 14), replayed in Chromium as a
@@ -17,38 +18,13 @@ import { schoolsTable } from "./district";
 
 jest.setTimeout(90_000);
 
-let browser: OpenPlayground;
-let page: Page;
-let pane: Locator;
 const figures = trainingFigures();
 const dollars = (x: number) => `$${Math.round(x).toLocaleString("en-US")}`;
 
-beforeAll(async () => {
-  browser = await openPlayground({ width: 1440, height: 1000 });
-  page = browser.page;
-  pane = page.getByRole("complementary", { name: "Task pane" });
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(() => {
-  if (browser) expect(browser.problems).toEqual([]);
-});
-
-function sheetValues(sheet: string): Promise<unknown[][]> {
-  return page.evaluate((name) => (window as any).wsfPlayground.readSheet(name).then((s: { values: unknown[][] }) => s.values), sheet);
-}
-
-async function savedScenarios(): Promise<StoredScenario[]> {
-  const parsed = parseScenarioStore(await page.evaluate(() => (window as any).wsfPlayground.readScenarioStore()));
-  expect(parsed.problems).toEqual([]);
-  return parsed.scenarios;
-}
+const playground = playgroundPage({ viewport: { width: 1440, height: 1000 } });
 
 function dashboard(): Locator {
-  return pane.getByRole("region", { name: "5. Equity dashboard" });
+  return playground.pane.getByRole("region", { name: "5. Equity dashboard" });
 }
 
 /** The dashboard line of a statistic, as text. */
@@ -64,31 +40,6 @@ async function chooseValue(label: string): Promise<void> {
   await dashboard().getByRole("combobox", { name: "Value to measure" }).selectOption({ label });
 }
 
-async function typeIntoCell(address: string, text: string): Promise<void> {
-  await gridTypeIntoCell(page, address, text);
-}
-
-async function applyAndWait(): Promise<string> {
-  const summary = pane.getByLabel("Applied summary");
-  const before = (await summary.count()) > 0 ? await summary.innerText() : "";
-  await pane.getByRole("button", { name: /^Apply( again)?$/ }).click();
-  const dialog = page.locator('[role="dialog"], [role="alertdialog"]').filter({ hasText: "Replace your hand edits?" });
-  for (let waited = 0; waited < 30_000; waited += 100) {
-    if (await dialog.isVisible()) {
-      await dialog.getByRole("button", { name: "Replace" }).click({ force: true });
-      await dialog.waitFor({ state: "hidden" });
-    } else if ((await summary.count()) > 0 && (await summary.innerText()) !== before) return summary.innerText();
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`the applied summary did not change from "${before}" within 30 s`);
-}
-
-async function saveScenario(name: string): Promise<void> {
-  await pane.getByRole("textbox", { name: "Scenario name" }).fill(name);
-  await pane.getByRole("button", { name: "Save scenario" }).click();
-  await pane.getByRole("list", { name: "Saved scenarios" }).getByText(name, { exact: true }).waitFor();
-}
-
 /** The engine's stop-loss costs for a saved scenario on the sample district as node reads it. */
 function engineProtection(scenario: StoredScenario, rows = schoolsTable()) {
   const { schools } = readSchools(rows.headers, rows.rows, scenario.mapping);
@@ -96,12 +47,14 @@ function engineProtection(scenario: StoredScenario, rows = schoolsTable()) {
 }
 
 test("pick the Schools table", async () => {
+  const { pane } = playground;
   await pane.getByRole("combobox", { name: "Schools table" }).selectOption({ label: "Schools" });
   await pane.getByText("850 rows, 22 columns").waitFor();
   await dashboard().waitFor();
 });
 
 test("bug 6: Unrestricted per pupil is measured as it is and shows the guide's CV 0.0675, with no Fail badge", async () => {
+  const { page } = playground;
   await chooseValue("Unrestricted per pupil");
   const measured = dashboard().getByLabel("What is measured");
   expect(await measured.innerText()).toBe("Measured: Unrestricted per pupil as it is: it is already per pupil, so nothing is divided.");
@@ -130,6 +83,7 @@ test("bug 6: Unrestricted per pupil is measured as it is and shows the guide's C
 });
 
 test("bug 7: the flat preset prints no -0; the money does not change with poverty", async () => {
+  const { pane } = playground;
   const formula = pane.getByRole("region", { name: "3. Define the formula" });
   await formula.getByRole("combobox", { name: "Start from a preset" }).selectOption({ label: "Flat per pupil" });
   await formula.getByRole("button", { name: "Use preset" }).click();
@@ -141,19 +95,20 @@ test("bug 7: the flat preset prints no -0; the money does not change with povert
 });
 
 test("bugs 11 and 12: the weighted allocation per weighted pupil is flat beside it; the WSF Equity sheet explains each statistic", async () => {
+  const { page, pane } = playground;
   await pane.getByRole("combobox", { name: "Start from a preset" }).selectOption({ label: "LAUSD-style: flat general fund + need supplements" });
   await pane.getByRole("button", { name: "Use preset" }).click();
   await pane.getByRole("radio", { name: "Solve from a pool" }).check();
   await pane.getByRole("button", { name: /^Use prior-year total/ }).click();
-  await applyAndWait();
-  await saveScenario("Weighted");
+  await applyAndWait(page, pane);
+  await saveScenario(pane, "Weighted");
   // Exercise 1: CV 0.0565 per pupil, 0 per weighted pupil (vertical equity).
   expect(await statistic("Coefficient of variation")).toMatch(new RegExp(`^Coefficient of variation${figures.weightedCv.text.replace(".", "\\.")}per weighted pupil: 0[A-Z]`));
   expect(await statistic("McLoone index")).toContain("Context: Often quoted: 0.95 or more among pupils of equal need.");
   expect(await statistic("Federal range ratio")).toContain("This is the Impact Aid disparity test");
 
   await page.getByRole("tab", { name: "WSF Equity" }).click();
-  const values = await sheetValues("WSF Equity");
+  const values = await sheetValues(page, "WSF Equity");
   expect(values[3].slice(0, 6)).toEqual(["Statistic", "Per pupil", "Per weighted pupil", "What it means", "Benchmark (context, not a verdict)", "Source"]);
   const row = (metric: string) => values.findIndex((line) => line[0] === metric);
   expect(row("Mean")).toBe(4);
@@ -162,13 +117,14 @@ test("bugs 11 and 12: the weighted allocation per weighted pupil is flat beside 
   expect(String(values[row("Federal range ratio")][4])).toContain("Impact Aid disparity test");
   expect(values.flat().some((v) => /^(Pass|Fail)$/.test(String(v)))).toBe(false);
   // The grid shows the mean to the dollar and the CV to 4 decimals.
-  expect(await gridCellText(page, `B5`)).toBe(formatCell(values[4][1] as number, "$#,##0"));
-  expect(await gridCellText(page, `B${row("Coefficient of variation") + 1}`)).toBe(figures.weightedCv.text);
-  expect(await gridCellText(page, `D${row("Gini coefficient") + 1}`)).toContain("0 is equal");
+  expect(await cellText(page, `B5`)).toBe(formatCell(values[4][1] as number, "$#,##0"));
+  expect(await cellText(page, `B${row("Coefficient of variation") + 1}`)).toBe(figures.weightedCv.text);
+  expect(await cellText(page, `D${row("Gini coefficient") + 1}`)).toContain("0 is equal");
   await screenshot(page, "bug11-equity-sheet");
 });
 
 test("bug 14: the charts open where the sheet opens; deciles labelled in dollars, poverty in per cent, the Lorenz curve with its equality line and legend", async () => {
+  const { page } = playground;
   await page.getByRole("tab", { name: "WSF Charts" }).click();
   const decile = page.getByRole("img", { name: "Chart: Per pupil by poverty decile" });
   const lorenz = page.getByRole("img", { name: "Chart: Lorenz curve: share of money by share of pupils" });
@@ -183,12 +139,12 @@ test("bug 14: the charts open where the sheet opens; deciles labelled in dollars
   }
   // Ten dots, each labelled in dollars; the gradient stated on row 2 in a cell.
   const labels = (await decile.locator("text").allTextContents()).filter((t) => /^\$\d,\d{3}$/.test(t));
-  const values = await sheetValues("WSF Charts");
+  const values = await sheetValues(page, "WSF Charts");
   const means = values.slice(2, 12).map((line) => line[13] as number);
   expect(means.every((m) => typeof m === "number")).toBe(true);
   expect(labels).toEqual(expect.arrayContaining(means.map((m) => formatCell(m, "$#,##0"))));
   expect(values[1][1] as number).toBeCloseTo(means[9] / means[0] - 1, 12);
-  expect(await gridCellText(page, `B2`)).toBe(`+${((means[9] / means[0] - 1) * 100).toFixed(1)}%`);
+  expect(await cellText(page, `B2`)).toBe(`+${((means[9] / means[0] - 1) * 100).toFixed(1)}%`);
   // Lorenz: legend with both lines; axes in per cent.
   const lorenzText = await lorenz.locator("text").allTextContents();
   expect(lorenzText).toEqual(expect.arrayContaining(["Lorenz curve", "Line of equality", "0%", "100%"]));
@@ -199,6 +155,7 @@ test("bug 14: the charts open where the sheet opens; deciles labelled in dollars
 });
 
 test("bugs 9 and 10: a 5% stop-loss compared with the weighted formula: every school, counts, filter, the two named costs", async () => {
+  const { page, pane } = playground;
   const formula = pane.getByRole("region", { name: "3. Define the formula" });
   await formula.getByRole("textbox", { name: /^Largest loss/ }).fill("5");
   // The formula summary names the floor top-up (docs/training.md: 268 schools, $83.0 million).
@@ -206,9 +163,9 @@ test("bugs 9 and 10: a 5% stop-loss compared with the weighted formula: every sc
   await atFloor.filter({ hasText: "floor top-up" }).waitFor();
   const summary = await atFloor.innerText();
   expect(summary).toMatch(new RegExp(`^${figures.floored.text}; floor top-up \\$[\\d,]+, what the schools held at their stop-loss floor get above the formula at this base$`));
-  await applyAndWait();
-  await saveScenario("Weighted + 5% stop-loss");
-  const scenarios = await savedScenarios();
+  await applyAndWait(page, pane);
+  await saveScenario(pane, "Weighted + 5% stop-loss");
+  const scenarios = await savedScenarios(page);
   const weighted = scenarios.find((s) => s.name === "Weighted")!;
   const stopLoss = scenarios.find((s) => s.name === "Weighted + 5% stop-loss")!;
   const rule = engineProtection(stopLoss).maxLoss;
@@ -255,8 +212,9 @@ test("bugs 9 and 10: a 5% stop-loss compared with the weighted formula: every sc
 });
 
 test("bug 10: after a school's enrollment changes, the comparison says the saved scenario was recomputed and what it gave when saved", async () => {
+  const { page, pane } = playground;
   await page.getByRole("tab", { name: "Schools" }).first().click();
-  await typeIntoCell("Schools!E2", "460");
+  await typeIntoCell(page, "Schools!E2", "460");
   const comparison = pane.getByLabel("Comparison", { exact: true });
   const sources = comparison.getByRole("list", { name: "Where the figures come from" });
   await sources.filter({ hasText: "the table has changed since" }).waitFor();
@@ -264,11 +222,11 @@ test("bug 10: after a school's enrollment changes, the comparison says the saved
   // Saved with the base of exercise 1 ($3,988.77); recomputed on the changed table.
   expect(text).toContain(`When it was saved on`);
   expect(text).toContain(`it gave base ${figures.baseOpen.text}, total`);
-  const weighted = (await savedScenarios()).find((s) => s.name === "Weighted")!;
+  const weighted = (await savedScenarios(page)).find((s) => s.name === "Weighted")!;
   const changed = schoolsTable();
   changed.rows[0][changed.headers.indexOf("Enrollment")] = 460;
   const today = engineProtection(weighted, changed).result.base;
   expect(text).toContain(`"Weighted": recomputed on today's table: base $${today.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
   await screenshot(page, "bug10-recomputed");
-  await typeIntoCell("Schools!E2", "453");
+  await typeIntoCell(page, "Schools!E2", "453");
 });

@@ -1,12 +1,11 @@
-import type { Locator, Page } from "playwright-core";
-import { parseScenarioStore } from "../../src/engine/scenario/parseScenarioStore";
 import { runFormula } from "../../src/engine/scenario/runFormula";
 import type { FormulaSpec } from "../../src/engine/scenario/FormulaSpec";
 import type { StoredScenario } from "../../src/engine/scenario/StoredScenario";
 import { readSchools } from "../../src/engine/table/readSchools";
 import { formatCell } from "../../src/playground/grid/formatCell";
-import { openPlayground, screenshot, type OpenPlayground } from "./browser";
-import { typeIntoCell as gridTypeIntoCell, cellText as gridCellText } from "./gridSteps";
+import { screenshot } from "./browser";
+import { playgroundPage } from "./playgroundPage";
+import { allocationColumn, applyAndWait, cellText, goTo, saveScenario, savedScenarios, sheetValues, typeIntoCell } from "./paneSteps";
 import { schoolsTable } from "./district";
 
 /* The real task pane driving the playground's workbook in Chromium, the way a trainer runs exercises 1 and 2
@@ -16,35 +15,7 @@ import { schoolsTable } from "./district";
 
 jest.setTimeout(60_000);
 
-let browser: OpenPlayground;
-let page: Page;
-let pane: Locator;
-
-beforeAll(async () => {
-  browser = await openPlayground({ width: 1440, height: 1000 });
-  page = browser.page;
-  pane = page.getByRole("complementary", { name: "Task pane" });
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(() => {
-  if (browser) expect(browser.problems).toEqual([]);
-});
-
-/** A sheet as the browser workbook computed it (values) — read in the page, compared in node. */
-function sheetValues(sheet: string): Promise<unknown[][]> {
-  return page.evaluate((name) => (window as any).wsfPlayground.readSheet(name).then((s: { values: unknown[][] }) => s.values), sheet);
-}
-
-async function savedScenarios(): Promise<StoredScenario[]> {
-  const json = await page.evaluate(() => (window as any).wsfPlayground.readScenarioStore());
-  const parsed = parseScenarioStore(json);
-  expect(parsed.problems).toEqual([]);
-  return parsed.scenarios;
-}
+const playground = playgroundPage({ viewport: { width: 1440, height: 1000 } });
 
 /** The engine's run of a spec on the sample district as node reads it, with the page's own column mapping. */
 function engineRun(scenario: StoredScenario, spec: FormulaSpec = scenario.spec) {
@@ -52,14 +23,6 @@ function engineRun(scenario: StoredScenario, spec: FormulaSpec = scenario.spec) 
   const read = readSchools(table.headers, table.rows, scenario.mapping);
   expect(read.schools.length).toBe(850);
   return runFormula(spec, read.schools);
-}
-
-/** Column `header` of the allocation sheet, 850 schools from row 2. */
-async function allocationColumn(header: string): Promise<unknown[]> {
-  const values = await sheetValues("WSF Allocation");
-  const column = values[0].indexOf(header);
-  expect(column).toBeGreaterThanOrEqual(0);
-  return values.slice(1, 851).map((row) => row[column]);
 }
 
 function expectAmountsClose(actual: unknown[], expected: number[]): void {
@@ -73,50 +36,8 @@ function expectAmountsClose(actual: unknown[], expected: number[]): void {
   expect(worst).toBeLessThan(0.005);
 }
 
-async function goTo(address: string): Promise<string> {
-  const nameBox = page.getByLabel("Name box");
-  await nameBox.fill(address);
-  await nameBox.press("Enter");
-  const cell = address.slice(address.lastIndexOf("!") + 1);
-  const status = page.getByRole("status", { name: "Selected cell" });
-  await status.filter({ hasText: `!${cell}:` }).waitFor();
-  return status.innerText();
-}
-
-async function typeIntoCell(address: string, text: string): Promise<void> {
-  await gridTypeIntoCell(page, address, text);
-}
-
-/**
- * Clicks Apply and waits until the applied summary changes; confirms the "Replace your hand edits?" dialog when
- * the pane asks (it does after a person typed on the parameters sheet).
- */
-async function applyAndWait(): Promise<string> {
-  const summary = pane.getByLabel("Applied summary");
-  const before = (await summary.count()) > 0 ? await summary.innerText() : "";
-  await pane.getByRole("button", { name: /^Apply( again)?$/ }).click();
-  const dialog = page.locator('[role="dialog"], [role="alertdialog"]').filter({ hasText: "Replace your hand edits?" });
-  for (let waited = 0; waited < 30_000; waited += 100) {
-    // The dialog animates in; force the click rather than wait for it to hold still. It then animates out,
-    // still visible for a moment: wait until it is gone, or the next turn would click a button being removed.
-    if (await dialog.isVisible()) {
-      await dialog.getByRole("button", { name: "Replace" }).click({ force: true });
-      await dialog.waitFor({ state: "hidden" });
-    } else if ((await summary.count()) > 0 && (await summary.innerText()) !== before) return summary.innerText();
-    await page.waitForTimeout(100);
-  }
-  await screenshot(page, "apply-did-not-finish");
-  throw new Error(`the applied summary did not change from "${before}" within 30 s`);
-}
-
-async function saveScenario(name: string): Promise<void> {
-  const field = pane.getByRole("textbox", { name: "Scenario name" });
-  await field.fill(name);
-  await pane.getByRole("button", { name: "Save scenario" }).click();
-  await pane.getByRole("list", { name: "Saved scenarios" }).getByText(name, { exact: true }).waitFor();
-}
-
 test("pick the Schools table; the columns are mapped from their headers", async () => {
+  const { page, pane } = playground;
   await pane.getByRole("combobox", { name: "Schools table" }).selectOption({ label: "Schools" });
   await pane.getByText("850 rows, 22 columns").waitFor();
   await pane.getByRole("heading", { name: "2. Map columns" }).waitFor();
@@ -127,28 +48,30 @@ test("pick the Schools table; the columns are mapped from their headers", async 
 });
 
 test("apply the LAUSD-style preset with the base solved from the prior-year pool; every allocation cell equals runFormula", async () => {
+  const { page, pane } = playground;
   await pane.getByRole("combobox", { name: "Start from a preset" }).selectOption({ label: "LAUSD-style: flat general fund + need supplements" });
   await pane.getByRole("button", { name: "Use preset" }).click();
   await pane.getByRole("radio", { name: "Solve from a pool" }).check();
   await pane.getByRole("button", { name: /^Use prior-year total/ }).click();
-  const summary = await applyAndWait();
+  const summary = await applyAndWait(page, pane);
   expect(summary).toMatch(/^Applied: base \$[\d,]+\.\d\d, total \$[\d,]+/);
   await page.getByRole("tab", { name: "WSF Allocation", selected: true }).waitFor();
 
-  await saveScenario("Weighted");
-  const [weighted] = await savedScenarios();
+  await saveScenario(pane, "Weighted");
+  const [weighted] = await savedScenarios(page);
   expect(weighted.spec.base.mode).toBe("solve");
   const run = engineRun(weighted);
-  expectAmountsClose(await allocationColumn("Protected amount"), run.protectedAmount);
-  expectAmountsClose(await allocationColumn("Formula amount"), run.formulaAmount);
+  expectAmountsClose(await allocationColumn(page, "Protected amount"), run.protectedAmount);
+  expectAmountsClose(await allocationColumn(page, "Formula amount"), run.formulaAmount);
   // The grid shows H2 the way the sheet formats it.
-  expect(await gridCellText(page, `H2`)).toBe(formatCell(run.protectedAmount[0], "$#,##0"));
+  expect(await cellText(page, `H2`)).toBe(formatCell(run.protectedAmount[0], "$#,##0"));
   // The pool is spent to the cent (SOLVEBASE), and the summary says so.
-  const total = (await allocationColumn("Protected amount")).reduce((s: number, v) => s + (v as number), 0);
+  const total = (await allocationColumn(page, "Protected amount")).reduce((s: number, v) => s + (v as number), 0);
   expect(Math.abs(total - (weighted.spec.base as { pool: number }).pool)).toBeLessThan(0.01);
 });
 
 test("exercise 1: the equity dashboard reads the applied allocation", async () => {
+  const { page, pane } = playground;
   await pane.getByRole("heading", { name: "5. Equity dashboard" }).scrollIntoViewIfNeeded();
   const statistics = pane.getByRole("list", { name: "Equity statistics" });
   await statistics.waitFor();
@@ -159,34 +82,36 @@ test("exercise 1: the equity dashboard reads the applied allocation", async () =
 });
 
 test("change a weight on the parameters sheet: the allocation cells recalculate to runFormula with that weight", async () => {
-  const [weighted] = await savedScenarios();
+  const { page } = playground;
+  const [weighted] = await savedScenarios(page);
   const need = weighted.spec.categoryWeights[0];
-  const parameters = await sheetValues("WSF Parameters");
+  const parameters = await sheetValues(page, "WSF Parameters");
   const row = parameters.findIndex((line) => line[0] === need.label && typeof line[1] === "number");
   expect(row).toBeGreaterThan(0);
   const newWeight = need.weight + 0.25;
   await page.getByRole("tab", { name: "WSF Parameters" }).click();
-  await typeIntoCell(`'WSF Parameters'!B${row + 1}`, String(newWeight));
+  await typeIntoCell(page, `'WSF Parameters'!B${row + 1}`, String(newWeight));
 
   const changed: FormulaSpec = { ...weighted.spec, categoryWeights: weighted.spec.categoryWeights.map((c) => (c.header === need.header ? { ...c, weight: newWeight } : c)) };
   const before = engineRun(weighted);
   const after = engineRun(weighted, changed);
   expect(after.base).not.toBeCloseTo(before.base, 2);
-  expectAmountsClose(await allocationColumn("Protected amount"), after.protectedAmount);
+  expectAmountsClose(await allocationColumn(page, "Protected amount"), after.protectedAmount);
   await screenshot(page, "weight-changed-on-parameters-sheet");
 });
 
 test("exercise 2: a 5% stop-loss, saved and compared with the weighted scenario, shows what protection costs", async () => {
+  const { page, pane } = playground;
   await pane.getByRole("button", { name: "Restore Weighted" }).click();
   await pane.getByRole("textbox", { name: /^Largest loss/ }).fill("5");
-  await applyAndWait();
-  await saveScenario("Weighted + 5% stop-loss");
-  const scenarios = await savedScenarios();
+  await applyAndWait(page, pane);
+  await saveScenario(pane, "Weighted + 5% stop-loss");
+  const scenarios = await savedScenarios(page);
   const protectedScenario = scenarios.find((s) => s.name === "Weighted + 5% stop-loss")!;
   expect(protectedScenario.spec.protection.maxLoss).toBeCloseTo(0.05, 12);
   const run = engineRun(protectedScenario);
   expect(run.floored.filter(Boolean).length).toBeGreaterThan(0);
-  expectAmountsClose(await allocationColumn("Protected amount"), run.protectedAmount);
+  expectAmountsClose(await allocationColumn(page, "Protected amount"), run.protectedAmount);
 
   await pane.getByRole("combobox", { name: "Compare A" }).selectOption({ label: "Weighted" });
   await pane.getByRole("combobox", { name: "Compare B" }).selectOption({ label: "Weighted + 5% stop-loss" });
@@ -201,9 +126,10 @@ test("exercise 2: a 5% stop-loss, saved and compared with the weighted scenario,
 });
 
 test("text in an enrollment cell: the allocation shows #VALUE! with the message, and the pane lists the problem by row", async () => {
+  const { page, pane } = playground;
   await page.getByRole("tab", { name: "Schools" }).first().click();
-  await typeIntoCell("Schools!E5", "n/a");
-  const values = await sheetValues("WSF Allocation");
+  await typeIntoCell(page, "Schools!E5", "n/a");
+  const values = await sheetValues(page, "WSF Allocation");
   let errorCell: string | null = null;
   // Column by column: the weighted-pupil column (D) holds the row's own error with its message; the solved
   // base (E2) and what follows hold the propagated error, which carries none (as in Excel).
@@ -211,7 +137,7 @@ test("text in an enrollment cell: the allocation shows #VALUE! with the message,
     for (let r = 0; r < values.length && errorCell === null; r++) if (values[r][c] === "#VALUE!") errorCell = `'WSF Allocation'!${String.fromCharCode(65 + c)}${r + 1}`;
   }
   expect(errorCell).not.toBeNull();
-  const status = await goTo(errorCell!);
+  const status = await goTo(page, errorCell!);
   expect(status).toMatch(/#VALUE! WSF\.[A-Z]+: \w+ row 4 is "n\/a", expected a number/);
 
   // Re-reading the table lists the problem with its row; selecting it goes to the cell.

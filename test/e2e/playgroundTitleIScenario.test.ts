@@ -2,11 +2,12 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import type { Locator, Page } from "playwright-core";
 import { main, type CliIo } from "../../src/cli/wsf";
 import { silentProgress } from "../../src/cli/progress";
 import { exercise4Figures, EXERCISE4_RESERVATIONS } from "../engine/titleI/exercise4Figures";
-import { openPlayground, screenshot, type OpenPlayground } from "./browser";
+import { screenshot } from "./browser";
+import { playgroundPage } from "./playgroundPage";
+import { sheetValues } from "./paneSteps";
 
 /* The Title I step's allocation modes and its choices as part of a scenario, walked in Chromium on the
  * playground as a budget officer would: a fixed amount per low-income child (typed wrong, too large for
@@ -16,10 +17,6 @@ import { openPlayground, screenshot, type OpenPlayground } from "./browser";
 
 jest.setTimeout(180_000);
 
-let browser: OpenPlayground;
-let page: Page;
-let pane: Locator;
-let step: Locator;
 const figures = exercise4Figures();
 const FIRST = 18;
 const COL = { lowIncome: 3, served: 8, allocation: 11 };
@@ -28,51 +25,37 @@ const COL = { lowIncome: 3, served: 8, allocation: 11 };
 const perChild = Math.floor(figures.pool / figures.thirtyFive.children) - 5;
 const dir = mkdtempSync(path.join(os.tmpdir(), "wsf-titlei-e2e-"));
 
-beforeAll(async () => {
-  browser = await openPlayground({ width: 1440, height: 1000 });
-  page = browser.page;
-  pane = page.getByRole("complementary", { name: "Task pane" });
-  step = pane.getByRole("region", { name: "8. Title I" });
-}, 90_000);
+const playground = playgroundPage({ viewport: { width: 1440, height: 1000 } });
 
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(() => {
-  if (browser) expect(browser.problems).toEqual([]);
-});
-
-function sheetValues(sheet: string): Promise<unknown[][]> {
-  return page.evaluate((name) => (window as any).wsfPlayground.readSheet(name).then((s: { values: unknown[][] }) => s.values), sheet);
-}
+const step = () => playground.pane.getByRole("region", { name: "8. Title I" });
 
 async function fillAmounts(): Promise<void> {
-  await step.getByRole("textbox", { name: "District Title I allocation" }).fill(String(figures.allocation));
+  await step().getByRole("textbox", { name: "District Title I allocation" }).fill(String(figures.allocation));
   const labels = { equitable: "Equitable services (private schools)", parent: "Parent and family engagement", homeless: "Homeless children", neglected: "Neglected children", administration: "Administration" };
   for (const [key, label] of Object.entries(labels)) {
-    await step.getByRole("textbox", { name: `Reserved: ${label}` }).fill(String(EXERCISE4_RESERVATIONS[key as keyof typeof labels]));
+    await step().getByRole("textbox", { name: `Reserved: ${label}` }).fill(String(EXERCISE4_RESERVATIONS[key as keyof typeof labels]));
   }
 }
 
 const money = (x: number) => `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 test("a fixed amount per child: a typo and an amount the pool cannot pay are explained; one that fits is applied", async () => {
+  const { page, pane } = playground;
   await pane.getByRole("combobox", { name: "Schools table" }).selectOption({ label: "Schools" });
-  await step.scrollIntoViewIfNeeded();
+  await step().scrollIntoViewIfNeeded();
   await fillAmounts();
-  await step.getByRole("combobox", { name: "Pay served schools" }).selectOption({ value: "perchild" });
-  const box = step.getByRole("textbox", { name: "Dollars per low-income child" });
+  await step().getByRole("combobox", { name: "Pay served schools" }).selectOption({ value: "perchild" });
+  const box = step().getByRole("textbox", { name: "Dollars per low-income child" });
   await box.click();
   await page.keyboard.type("7oo");
-  await step.getByText('"7oo" is not a number; enter dollars per low-income child, e.g. 700.').waitFor();
-  expect(await step.getByRole("button", { name: "Apply Title I" }).isDisabled()).toBe(true);
+  await step().getByText('"7oo" is not a number; enter dollars per low-income child, e.g. 700.').waitFor();
+  expect(await step().getByRole("button", { name: "Apply Title I" }).isDisabled()).toBe(true);
   await box.scrollIntoViewIfNeeded();
   await screenshot(page, "title-i-per-child-typo");
 
   await box.fill("");
   await box.type("5000");
-  const over = step.getByText(/^\$5,000\.00 per child for the .* low-income children served costs .* more than the pool of /);
+  const over = step().getByText(/^\$5,000\.00 per child for the .* low-income children served costs .* more than the pool of /);
   await over.waitFor();
   expect(await over.innerText()).toContain(`more than the pool of ${money(figures.pool)}: lower the amount per child, serve fewer schools or add to the pool.`);
   await screenshot(page, "title-i-per-child-over-pool");
@@ -80,13 +63,13 @@ test("a fixed amount per child: a typo and an amount the pool cannot pay are exp
   await box.fill("");
   await box.type(String(perChild));
   const allocated = perChild * figures.thirtyFive.children;
-  await step.getByLabel("Title I summary").filter({ hasText: `${money(perChild)} per child` }).waitFor();
-  expect(await step.getByLabel("Title I summary").innerText()).toContain(
+  await step().getByLabel("Title I summary").filter({ hasText: `${money(perChild)} per child` }).waitFor();
+  expect(await step().getByLabel("Title I summary").innerText()).toContain(
     `${figures.thirtyFive.served} of 850 schools served, ${figures.thirtyFive.children.toLocaleString("en-US")} low-income children, ${money(perChild)} per child ($${allocated.toLocaleString("en-US")} allocated, $${(figures.pool - allocated).toLocaleString("en-US")} of the pool left)`,
   );
-  await step.getByRole("button", { name: "Apply Title I" }).click();
+  await step().getByRole("button", { name: "Apply Title I" }).click();
   await pane.getByText("Title I applied").waitFor();
-  const values = await sheetValues("WSF Title I");
+  const values = await sheetValues(page, "WSF Title I");
   expect(values[16][1]).toBe(perChild);
   expect(values[13][1]).toBe(`OK: ${figures.pool - allocated} of the pool not allocated`);
   let served = 0;
@@ -100,9 +83,10 @@ test("a fixed amount per child: a typo and an amount the pool cannot pay are exp
 });
 
 test("an edit in the pane after Apply says the sheet is out of date until it is applied again or undone", async () => {
-  const box = step.getByRole("textbox", { name: "Dollars per low-income child" });
+  const { page } = playground;
+  const box = step().getByRole("textbox", { name: "Dollars per low-income child" });
   await box.fill(String(perChild + 10));
-  const note = step.getByLabel("Title I sheet out of date");
+  const note = step().getByLabel("Title I sheet out of date");
   await note.waitFor();
   expect(await note.innerText()).toBe("The WSF Title I sheet still shows the choices applied last, not the ones above: apply again to update it.");
   await note.scrollIntoViewIfNeeded();
@@ -112,23 +96,23 @@ test("an edit in the pane after Apply says the sheet is out of date until it is 
 });
 
 test("after a reload the Title I step opens on the applied choices", async () => {
+  const { page, pane } = playground;
   await page.reload();
   await page.waitForFunction(() => document.body.dataset.ready === "true", null, { timeout: 60_000 });
-  pane = page.getByRole("complementary", { name: "Task pane" });
-  step = pane.getByRole("region", { name: "8. Title I" });
   await pane.getByRole("combobox", { name: "Schools table" }).selectOption({ label: "Schools" });
-  await step.scrollIntoViewIfNeeded();
-  const box = step.getByRole("textbox", { name: "Dollars per low-income child" });
+  await step().scrollIntoViewIfNeeded();
+  const box = step().getByRole("textbox", { name: "Dollars per low-income child" });
   await box.waitFor();
   expect(await box.inputValue()).toBe(String(perChild));
-  expect(await step.getByRole("textbox", { name: "District Title I allocation" }).inputValue()).toBe(String(figures.allocation));
-  expect(await step.getByRole("combobox", { name: "Pay served schools" }).inputValue()).toBe("perchild");
-  expect(await step.getByRole("button", { name: "Apply Title I again" }).count()).toBe(1);
-  expect(await step.getByLabel("Title I sheet out of date").count()).toBe(0);
+  expect(await step().getByRole("textbox", { name: "District Title I allocation" }).inputValue()).toBe(String(figures.allocation));
+  expect(await step().getByRole("combobox", { name: "Pay served schools" }).inputValue()).toBe("perchild");
+  expect(await step().getByRole("button", { name: "Apply Title I again" }).count()).toBe(1);
+  expect(await step().getByLabel("Title I sheet out of date").count()).toBe(0);
   await screenshot(page, "title-i-after-reload");
 });
 
 test("a scenario exported from the pane with its Title I choices, run by wsf on the saved workbook, gives the same Title I allocation", async () => {
+  const { page, pane } = playground;
   const scenarios = pane.getByRole("region", { name: "6. Scenarios" });
   await scenarios.scrollIntoViewIfNeeded();
   let download = page.waitForEvent("download");
@@ -151,7 +135,7 @@ test("a scenario exported from the pane with its Title I choices, run by wsf on 
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(out);
   const sheet = book.getWorksheet("WSF Title I")!;
-  const values = await sheetValues("WSF Title I");
+  const values = await sheetValues(page, "WSF Title I");
   for (let i = 0; i < 850; i++) {
     const cell = sheet.getRow(FIRST + i + 1).getCell(COL.allocation + 1).value as ExcelJS.CellFormulaValue;
     expect(cell.formula).toMatch(/^INDEX\(_xldudf_WSF_TITLEIALLOCATE\(/);

@@ -1,9 +1,10 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Locator, Page } from "playwright-core";
-import { docsImageDir, openPlayground, repoRoot, type OpenPlayground } from "./browser";
+import type { Locator } from "playwright-core";
+import { docsImageDir, repoRoot } from "./browser";
+import { playgroundPage } from "./playgroundPage";
 import { goTo, showCell, typeIntoCell } from "./gridSteps";
-import { applyAndWait, resultFigure, until } from "./paneSteps";
+import { applyAndWait, resultFigure, saveScenario, until } from "./paneSteps";
 import { sampleOf } from "../../src/engine/core/WeightedSample";
 import { expenditureLevel } from "../../src/engine/stats";
 import { districtColumns, ratio, trainingFigures } from "../engine/sample/trainingFigures";
@@ -23,23 +24,7 @@ const guide = readFileSync(path.join(repoRoot, "docs", "training.md"), "utf8");
 const f = trainingFigures();
 const t4 = exercise4Figures();
 
-let browser: OpenPlayground;
-let page: Page;
-let pane: Locator;
-
-beforeAll(async () => {
-  browser = await openPlayground({ width: 1440, height: 1000 });
-  page = browser.page;
-  pane = page.getByRole("complementary", { name: "Task pane" });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(() => {
-  if (browser) expect(browser.problems).toEqual([]);
-});
+const playground = playgroundPage({ viewport: { width: 1440, height: 1000 }, openTimeout: 120_000 });
 
 /** The text of the guide between two headings (an exercise), so a figure is checked where it is quoted. */
 function section(from: string, to: string): string {
@@ -79,6 +64,7 @@ function shownNumber(text: string): number {
  * (`format`, the formatter of trainingFigures), is the guide's text.
  */
 async function cellShowsFigure(address: string, key: string, where: string, format: (x: number) => string = (x) => x.toString()): Promise<void> {
+  const { page } = playground;
   const text = quoted(key, where);
   const shown = await until(page, () => showCell(page, address), (s) => s !== "" && !s.startsWith("#") && s !== "Loading", `${address}`);
   expect({ address, key, shown: format(shownNumber(shown)) }).toEqual({ address, key, shown: text });
@@ -86,14 +72,14 @@ async function cellShowsFigure(address: string, key: string, where: string, form
 
 // The dashboard ---------------------------------------------------------------------------------------
 
-const dashboard = () => pane.getByRole("region", { name: "5. Equity dashboard" });
+const dashboard = () => playground.pane.getByRole("region", { name: "5. Equity dashboard" });
 
 /** One line of the equity dashboard: the value shown and the same statistic per weighted pupil. */
 function statisticItem(metric: string): Locator {
   return dashboard()
     .getByRole("list", { name: "Equity statistics" })
     .getByRole("listitem")
-    .filter({ has: page.getByText(metric, { exact: true }) });
+    .filter({ has: playground.page.getByText(metric, { exact: true }) });
 }
 
 async function statistic(metric: string): Promise<{ shown: string | null; vertical: string | null; text: string }> {
@@ -113,12 +99,13 @@ async function measure(value: string): Promise<string> {
 /** The dashboard line of `metric` shows the guide's figure `key`, quoted in exercise 1. */
 async function dashboardShows(metric: string, key: string): Promise<void> {
   const text = quoted(key, exercise1());
-  await until(page, async () => (await statistic(metric)).shown, (s) => s === text, `the dashboard's ${metric} (${key})`);
+  await until(playground.page, async () => (await statistic(metric)).shown, (s) => s === text, `the dashboard's ${metric} (${key})`);
 }
 
-const textbox = (name: string | RegExp) => pane.getByRole("textbox", { name });
+const textbox = (name: string | RegExp) => playground.pane.getByRole("textbox", { name });
 
 async function usePreset(label: string): Promise<void> {
+  const { pane } = playground;
   await pane.getByRole("combobox", { name: "Start from a preset" }).selectOption({ label });
   await pane.getByRole("button", { name: "Use preset" }).click();
   await pane.getByRole("radio", { name: "Solve from a pool" }).check();
@@ -127,26 +114,21 @@ async function usePreset(label: string): Promise<void> {
   await pool.click();
 }
 
-async function saveScenario(name: string): Promise<void> {
-  await pane.getByRole("textbox", { name: "Scenario name" }).fill(name);
-  await pane.getByRole("button", { name: "Save scenario" }).click();
-  await pane.getByRole("list", { name: "Saved scenarios" }).getByText(name, { exact: true }).waitFor();
-}
-
 async function openScratchSheet(): Promise<void> {
+  const { page } = playground;
   await page.getByRole("button", { name: "New sheet" }).click();
   await page.getByRole("tab", { name: "Sheet1", selected: true }).waitFor();
 }
 
 /** Opens a sheet at its A1, by the name box (gridSteps), as a person may type 'WSF Title I'!A1. */
 async function toSheet(name: string): Promise<void> {
-  await goTo(page, `${/^\w+$/.test(name) ? name : `'${name}'`}!A1`);
+  await goTo(playground.page, `${/^\w+$/.test(name) ? name : `'${name}'`}!A1`);
 }
 
 /** Types the formula the guide gives, after checking that the guide gives exactly this formula. */
 async function typeGuideFormula(address: string, formula: string, where: string): Promise<void> {
   expect({ formula, inGuide: says(where, `\`${formula}\``) }).toEqual({ formula, inGuide: true });
-  await typeIntoCell(page, address, formula);
+  await typeIntoCell(playground.page, address, formula);
 }
 
 /**
@@ -162,7 +144,7 @@ async function showInPane(target: Locator, margin = 12): Promise<void> {
     const title = element.closest("main")?.firstElementChild;
     if (scroller) scroller.scrollTop -= (title?.getBoundingClientRect().height ?? 0) + space;
   }, margin);
-  await page.mouse.move(1, 1);
+  await playground.page.mouse.move(1, 1);
 }
 
 /**
@@ -172,18 +154,20 @@ async function showInPane(target: Locator, margin = 12): Promise<void> {
  */
 async function guidePicture(name: string): Promise<void> {
   mkdirSync(docsImageDir, { recursive: true });
-  await page.screenshot({ path: path.join(docsImageDir, `${name}.png`), animations: "disabled", caret: "hide" });
+  await playground.page.screenshot({ path: path.join(docsImageDir, `${name}.png`), animations: "disabled", caret: "hide" });
 }
 
 // -----------------------------------------------------------------------------------------------------
 
 test("the sample district: 850 schools", async () => {
+  const { pane } = playground;
   const intro = section("## The sample district", "## Exercise 1");
   await pane.getByRole("combobox", { name: "Schools table" }).selectOption({ label: "Schools" });
   await pane.getByText(`${quoted("schools", intro)} rows, 22 columns`).waitFor();
 });
 
 test("warm-up: the eight schools of worked example E5, on the trainee's own sheet", async () => {
+  const { page } = playground;
   const intro = section("## The sample district", "## Exercise 1");
   await openScratchSheet();
   await typeGuideFormula("A5", "=WSF.MEAN('Eight schools'!H2:H9,'Eight schools'!B2:B9)", intro);
@@ -198,6 +182,7 @@ test("warm-up: the eight schools of worked example E5, on the trainee's own shee
 });
 
 test("exercise 1, step 1: the column mapping found enrollment, the grade bands, the need counts and last year's allocation", async () => {
+  const { pane } = playground;
   const mapping = pane.getByRole("region", { name: "2. Map columns" });
   const picked = (name: string) => mapping.getByRole("combobox", { name: new RegExp(`^${name.replace(/[()]/g, "\\$&")}`) }).locator("option:checked").innerText();
   expect(await picked("Enrollment")).toBe("Enrollment");
@@ -244,6 +229,7 @@ test("exercise 1, step 2: the dashboard on unrestricted, then total per pupil, a
 });
 
 test("exercise 1, step 3: the flat preset spreads last year's pool equally", async () => {
+  const { page, pane } = playground;
   await usePreset("Flat per pupil");
   await applyAndWait(page, pane);
   const e1 = exercise1();
@@ -258,6 +244,7 @@ test("exercise 1, step 3: the flat preset spreads last year's pool equally", asy
 });
 
 test("exercise 1, step 4: the LAUSD-style weights, the same pool, saved as Weighted", async () => {
+  const { page, pane } = playground;
   await usePreset("LAUSD-style: flat general fund + need supplements");
   expect(await textbox("Low income (FRL)").inputValue()).toBe("0.2");
   expect(await textbox("English learners").inputValue()).toBe("0.2");
@@ -284,7 +271,7 @@ test("exercise 1, step 4: the LAUSD-style weights, the same pool, saved as Weigh
   // Per weighted pupil the weighted formula is exactly flat.
   expect((await statistic("Coefficient of variation")).vertical).toBe("0");
   expect((await statistic("Gini coefficient")).vertical).toBe("0");
-  await saveScenario("Weighted");
+  await saveScenario(pane, "Weighted");
   await toSheet("WSF Allocation");
   // The picture shows the dashboard from the CV down to the progressivity, each with its per weighted pupil figure.
   await showInPane(statisticItem("Coefficient of variation"));
@@ -292,6 +279,7 @@ test("exercise 1, step 4: the LAUSD-style weights, the same pool, saved as Weigh
 });
 
 test("exercise 2, steps 1-2: restore Weighted; who gains and who loses more than 5% against last year", async () => {
+  const { page, pane } = playground;
   await pane.getByRole("button", { name: "Restore Weighted" }).click();
   const e2 = exercise2();
   await until(page, () => resultFigure(pane, "Base per weighted pupil"), (v) => v === quoted("baseOpen", e2), "the base after restoring Weighted");
@@ -303,13 +291,14 @@ test("exercise 2, steps 1-2: restore Weighted; who gains and who loses more than
 });
 
 test("exercise 2, step 3: a 5% stop-loss, applied and saved", async () => {
+  const { page, pane } = playground;
   await textbox(/^Largest loss/).fill("5");
   await applyAndWait(page, pane);
   const e2 = exercise2();
   expect(await resultFigure(pane, "Base per weighted pupil")).toBe(quoted("baseProtected", e2));
   const floor = await resultFigure(pane, "Schools at their floor (stop-loss)");
   expect(floor.startsWith(`${quoted("floored", e2)}; floor top-up ${quoted("floorCost", e2)}`)).toBe(true);
-  await saveScenario("Weighted + 5% stop-loss");
+  await saveScenario(pane, "Weighted + 5% stop-loss");
   // The poverty of the schools held at their floor, against the district's.
   await toSheet("Sheet1");
   await typeGuideFormula("B3", `=SUMPRODUCT(('WSF Allocation'!H2:H851>'WSF Allocation'!F2:F851)*Schools!J2:J851)/SUMPRODUCT(('WSF Allocation'!H2:H851>'WSF Allocation'!F2:F851)*Schools!E2:E851)`, e2);
@@ -320,6 +309,7 @@ test("exercise 2, step 3: a 5% stop-loss, applied and saved", async () => {
 });
 
 test("exercise 2, step 4: the comparison shows who is protected, who pays and what it costs", async () => {
+  const { page, pane } = playground;
   const e2 = exercise2();
   await pane.getByRole("combobox", { name: "Compare A" }).selectOption({ label: "Weighted" });
   await pane.getByRole("combobox", { name: "Compare B" }).selectOption({ label: "Weighted + 5% stop-loss" });
@@ -354,6 +344,7 @@ test("exercise 2, step 4: the comparison shows who is protected, who pays and wh
 });
 
 test("exercise 3, step 1: per pupil by poverty decile, typed, and the charts sheet", async () => {
+  const { page } = playground;
   const e3 = exercise3();
   await toSheet("Sheet1");
   await typeGuideFormula("D1", "=WSF.BYGROUP(Schools!S2:S851,Schools!T2:T851,Schools!E2:E851,10)", e3);
@@ -374,6 +365,7 @@ test("exercise 3, step 1: per pupil by poverty decile, typed, and the charts she
 });
 
 test("exercise 3, step 2: the Low and High spenders, counted and listed with FILTER", async () => {
+  const { page } = playground;
   const e3 = exercise3();
   await toSheet("Sheet1");
   await typeGuideFormula("K1", "=WSF.EXPENDITURELEVEL(Schools!R2:R851,Schools!T2:T851,Schools!E2:E851)", e3);
@@ -406,6 +398,7 @@ test("exercise 3, step 2: the Low and High spenders, counted and listed with FIL
 });
 
 test("exercise 3, step 3: the Lorenz curve, read at 20% and 50% of the pupils", async () => {
+  const { page } = playground;
   const e3 = exercise3();
   await typeGuideFormula("R1", "=WSF.LORENZ(Schools!S2:S851,Schools!E2:E851)", e3);
   await typeGuideFormula("U1", "=INDEX(S1:S851,MATCH(0.2,R1:R851,1))", e3);
@@ -418,7 +411,7 @@ test("exercise 3, step 3: the Lorenz curve, read at 20% and 50% of the pupils", 
   await guidePicture("exercise-3-array");
 });
 
-const titleI = () => pane.getByRole("region", { name: "8. Title I" });
+const titleI = () => playground.pane.getByRole("region", { name: "8. Title I" });
 const count = (x: number) => x.toLocaleString("en-US");
 const cents = (x: number) => `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 /** A figure of exercise4Figures, quoted in exercise 4 as `text`. */
@@ -470,6 +463,7 @@ test("exercise 4, steps 2-3: the 35% rule serves 784 schools, the district rate 
 });
 
 test("exercise 4, step 4: apply Title I; the checks; the Title I schools that are not comparable", async () => {
+  const { page, pane } = playground;
   await titleI().getByRole("button", { name: "Apply Title I" }).click();
   await pane.getByText("Title I applied").waitFor();
   await page.getByRole("tab", { name: "WSF Title I", selected: true }).waitFor();
@@ -495,6 +489,7 @@ test("exercise 4, step 4: apply Title I; the checks; the Title I schools that ar
 });
 
 test("exercise 4, step 5: a school not served, its count raised to its enrollment, must be served", async () => {
+  const { page, pane } = playground;
   // The school not served with the highest low-income share (WSF Title I lists the schools in the table's order from row 19).
   const rate = t4.lowIncome.map((c, i) => c / t4.enrollment[i]);
   const notServed = t4.district.allocations.map((a, i) => i).filter((i) => t4.district.allocations[i] === 0);

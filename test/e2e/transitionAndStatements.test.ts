@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Locator, Page } from "playwright-core";
 import { planTransition } from "../../src/engine/transition/planTransition";
-import { openPlayground, screenshot, screenshotDir, type OpenPlayground } from "./browser";
-import { typeIntoCell as gridTypeIntoCell } from "./gridSteps";
+import { screenshot, screenshotDir } from "./browser";
+import { playgroundPage } from "./playgroundPage";
+import { sheetValues, typeIntoCell } from "./paneSteps";
 
 /* The transition and statements steps in the playground, driven as a budget analyst would on a 40-school
  * district (?schools=40): apply the formula, plan three years with California's gap rates and a stop-loss,
@@ -14,31 +14,9 @@ import { typeIntoCell as gridTypeIntoCell } from "./gridSteps";
 
 jest.setTimeout(120_000);
 
-let browser: OpenPlayground;
-let page: Page;
-let pane: Locator;
+const playground = playgroundPage({ viewport: { width: 1440, height: 1000 }, query: "?schools=40", openTimeout: 120_000 });
 
-beforeAll(async () => {
-  browser = await openPlayground({ width: 1440, height: 1000 });
-  page = browser.page;
-  await page.goto(`${browser.served.url}/playground.html?schools=40`);
-  await page.waitForFunction(() => document.body.dataset.ready === "true", null, { timeout: 60_000 });
-  pane = page.getByRole("complementary", { name: "Task pane" });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(() => {
-  if (browser) expect(browser.problems).toEqual([]);
-});
-
-function sheetValues(sheet: string): Promise<unknown[][]> {
-  return page.evaluate((name) => (window as any).wsfPlayground.readSheet(name).then((s: { values: unknown[][] }) => s.values), sheet);
-}
-
-const section = (name: string) => pane.getByRole("region", { name });
+const section = (name: string) => playground.pane.getByRole("region", { name });
 
 const californiaPlan = [0.120017, 0.301602, 0.525576].map((rate) => ({ rate, maxLoss: 0.02, maxGain: null, poolGrowth: null }));
 
@@ -49,7 +27,7 @@ const californiaPlan = [0.120017, 0.301602, 0.525576].map((rate) => ({ rate, max
  */
 async function expectTransitionMatchesEngine() {
   // The engine's plan from the allocation sheet the page computed: prior (G), formula amount (F), weighted pupils (D).
-  const allocation = await sheetValues("WSF Allocation");
+  const allocation = await sheetValues(playground.page, "WSF Allocation");
   const head = allocation[0] as string[];
   const col = (prefix: string) => head.findIndex((h) => h.startsWith(prefix));
   const schools = allocation.slice(1, 41);
@@ -58,7 +36,7 @@ async function expectTransitionMatchesEngine() {
   const weightedPupils = schools.map((r) => r[col("Weighted pupils")] as number);
   const plan = planTransition({ prior, target, weightedPupils, years: californiaPlan });
 
-  const sheet = await sheetValues("WSF Transition");
+  const sheet = await sheetValues(playground.page, "WSF Transition");
   const header = sheet.findIndex((r) => r[0] === "School ID");
   const columns = sheet[header] as string[];
   plan.years.forEach((year, k) => {
@@ -79,12 +57,12 @@ async function expectTransitionMatchesEngine() {
 
 /** The statement page of the first high school against the allocation sheet: its final amount and teacher positions. */
 async function expectFirstStatementMatchesAllocation(): Promise<number> {
-  const schoolsSheet = await sheetValues("Schools");
+  const schoolsSheet = await sheetValues(playground.page, "Schools");
   const level = (schoolsSheet[0] as string[]).indexOf("Level");
   const firstHigh = schoolsSheet.findIndex((r, i) => i > 0 && r[level] === "High");
-  const allocation = await sheetValues("WSF Allocation");
+  const allocation = await sheetValues(playground.page, "WSF Allocation");
   const final = allocation[firstHigh][(allocation[0] as string[]).indexOf("Protected amount")] as number;
-  const statements = await sheetValues("WSF Statements");
+  const statements = await sheetValues(playground.page, "WSF Statements");
   const finalRow = statements.findIndex((r) => r[0] === "Final allocation");
   expect(statements[finalRow][4]).toBe(final);
   const teachers = statements.find((r) => typeof r[0] === "string" && r[0].startsWith("This buys about"))!;
@@ -92,11 +70,8 @@ async function expectFirstStatementMatchesAllocation(): Promise<number> {
   return final;
 }
 
-async function typeIntoCell(address: string, text: string): Promise<void> {
-  await gridTypeIntoCell(page, address, text);
-}
-
 test("apply the formula (LAUSD-style, solved from the prior-year pool)", async () => {
+  const { pane } = playground;
   await pane.getByRole("combobox", { name: "Schools table" }).selectOption({ label: "Schools" });
   await pane.getByText("40 rows, 22 columns").waitFor();
   await pane.getByRole("combobox", { name: "Start from a preset" }).selectOption({ label: "LAUSD-style: flat general fund + need supplements" });
@@ -108,6 +83,7 @@ test("apply the formula (LAUSD-style, solved from the prior-year pool)", async (
 });
 
 test("a year count of 7 and a rate of 120% get field messages; Apply transition waits", async () => {
+  const { page } = playground;
   const step = section("Transition over several years");
   const years = step.getByRole("textbox", { name: "Number of years" });
   await years.fill("7");
@@ -124,6 +100,7 @@ test("a year count of 7 and a rate of 120% get field messages; Apply transition 
 });
 
 test("California's rates with a 2% stop-loss: WSF Transition equals the engine's plan over the page's allocation sheet", async () => {
+  const { page, pane } = playground;
   const step = section("Transition over several years");
   await step.getByRole("combobox", { name: "Gap-closing preset" }).selectOption({ label: "California's LCFF gap rates (2013-14 on)" });
   await step.getByRole("button", { name: "Use rates" }).click();
@@ -143,6 +120,7 @@ test("California's rates with a 2% stop-loss: WSF Transition equals the engine's
 });
 
 test("statements: a teacher cost of 0 is refused; the high schools get one page each; the PDF has those pages and reads right", async () => {
+  const { page, pane } = playground;
   const step = section("Statements for schools");
   await step.scrollIntoViewIfNeeded();
   await step.getByRole("radio", { name: "Schools of a filter" }).check();
@@ -165,11 +143,11 @@ test("statements: a teacher cost of 0 is refused; the high schools get one page 
   await screenshot(page, "statements-preview");
 
   // The first high school's figures as the allocation sheet has them, to find on the printed page.
-  const schoolsSheet = await sheetValues("Schools");
+  const schoolsSheet = await sheetValues(page, "Schools");
   const level = (schoolsSheet[0] as string[]).indexOf("Level");
   const firstHigh = schoolsSheet.findIndex((r, i) => i > 0 && r[level] === "High");
   expect(schoolsSheet.filter((r, i) => i > 0 && r[level] === "High").length).toBe(count);
-  const allocation = await sheetValues("WSF Allocation");
+  const allocation = await sheetValues(page, "WSF Allocation");
   const protectedColumn = (allocation[0] as string[]).indexOf("Protected amount");
   const name = String(allocation[firstHigh][1]);
   const final = allocation[firstHigh][protectedColumn] as number;
@@ -198,12 +176,13 @@ test("statements: a teacher cost of 0 is refused; the high schools get one page 
 });
 
 test("after a weight is changed on the parameters sheet, the transition and the statements follow (never stale)", async () => {
+  const { page } = playground;
   const before = await expectFirstStatementMatchesAllocation();
-  const parameters = await sheetValues("WSF Parameters");
+  const parameters = await sheetValues(page, "WSF Parameters");
   const row = parameters.findIndex((line) => line[0] === "Low income (FRL)" && typeof line[1] === "number");
   expect(row).toBeGreaterThan(0);
   await page.getByRole("tab", { name: "WSF Parameters" }).click();
-  await typeIntoCell(`'WSF Parameters'!B${row + 1}`, "0.45");
+  await typeIntoCell(page, `'WSF Parameters'!B${row + 1}`, "0.45");
   const after = await expectFirstStatementMatchesAllocation();
   expect(after).not.toBeCloseTo(before, 0);
   // The pane's preview follows too (it read the page when written; the edit makes it read again).

@@ -1,5 +1,6 @@
-import type { Locator, Page } from "playwright-core";
-import { openPlayground, screenshot, type OpenPlayground } from "./browser";
+import type { Locator } from "playwright-core";
+import { screenshot } from "./browser";
+import { playgroundPage } from "./playgroundPage";
 import { showCell, typeIntoCell } from "./gridSteps";
 
 /* The "WSF Transition" sheet is the plan once it is written (design.md, "One truth for the formula"), walked
@@ -11,30 +12,14 @@ import { showCell, typeIntoCell } from "./gridSteps";
 
 jest.setTimeout(120_000);
 
-let browser: OpenPlayground;
-let page: Page;
-let pane: Locator;
+// The sample district as a person opens it (no ?schools=N, which starts afresh on every load): the work is kept across a reload.
+const playground = playgroundPage({ viewport: { width: 1440, height: 1000 }, openTimeout: 120_000 });
 
-beforeAll(async () => {
-  browser = await openPlayground({ width: 1440, height: 1000 });
-  page = browser.page;
-  // The sample district as a person opens it (no ?schools=N, which starts afresh on every load): the work is kept across a reload.
-  await page.waitForFunction(() => document.body.dataset.ready === "true", null, { timeout: 60_000 });
-  pane = page.getByRole("complementary", { name: "Task pane" });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(() => {
-  if (browser) expect(browser.problems).toEqual([]);
-});
-
-const step = () => pane.getByRole("region", { name: "Transition over several years" });
+const step = () => playground.pane.getByRole("region", { name: "Transition over several years" });
 const field = (name: string) => step().getByRole("textbox", { name });
 
 test("a transition applied with a 2% stop-loss in year 1", async () => {
+  const { page, pane } = playground;
   await pane.getByRole("combobox", { name: "Schools table" }).selectOption({ label: "Schools" });
   await pane.getByRole("combobox", { name: "Start from a preset" }).selectOption({ label: "LAUSD-style: flat general fund + need supplements" });
   await pane.getByRole("button", { name: "Use preset" }).click();
@@ -49,6 +34,7 @@ test("a transition applied with a 2% stop-loss in year 1", async () => {
 });
 
 test("a rate typed on the sheet reaches the pane's form; the pane does not call it unapplied", async () => {
+  const { page } = playground;
   await typeIntoCell(page, "'WSF Transition'!C5", "50%");
   await expectValue(field("Year 2 gap closed (%)"), "50");
   expect(await showCell(page, "'WSF Transition'!C5")).toBe("50.00%");
@@ -56,6 +42,7 @@ test("a rate typed on the sheet reaches the pane's form; the pane does not call 
 });
 
 test("a stop-loss the amounts use, emptied on the sheet, is named in the pane; typed back, the message goes", async () => {
+  const { page } = playground;
   await typeIntoCell(page, "'WSF Transition'!B6", "");
   const alert = step().getByRole("alert").filter({ hasText: "WSF Transition!B6 is blank, but year 1's amounts use it as the stop-loss" });
   await alert.waitFor();
@@ -67,6 +54,7 @@ test("a stop-loss the amounts use, emptied on the sheet, is named in the pane; t
 });
 
 test("after a reload the form shows the sheet's plan", async () => {
+  const { page, pane } = playground;
   await page.evaluate(() => (window as any).wsfSession.flush());
   await page.reload();
   await page.waitForFunction(() => document.body.dataset.ready === "true");
@@ -84,7 +72,7 @@ async function expectValue(input: Locator, value: string): Promise<void> {
   const until = Date.now() + 10_000;
   let shown = await input.inputValue();
   while (shown !== value && Date.now() < until) {
-    await page.waitForTimeout(100);
+    await playground.page.waitForTimeout(100);
     shown = await input.inputValue();
   }
   expect(shown).toBe(value);
