@@ -19,6 +19,7 @@ import { PARAMETERS_SHEET } from "../../sheets/sheetNames";
 import { useWorkbook } from "../../workbook/useWorkbook";
 import { sameFormula, type FormulaOrigin } from "../formula/useFormula";
 import { buildOutputs } from "./buildOutputs";
+import { nameTakenMessage, sheetsInTheWay } from "../../common/sheetsInTheWay";
 
 export interface ApplyInputs {
   table: TableData | null;
@@ -154,17 +155,13 @@ export function useApply({ table, mapping, schools, problems = [], spec, result,
       setBusy(true);
       let edited: string[];
       try {
-        const statuses = await port.inspectSheets(plan.sheets.map((s) => s.name));
-        const foreign = statuses.filter((s) => s.exists && !s.owned).map((s) => s.name);
-        if (foreign.length > 0) {
-          messages.show({
-            intent: "error",
-            title: "A sheet name is taken",
-            text: `The workbook already has ${foreign.map((n) => `"${n}"`).join(", ")}, which the add-in did not create and will not overwrite. Rename or move ${foreign.length === 1 ? "that sheet" : "those sheets"}, then apply again.`,
-          });
+        const names = plan.sheets.map((s) => s.name);
+        const inTheWay = sheetsInTheWay(await port.inspectSheets(names), names);
+        if (inTheWay.foreign.length > 0) {
+          messages.show(nameTakenMessage(inTheWay.foreign));
           return;
         }
-        edited = statuses.filter((s) => s.editedByHand).map((s) => s.name);
+        edited = inTheWay.edited;
       } catch (error) {
         messages.showError("Could not check the sheets", error);
         return;

@@ -14,6 +14,7 @@ import { RESERVATION_LABELS, TITLE_I_SHEET, titleISheet, type TitleIChoices, typ
 import { placeSettings, readTitleISheet, settingsFromChoices } from "./titleISettings";
 import { previewTitleI } from "./previewTitleI";
 import { suggestTitleIColumns, type TitleIColumns } from "./suggestTitleIColumns";
+import { nameTakenMessage, sheetsInTheWay } from "../../common/sheetsInTheWay";
 
 type Drafts = { allocation: string; perChild: string; tolerance: string } & Record<keyof TitleIReservations, string>;
 const EMPTY_DRAFTS: Drafts = { allocation: "", perChild: "", tolerance: "10", equitable: "", parent: "", homeless: "", neglected: "", administration: "" };
@@ -222,17 +223,13 @@ export function useTitleI(table: TableData | null, mapping: ColumnMapping) {
     setBusy(true);
     let edited: string[];
     try {
-      const statuses = await port.inspectSheets(sheets.map((s) => s.name));
-      const foreign = statuses.filter((s) => s.exists && !s.owned).map((s) => s.name);
-      if (foreign.length > 0) {
-        messages.show({
-          intent: "error",
-          title: "A sheet name is taken",
-          text: `The workbook already has ${foreign.map((n) => `"${n}"`).join(", ")}, which the add-in did not create and will not overwrite. Rename or move ${foreign.length === 1 ? "that sheet" : "those sheets"}, then apply again.`,
-        });
+      const names = sheets.map((s) => s.name);
+      const inTheWay = sheetsInTheWay(await port.inspectSheets(names), names);
+      if (inTheWay.foreign.length > 0) {
+        messages.show(nameTakenMessage(inTheWay.foreign));
         return;
       }
-      edited = statuses.filter((s) => s.editedByHand).map((s) => s.name);
+      edited = inTheWay.edited;
     } catch (error) {
       messages.showError("Could not check the sheets", error);
       return;

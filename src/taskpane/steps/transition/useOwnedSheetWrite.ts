@@ -2,6 +2,7 @@ import { useCallback, useState } from "react";
 import type { ChartSpec, SheetSpec } from "../../../workbook/WorkbookPort";
 import { useMessages } from "../../messages/useMessages";
 import { useWorkbook } from "../../workbook/useWorkbook";
+import { nameTakenMessage, sheetsInTheWay } from "../../common/sheetsInTheWay";
 
 /** What to write, and what to say once it is written. */
 export interface SheetWrite {
@@ -52,17 +53,12 @@ export function useOwnedSheetWrite() {
           messages.show({ intent: "error", title: `No "${missing.name}" sheet yet`, text: missing.missing });
           return;
         }
-        const own = statuses.filter((s) => plan.sheets.some((p) => p.name === s.name));
-        const foreign = own.filter((s) => s.exists && !s.owned).map((s) => s.name);
-        if (foreign.length > 0) {
-          messages.show({
-            intent: "error",
-            title: "A sheet name is taken",
-            text: `The workbook already has ${foreign.map((n) => `"${n}"`).join(", ")}, which the add-in did not create and will not overwrite. Rename or move ${foreign.length === 1 ? "that sheet" : "those sheets"}, then apply again.`,
-          });
+        const inTheWay = sheetsInTheWay(statuses, plan.sheets.map((s) => s.name));
+        if (inTheWay.foreign.length > 0) {
+          messages.show(nameTakenMessage(inTheWay.foreign));
           return;
         }
-        edited = own.filter((s) => s.editedByHand).map((s) => s.name);
+        edited = inTheWay.edited;
       } catch (error) {
         messages.showError("Could not check the sheets", error);
         return;
